@@ -1,0 +1,20 @@
+package mx.cocreacion.completion;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/**
+ * The one place where the completion of one user task is checked: the contract's rules for the
+ * variables it submits. Implementations are Spring beans, one per task key, in the package of
+ * their step. {@link #record} runs only when the input is valid, in the same transaction.
+ */
+public interface TaskCompletion {
+
+  /** The user task id (= task definition key) this handler checks, e.g. {@code elect-stl}. */
+  String taskKey();
+
+  /** Checks the submitted variables; every broken rule is reported with {@link TaskInput#reject}. */
+  void validate(TaskInput input);
+
+  /** Normalizes and records what was submitted (the minutes of the task). Optional. */
+  default void record(DelegateTask task, TaskInput input) {}
+}

@@ -1,0 +1,46 @@
+package mx.cocreacion.completion;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener on {@code complete} of every user task: dispatches to the task's
+ * {@link TaskCompletion}. Runs inside the engine command whatever the client (Tasklist, engine
+ * REST, Java API), so a refusal rolls the completion back.
+ */
+@Component("taskCompletionListener")
+public class TaskCompletionListener implements TaskListener {
+
+  private final Map<String, TaskCompletion> completions;
+
+  public TaskCompletionListener(List<TaskCompletion> completions) {
+    this.completions = completions.stream()
+        .collect(Collectors.toUnmodifiableMap(TaskCompletion::taskKey, Function.identity()));
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    TaskCompletion completion = completion(task.getTaskDefinitionKey());
+    TaskInput input = new TaskInput(task);
+    completion.validate(input);
+    input.throwIfInvalid("completar la tarea «" + task.getName() + "»");
+    completion.record(task, input);
+  }
+
+  public TaskCompletion completion(String taskKey) {
+    TaskCompletion completion = completions.get(taskKey);
+    if (completion == null) {
+      throw new IllegalStateException("No TaskCompletion for user task " + taskKey);
+    }
+    return completion;
+  }
+
+  public boolean handles(String taskKey) {
+    return completions.containsKey(taskKey);
+  }
+}

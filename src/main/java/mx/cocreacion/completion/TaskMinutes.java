@@ -1,0 +1,40 @@
+package mx.cocreacion.completion;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import mx.cocreacion.exercise.ExerciseVariables;
+import mx.cocreacion.exercise.RecordRepository;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** Writes what a completed task submitted into the exercise's minutes ({@code cc_record}). */
+@Component
+public class TaskMinutes {
+
+  private final RecordRepository records;
+
+  public TaskMinutes(RecordRepository records) {
+    this.records = records;
+  }
+
+  public void record(DelegateTask task, String kind, Object payload) {
+    String json;
+    try {
+      json = TaskInput.mapper().writeValueAsString(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the minutes of task " + task.getId(), e);
+    }
+    records.add(exerciseId(task), kind, task.getId(), actor(task), ClockUtil.getCurrentTime().toInstant(), json);
+  }
+
+  public static String exerciseId(DelegateTask task) {
+    return (String) task.getVariable(ExerciseVariables.EXERCISE_ID);
+  }
+
+  /** The person completing the task: the authenticated user, else the assignee. */
+  public static String actor(DelegateTask task) {
+    Authentication auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return auth != null && auth.getUserId() != null ? auth.getUserId() : task.getAssignee();
+  }
+}

@@ -1,0 +1,46 @@
+package mx.cocreacion.declaration;
+
+import static mx.cocreacion.declaration.DeclarationProcess.*;
+
+import java.util.LinkedHashMap;
+import mx.cocreacion.completion.TaskCompletion;
+import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.completion.TaskMinutes;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** sign-declaration: a non-blank signatory name and an explicit signature ({@code signed} = true). */
+@Component
+class SignDeclarationCompletion implements TaskCompletion {
+
+  private final TaskMinutes minutes;
+
+  SignDeclarationCompletion(TaskMinutes minutes) {
+    this.minutes = minutes;
+  }
+
+  @Override
+  public String taskKey() {
+    return TASK_SIGN_DECLARATION;
+  }
+
+  @Override
+  public void validate(TaskInput input) {
+    input.text(VAR_SIGNATORY_NAME);
+    Boolean signed = input.bool(VAR_SIGNED);
+    if (Boolean.FALSE.equals(signed)) {
+      input.reject(VAR_SIGNED, "debe ser verdadero: la declaración conjunta se firma para continuar");
+    }
+  }
+
+  @Override
+  public void record(DelegateTask task, TaskInput input) {
+    var signature = new LinkedHashMap<String, Object>();
+    signature.put("sector", task.getVariable(VAR_SECTOR));
+    signature.put("signatoryName", input.optionalText(VAR_SIGNATORY_NAME));
+    signature.put("signedAt", ClockUtil.getCurrentTime().toInstant().toString());
+    signature.put("hasDocument", task.getVariable(VAR_DECLARATION_DOCUMENT) != null);
+    minutes.record(task, RECORD_SIGNATURE, signature);
+  }
+}

@@ -1,0 +1,135 @@
+package mx.cocreacion.exercise;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The exercises of the plan of record ({@code cc_exercise}). */
+@Repository
+public class ExerciseRepository {
+
+  private final JdbcClient jdbc;
+
+  public ExerciseRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(Exercise e) {
+    jdbc.sql("""
+            insert into cc_exercise (id, business_key, active_key, tenant_id, exercise_year, name,
+              guarantor_body, started_by, started_at, current_step)
+            values (:id, :key, :key, :tenant, :year, :name, :body, :by, :at, 1)""")
+        .param("id", e.id())
+        .param("key", e.businessKey())
+        .param("tenant", e.tenantId())
+        .param("year", e.year())
+        .param("name", e.name())
+        .param("body", e.guarantorBody())
+        .param("by", e.startedBy())
+        .param("at", ts(e.startedAt()))
+        .update();
+  }
+
+  public boolean isKeyActive(String businessKey) {
+    return jdbc.sql("select count(*) from cc_exercise where active_key = :key")
+            .param("key", businessKey)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  public Optional<Exercise> findById(String id) {
+    return jdbc.sql("select * from cc_exercise where id = :id").param("id", id).query(this::map).optional();
+  }
+
+  public List<Exercise> findByTenant(String tenantId) {
+    return jdbc.sql("select * from cc_exercise where tenant_id = :t order by started_at desc")
+        .param("t", tenantId)
+        .query(this::map)
+        .list();
+  }
+
+  public void close(String id, Instant at) {
+    jdbc.sql("update cc_exercise set active_key = null, ended_at = :at where id = :id")
+        .param("at", ts(at))
+        .param("id", id)
+        .update();
+  }
+
+  public void enterStep(String id, int step) {
+    jdbc.sql("update cc_exercise set current_step = :s where id = :id").param("s", step).param("id", id).update();
+  }
+
+  public void recordMeetingDate(String id, Date meetingDate) {
+    jdbc.sql("update cc_exercise set meeting_date = :d where id = :id")
+        .param("d", ts(meetingDate))
+        .param("id", id)
+        .update();
+  }
+
+  public void recordRules(String id, String decisionRule) {
+    jdbc.sql("update cc_exercise set decision_rule = :r where id = :id").param("r", decisionRule).param("id", id).update();
+  }
+
+  public void recordFacilitator(String id, String name) {
+    jdbc.sql("update cc_exercise set facilitator_name = :n where id = :id").param("n", name).param("id", id).update();
+  }
+
+  public void recordPalDates(String id, Date start, Date end, String justification) {
+    jdbc.sql("update cc_exercise set pal_start = :s, pal_end = :e, duration_justification = :j where id = :id")
+        .param("s", ts(start))
+        .param("e", ts(end))
+        .param("j", justification)
+        .param("id", id)
+        .update();
+  }
+
+  public void recordLaunch(String id, Date launchDate, String place) {
+    jdbc.sql("update cc_exercise set launch_date = :d, launch_place = :p where id = :id")
+        .param("d", ts(launchDate))
+        .param("p", place)
+        .param("id", id)
+        .update();
+  }
+
+  private Exercise map(ResultSet rs, int row) throws SQLException {
+    return new Exercise(
+        rs.getString("id"),
+        rs.getString("business_key"),
+        rs.getString("tenant_id"),
+        rs.getInt("exercise_year"),
+        rs.getString("name"),
+        rs.getString("guarantor_body"),
+        rs.getString("started_by"),
+        instant(rs, "started_at"),
+        instant(rs, "ended_at"),
+        rs.getInt("current_step"),
+        instant(rs, "meeting_date"),
+        rs.getString("decision_rule"),
+        rs.getString("facilitator_name"),
+        instant(rs, "pal_start"),
+        instant(rs, "pal_end"),
+        rs.getString("duration_justification"),
+        instant(rs, "launch_date"),
+        rs.getString("launch_place"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  static Timestamp ts(Instant i) {
+    return i == null ? null : Timestamp.from(i);
+  }
+
+  static Timestamp ts(Date d) {
+    return d == null ? null : new Timestamp(d.getTime());
+  }
+}

@@ -1,0 +1,20 @@
+package mx.cocreacion.exercise;
+
+/** Variables that flow through {@code local-exercise} and its called step processes. */
+public final class ExerciseVariables {
+
+  /** Tenant id of the entidad (start variable). */
+  public static final String ENTITY = "entity";
+  public static final String EXERCISE_NAME = "exerciseName";
+  public static final String GUARANTOR_BODY = "guarantorBody";
+  /** Id of the exercise in the plan of record (= process instance id of local-exercise). */
+  public static final String EXERCISE_ID = "exerciseId";
+  public static final String DECISION_RULE = "decisionRule";
+  public static final String COMMITMENTS = "commitments";
+  public static final String PAL_START = "palStart";
+  public static final String PAL_END = "palEnd";
+  public static final String LAUNCH_DATE = "launchDate";
+  public static final String LAUNCH_PLACE = "launchPlace";
+
+  private ExerciseVariables() {}
+}

@@ -1,0 +1,75 @@
+package mx.cocreacion.exercise;
+
+import java.util.regex.Pattern;
+import java.util.List;
+import mx.cocreacion.completion.Dates;
+import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.completion.ValidationException;
+import mx.cocreacion.completion.Violation;
+import mx.cocreacion.tenancy.EntityCatalogue;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of {@code local-exercise}: checks the start variables, the starter's tenant and the
+ * business key {@code <tenant>-<year>} (one running exercise per key), then registers the exercise
+ * in the plan of record. A refusal rolls the start back (HTTP 400 over REST).
+ */
+@Component("startExerciseListener")
+public class StartExerciseListener implements ExecutionListener {
+
+  private final ExerciseRepository exercises;
+  private final StarterTenants starterTenants;
+
+  public StartExerciseListener(ExerciseRepository exercises, StarterTenants starterTenants) {
+    this.exercises = exercises;
+    this.starterTenants = starterTenants;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    var input = new TaskInput(execution);
+    String entity = input.text(ExerciseVariables.ENTITY);
+    if (entity != null && !EntityCatalogue.exists(entity)) {
+      input.reject(ExerciseVariables.ENTITY,
+          "«" + entity + "» no es una entidad federativa; use la clave en minúsculas (p. ej. oax, jal, cmx)");
+      entity = null;
+    }
+    if (entity != null && !starterTenants.mayStartFor(execution, entity)) {
+      input.reject(ExerciseVariables.ENTITY, "solo puede iniciar ejercicios de su propia entidad");
+    }
+    String name = input.text(ExerciseVariables.EXERCISE_NAME);
+    String guarantorBody = input.text(ExerciseVariables.GUARANTOR_BODY);
+
+    String businessKey = execution.getProcessBusinessKey();
+    int year = ClockUtil.now().toInstant().atZone(Dates.MEXICO).getYear();
+    if (entity != null) {
+      if (businessKey == null || businessKey.isBlank()) {
+        businessKey = entity + "-" + year;
+        execution.setProcessBusinessKey(businessKey);
+      } else if (!businessKey.matches(Pattern.quote(entity) + "-\\d{4}")) {
+        input.reject("businessKey", "debe tener la forma <entidad>-<año>, p. ej. " + entity + "-2026");
+      } else {
+        year = Integer.parseInt(businessKey.substring(entity.length() + 1));
+      }
+      if (input.isValid() && exercises.isKeyActive(businessKey)) {
+        input.reject("businessKey", "ya hay un ejercicio en curso con la clave " + businessKey);
+      }
+    }
+    input.throwIfInvalid("iniciar el ejercicio");
+
+    var exercise = new Exercise(execution.getProcessInstanceId(), businessKey, entity, year, name,
+        guarantorBody, starterTenants.currentUser(execution), ClockUtil.now().toInstant(), null, 1,
+        null, null, null, null, null, null, null, null);
+    try {
+      exercises.insert(exercise);
+    } catch (DuplicateKeyException e) {
+      throw new ValidationException("iniciar el ejercicio",
+          List.of(new Violation("businessKey", "ya hay un ejercicio en curso con la clave " + businessKey)));
+    }
+    execution.setVariable(ExerciseVariables.EXERCISE_ID, execution.getProcessInstanceId());
+  }
+}

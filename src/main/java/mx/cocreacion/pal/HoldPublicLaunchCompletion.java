@@ -1,0 +1,38 @@
+package mx.cocreacion.pal;
+
+import static mx.cocreacion.pal.PalLaunchProcess.*;
+
+import java.time.Instant;
+import mx.cocreacion.completion.Dates;
+import mx.cocreacion.completion.TaskCompletion;
+import mx.cocreacion.completion.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * hold-public-launch: the date and place of the public event that starts the implementation;
+ * the launch must happen before the PAL ends.
+ */
+@Component
+class HoldPublicLaunchCompletion implements TaskCompletion {
+
+  @Override
+  public String taskKey() {
+    return TASK_HOLD_PUBLIC_LAUNCH;
+  }
+
+  @Override
+  public void validate(TaskInput input) {
+    Instant launch = input.date(VAR_LAUNCH_DATE);
+    input.text(VAR_LAUNCH_PLACE);
+    Instant palEnd = Dates.parse(input.raw(VAR_PAL_END)).orElse(null);
+    if (launch != null && palEnd != null && !launch.isBefore(palEnd)) {
+      input.reject(VAR_LAUNCH_DATE, "debe ser anterior al fin de la vigencia del PAL (" + Dates.localDate(palEnd) + ")");
+    }
+  }
+
+  @Override
+  public void record(DelegateTask task, TaskInput input) {
+    task.setVariable(VAR_LAUNCH_DATE, TaskInput.toDate(input.date(VAR_LAUNCH_DATE)));
+  }
+}

@@ -1,0 +1,19 @@
+package mx.cocreacion.pal;
+
+/** Ids and variables of {@code bpmn/pal-launch.bpmn} (seed step 5: lanzamiento e implementación del PAL). */
+public final class PalLaunchProcess {
+
+  public static final String KEY = "pal-launch";
+  public static final String TASK_SCHEDULE_PAL = "schedule-pal";
+  public static final String TASK_RECORD_PAL_DATES = "record-pal-dates";
+  public static final String TASK_HOLD_PUBLIC_LAUNCH = "hold-public-launch";
+  public static final String TASK_RECORD_LAUNCH = "record-launch";
+
+  public static final String VAR_PAL_START = "palStart";
+  public static final String VAR_PAL_END = "palEnd";
+  public static final String VAR_DURATION_JUSTIFICATION = "durationJustification";
+  public static final String VAR_LAUNCH_DATE = "launchDate";
+  public static final String VAR_LAUNCH_PLACE = "launchPlace";
+
+  private PalLaunchProcess() {}
+}

@@ -1,0 +1,78 @@
+package mx.cocreacion.security;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accounts that the process creates (STL members, facilitator): a Camunda user named by the
+ * person's e-mail, member of a role group and of the exercise's tenant. In demo mode the
+ * password is the demo password; otherwise the account gets an unusable random password until
+ * the person sets their own (invitation flow, see README).
+ */
+@Service
+public class AccountProvisioning {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccountProvisioning.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final IdentityService identity;
+  private final DemoProperties demo;
+
+  public AccountProvisioning(IdentityService identity, DemoProperties demo) {
+    this.identity = identity;
+    this.demo = demo;
+  }
+
+  /** Creates or updates the account; returns its user id (the lowercase e-mail). */
+  public String provision(String name, String email, String group, String tenantId) {
+    String userId = email.trim().toLowerCase();
+    // The person completing the task (e.g. the guarantor electing the STL) may not administer
+    // users: the process does it on their behalf, without authorization checks.
+    CommandContext context = Context.getCommandContext();
+    if (context != null) {
+      context.runWithoutAuthorization(() -> doProvision(userId, name, group, tenantId));
+    } else {
+      doProvision(userId, name, group, tenantId);
+    }
+    return userId;
+  }
+
+  private Void doProvision(String userId, String name, String group, String tenantId) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      user = identity.newUser(userId);
+      user.setEmail(userId);
+      setName(user, name);
+      user.setPassword(demo.enabled() ? demo.password() : unusablePassword());
+      identity.saveUser(user);
+      LOG.info("Cuenta creada: {} (grupo {}, entidad {})", userId, group, tenantId);
+    }
+    if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+      identity.createMembership(userId, group);
+    }
+    if (identity.createTenantQuery().tenantId(tenantId).userMember(userId).count() == 0) {
+      identity.createTenantUserMembership(tenantId, userId);
+    }
+    return null;
+  }
+
+  private static void setName(User user, String name) {
+    String trimmed = name == null ? "" : name.trim();
+    int space = trimmed.indexOf(' ');
+    user.setFirstName(space < 0 ? trimmed : trimmed.substring(0, space));
+    user.setLastName(space < 0 ? "" : trimmed.substring(space + 1));
+  }
+
+  private static String unusablePassword() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+}

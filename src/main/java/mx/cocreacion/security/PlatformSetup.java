@@ -1,0 +1,144 @@
+package mx.cocreacion.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import mx.cocreacion.exercise.LocalExerciseProcess;
+import mx.cocreacion.tenancy.Entity;
+import mx.cocreacion.tenancy.EntityCatalogue;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start-up (idempotent): the role groups, INAI's membership in every tenant, the group
+ * authorizations each role needs and the shared Tasklist filters.
+ */
+@Component
+@Order(20)
+public class PlatformSetup extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PlatformSetup.class);
+  public static final String FILTER_MY_TASKS = "Mis tareas";
+  public static final String FILTER_GROUP_TASKS = "Tareas de mi grupo";
+  public static final String FILTER_INAI = "Monitoreo INAI";
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    createGroups(engine.getIdentityService());
+    grantAuthorizations(engine.getAuthorizationService());
+    createFilters(engine.getFilterService(), engine.getTaskService().createTaskQuery(), engine);
+  }
+
+  private void createGroups(IdentityService identity) {
+    for (String id : List.of(Roles.GUARANTOR, Roles.SOCIETY, Roles.GOVERNMENT, Roles.STL, Roles.FACILITATOR, Roles.INAI)) {
+      if (identity.createGroupQuery().groupId(id).count() == 0) {
+        var group = identity.newGroup(id);
+        group.setName(Roles.label(id));
+        group.setType("WORKFLOW");
+        identity.saveGroup(group);
+      }
+    }
+    for (Entity entity : EntityCatalogue.all()) {
+      if (identity.createTenantQuery().tenantId(entity.code()).groupMember(Roles.INAI).count() == 0) {
+        identity.createTenantGroupMembership(entity.code(), Roles.INAI);
+      }
+    }
+  }
+
+  private void grantAuthorizations(AuthorizationService auth) {
+    for (String group : Roles.LOCAL) {
+      grant(auth, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(auth, group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+    }
+    // Organismos garantes start the exercise of their entidad (Tasklist start form or REST).
+    grant(auth, Roles.GUARANTOR, Resources.PROCESS_DEFINITION, LocalExerciseProcess.KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(auth, Roles.GUARANTOR, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+
+    // INAI supervises every entidad: reads everything, works its own tasks, may start exercises.
+    grant(auth, Roles.INAI, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(auth, Roles.INAI, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(auth, Roles.INAI, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_TASK);
+    grant(auth, Roles.INAI, Resources.PROCESS_DEFINITION, LocalExerciseProcess.KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(auth, Roles.INAI, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.CREATE);
+    grant(auth, Roles.INAI, Resources.TASK, "*", Permissions.READ);
+    grant(auth, Roles.INAI, Resources.HISTORIC_PROCESS_INSTANCE, "*", Permissions.READ);
+    grant(auth, Roles.INAI, Resources.HISTORIC_TASK, "*", Permissions.READ);
+    grant(auth, Roles.INAI, Resources.DEPLOYMENT, "*", Permissions.READ);
+    grant(auth, Roles.INAI, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+  }
+
+  private static void grant(AuthorizationService auth, String group, Resource resource, String resourceId,
+      Permission... permissions) {
+    Authorization existing = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+        .resourceId(resourceId).singleResult();
+    Authorization authorization = existing != null ? existing : auth.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(group);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    auth.saveAuthorization(authorization);
+  }
+
+  private void createFilters(FilterService filters, TaskQuery any, ProcessEngine engine) {
+    var tasks = engine.getTaskService();
+    Filter mine = filter(filters, FILTER_MY_TASKS, -10, "Tareas asignadas a mí",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    Filter group = filter(filters, FILTER_GROUP_TASKS, -5, "Tareas de los grupos a los que pertenezco",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().orderByDueDate().asc());
+    Filter inai = filter(filters, FILTER_INAI, 0, "Tareas abiertas de todas las entidades (supervisión nacional)",
+        tasks.createTaskQuery().orderByDueDate().asc());
+    AuthorizationService auth = engine.getAuthorizationService();
+    grantFilterToAll(auth, mine);
+    grantFilterToAll(auth, group);
+    grant(auth, Roles.INAI, Resources.FILTER, inai.getId(), Permissions.READ);
+    LOG.info("Tasklist filters ready: {}, {}, {}", FILTER_MY_TASKS, FILTER_GROUP_TASKS, FILTER_INAI);
+  }
+
+  private static Filter filter(FilterService filters, String name, int priority, String description, TaskQuery query) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+    }
+    filter.setQuery(query);
+    filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true,
+        "variables", List.of(
+            Map.of("name", "exerciseName", "label", "Ejercicio"),
+            Map.of("name", "entity", "label", "Entidad"))));
+    return filters.saveFilter(filter);
+  }
+
+  private static void grantFilterToAll(AuthorizationService auth, Filter filter) {
+    if (auth.createAuthorizationQuery().userIdIn(Authorization.ANY).resourceType(Resources.FILTER)
+        .resourceId(filter.getId()).count() == 0) {
+      Authorization authorization = auth.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setUserId(Authorization.ANY);
+      authorization.setResource(Resources.FILTER);
+      authorization.setResourceId(filter.getId());
+      authorization.addPermission(Permissions.READ);
+      auth.saveAuthorization(authorization);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package mx.cocreacion.stl;
+
+import static mx.cocreacion.stl.StlIntegrationProcess.*;
+
+import java.util.Date;
+import mx.cocreacion.completion.TaskCompletion;
+import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.completion.TaskMinutes;
+import mx.cocreacion.exercise.ExerciseRepository;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** convene-stl-meeting: the date of the meeting where the STL is elected. */
+@Component
+class ConveneStlMeetingCompletion implements TaskCompletion {
+
+  private final ExerciseRepository exercises;
+
+  ConveneStlMeetingCompletion(ExerciseRepository exercises) {
+    this.exercises = exercises;
+  }
+
+  @Override
+  public String taskKey() {
+    return TASK_CONVENE_STL_MEETING;
+  }
+
+  @Override
+  public void validate(TaskInput input) {
+    input.date(VAR_MEETING_DATE);
+  }
+
+  @Override
+  public void record(DelegateTask task, TaskInput input) {
+    Date meetingDate = TaskInput.toDate(input.date(VAR_MEETING_DATE));
+    task.setVariable(VAR_MEETING_DATE, meetingDate);
+    exercises.recordMeetingDate(TaskMinutes.exerciseId(task), meetingDate);
+  }
+}

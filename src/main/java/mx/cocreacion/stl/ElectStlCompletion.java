@@ -1,0 +1,63 @@
+package mx.cocreacion.stl;
+
+import static mx.cocreacion.completion.TaskInput.path;
+import static mx.cocreacion.stl.StlIntegrationProcess.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import mx.cocreacion.completion.TaskCompletion;
+import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.exercise.Sector;
+import org.springframework.stereotype.Component;
+
+/**
+ * elect-stl: the STL members, each with name, valid and unique e-mail, sector and role; at least
+ * one titular and one suplente for each of the three sectors.
+ */
+@Component
+class ElectStlCompletion implements TaskCompletion {
+
+  static final List<String> ROLES = List.of(ROLE_TITULAR, ROLE_SUPLENTE);
+
+  @Override
+  public String taskKey() {
+    return TASK_ELECT_STL;
+  }
+
+  @Override
+  public void validate(TaskInput input) {
+    JsonNode members = input.list(VAR_STL_MEMBERS, 1, "integrante");
+    if (members == null) {
+      return;
+    }
+    Map<String, Integer> emails = new HashMap<>();
+    Map<String, Integer> seats = new HashMap<>();
+    for (int i = 0; i < members.size(); i++) {
+      JsonNode member = members.get(i);
+      String at = path(VAR_STL_MEMBERS, i);
+      input.text(member, "name", at);
+      String email = input.email(member, "email", at, true);
+      String sector = input.oneOf(member, "sector", at, Sector.ids());
+      String role = input.oneOf(member, "role", at, ROLES);
+      if (email != null) {
+        Integer first = emails.putIfAbsent(email, i + 1);
+        if (first != null) {
+          input.reject(at + ".email", "«" + email + "» ya está registrado en la fila " + first + "; cada integrante necesita un correo propio");
+        }
+      }
+      if (sector != null && role != null) {
+        seats.merge(sector + "/" + role, 1, Integer::sum);
+      }
+    }
+    for (Sector sector : Sector.values()) {
+      for (String role : ROLES) {
+        if (!seats.containsKey(sector.id() + "/" + role)) {
+          input.reject(VAR_STL_MEMBERS, "falta al menos un " + role + " del sector " + sector.label()
+              + " (se requiere un titular y un suplente por sector)");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package mx.cocreacion.stl;
+
+import static mx.cocreacion.stl.StlIntegrationProcess.VAR_STL_MEMBERS;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.exercise.ExerciseVariables;
+import mx.cocreacion.security.AccountProvisioning;
+import mx.cocreacion.security.Roles;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * After elect-stl: every titular and suplente gets an account in group {@code stl} of the
+ * exercise's tenant, and the STL is stored (a re-election replaces it, keeping the former one).
+ */
+@Component("provisionStlAccountsDelegate")
+public class ProvisionStlAccountsDelegate implements JavaDelegate {
+
+  private final AccountProvisioning accounts;
+  private final StlMemberRepository members;
+
+  public ProvisionStlAccountsDelegate(AccountProvisioning accounts, StlMemberRepository members) {
+    this.accounts = accounts;
+    this.members = members;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    JsonNode elected = new TaskInput(execution).json(VAR_STL_MEMBERS);
+    String tenant = execution.getTenantId();
+    List<StlMember> stl = new ArrayList<>();
+    for (int i = 0; i < elected.size(); i++) {
+      JsonNode m = elected.get(i);
+      String name = m.get("name").asText().trim();
+      String userId = accounts.provision(name, m.get("email").asText(), Roles.STL, tenant);
+      stl.add(new StlMember(i + 1, name, userId, m.get("sector").asText(), m.get("role").asText(), userId));
+    }
+    members.replace((String) execution.getVariable(ExerciseVariables.EXERCISE_ID), stl,
+        ClockUtil.getCurrentTime().toInstant());
+  }
+}

@@ -1,0 +1,35 @@
+package mx.cocreacion.stl;
+
+/** Ids and variables of {@code bpmn/stl-integration.bpmn} (seed step 3: Secretariado Técnico Local). */
+public final class StlIntegrationProcess {
+
+  public static final String KEY = "stl-integration";
+  public static final String TASK_CONVENE_STL_MEETING = "convene-stl-meeting";
+  public static final String TASK_ELECT_STL = "elect-stl";
+  public static final String TASK_PROVISION_STL_ACCOUNTS = "provision-stl-accounts";
+  public static final String TASK_DEFINE_STL_RULES = "define-stl-rules";
+  public static final String TASK_SELECT_FACILITATOR = "select-facilitator";
+  public static final String TASK_PROVISION_FACILITATOR_ACCOUNT = "provision-facilitator-account";
+  public static final String TASK_DRAFT_ANNUAL_AGENDA = "draft-annual-agenda";
+
+  public static final String VAR_MEETING_DATE = "meetingDate";
+  public static final String VAR_STL_MEMBERS = "stlMembers";
+  public static final String VAR_DECISION_RULE = "decisionRule";
+  public static final String VAR_RULES_TEXT = "rulesText";
+  public static final String VAR_FACILITATOR_NAME = "facilitatorName";
+  public static final String VAR_FACILITATOR_EMAIL = "facilitatorEmail";
+  public static final String VAR_FACILITATOR_USER = "facilitatorUserId";
+  public static final String VAR_AGENDA = "agenda";
+
+  public static final String ROLE_TITULAR = "titular";
+  public static final String ROLE_SUPLENTE = "suplente";
+  public static final String RULE_CONSENSUS = "consensus";
+  public static final String RULE_MAJORITY = "majority";
+
+  public static final String RECORD_MEETING = "stl-meeting";
+  public static final String RECORD_RULES = "stl-rules";
+  public static final String RECORD_FACILITATOR = "facilitator";
+  public static final String RECORD_AGENDA = "agenda";
+
+  private StlIntegrationProcess() {}
+}

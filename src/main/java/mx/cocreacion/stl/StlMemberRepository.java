@@ -1,0 +1,46 @@
+package mx.cocreacion.stl;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The elected STL of each exercise ({@code cc_stl_member}); a re-election keeps the former rows inactive. */
+@Repository
+public class StlMemberRepository {
+
+  private final JdbcClient jdbc;
+
+  public StlMemberRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void replace(String exerciseId, List<StlMember> members, Instant electedAt) {
+    jdbc.sql("update cc_stl_member set active = false where exercise_id = :e").param("e", exerciseId).update();
+    for (StlMember m : members) {
+      jdbc.sql("""
+              insert into cc_stl_member (exercise_id, position, name, email, sector, member_role, user_id, elected_at, active)
+              values (:e, :p, :n, :m, :s, :r, :u, :at, true)""")
+          .param("e", exerciseId)
+          .param("p", m.position())
+          .param("n", m.name())
+          .param("m", m.email())
+          .param("s", m.sector())
+          .param("r", m.role())
+          .param("u", m.userId())
+          .param("at", Timestamp.from(electedAt))
+          .update();
+    }
+  }
+
+  public List<StlMember> active(String exerciseId) {
+    return jdbc.sql("""
+            select position, name, email, sector, member_role, user_id from cc_stl_member
+            where exercise_id = :e and active = true order by position""")
+        .param("e", exerciseId)
+        .query((rs, row) -> new StlMember(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6)))
+        .list();
+  }
+}

@@ -1,0 +1,20 @@
+package mx.cocreacion.worktables;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** A commitment of the PAL with its activities (1-based positions, as in the contract). */
+public record Commitment(
+    int position,
+    String title,
+    String problem,
+    String description,
+    String responsible,
+    List<Integer> sdgs,
+    Map<String, Boolean> criteria,
+    List<Activity> activities) {
+
+  public record Activity(int position, String title, String product, String indicator, String baseline,
+      String target, LocalDate dueDate, String status) {}
+}

@@ -1,0 +1,125 @@
+package mx.cocreacion.worktables;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import mx.cocreacion.completion.TaskInput;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Commitments and activities of each exercise ({@code cc_commitment}, {@code cc_activity}).
+ * The facilitator's consolidation is a draft; the STL's approval turns it into the plan of record.
+ */
+@Repository
+public class CommitmentRepository {
+
+  private static final TypeReference<LinkedHashMap<String, Boolean>> CRITERIA = new TypeReference<>() {};
+
+  private final JdbcClient jdbc;
+
+  public CommitmentRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Replaces the draft of an exercise with these commitments (not approved yet). */
+  public void saveDraft(String exerciseId, List<Commitment> commitments) {
+    jdbc.sql("delete from cc_activity where commitment_id in (select id from cc_commitment where exercise_id = :e)")
+        .param("e", exerciseId).update();
+    jdbc.sql("delete from cc_commitment where exercise_id = :e").param("e", exerciseId).update();
+    for (Commitment c : commitments) {
+      jdbc.sql("""
+              insert into cc_commitment (exercise_id, position, title, problem, description, responsible, sdgs, criteria)
+              values (:e, :p, :t, :pr, :d, :r, :s, :c)""")
+          .param("e", exerciseId)
+          .param("p", c.position())
+          .param("t", c.title())
+          .param("pr", c.problem())
+          .param("d", c.description())
+          .param("r", c.responsible())
+          .param("s", c.sdgs().stream().map(String::valueOf).collect(Collectors.joining(",")))
+          .param("c", json(c.criteria()))
+          .update();
+      long id = jdbc.sql("select id from cc_commitment where exercise_id = :e and position = :p")
+          .param("e", exerciseId).param("p", c.position()).query(Long.class).single();
+      for (Commitment.Activity a : c.activities()) {
+        jdbc.sql("""
+                insert into cc_activity (commitment_id, position, title, product, indicator, baseline, target, due_date, status)
+                values (:c, :p, :t, :pr, :i, :b, :tg, :d, :s)""")
+            .param("c", id)
+            .param("p", a.position())
+            .param("t", a.title())
+            .param("pr", a.product())
+            .param("i", a.indicator())
+            .param("b", a.baseline())
+            .param("tg", a.target())
+            .param("d", Date.valueOf(a.dueDate()))
+            .param("s", a.status())
+            .update();
+      }
+    }
+  }
+
+  /** The STL approved: the commitments of the exercise become the plan of record. */
+  public int approve(String exerciseId, Instant at) {
+    return jdbc.sql("update cc_commitment set approved = true, approved_at = :at where exercise_id = :e")
+        .param("at", Timestamp.from(at))
+        .param("e", exerciseId)
+        .update();
+  }
+
+  public List<Commitment> findByExercise(String exerciseId) {
+    Map<Long, Commitment> byId = new LinkedHashMap<>();
+    jdbc.sql("select * from cc_commitment where exercise_id = :e order by position")
+        .param("e", exerciseId)
+        .query(rs -> {
+          String sdgs = rs.getString("sdgs");
+          byId.put(rs.getLong("id"), new Commitment(rs.getInt("position"), rs.getString("title"),
+              rs.getString("problem"), rs.getString("description"), rs.getString("responsible"),
+              sdgs == null || sdgs.isBlank() ? List.of() : Arrays.stream(sdgs.split(",")).map(Integer::valueOf).toList(),
+              criteria(rs.getString("criteria")), new ArrayList<>()));
+        });
+    if (byId.isEmpty()) {
+      return List.of();
+    }
+    jdbc.sql("""
+            select a.* from cc_activity a join cc_commitment c on c.id = a.commitment_id
+            where c.exercise_id = :e order by c.position, a.position""")
+        .param("e", exerciseId)
+        .query(rs -> {
+          byId.get(rs.getLong("commitment_id")).activities().add(new Commitment.Activity(rs.getInt("position"),
+              rs.getString("title"), rs.getString("product"), rs.getString("indicator"), rs.getString("baseline"),
+              rs.getString("target"), rs.getDate("due_date").toLocalDate(), rs.getString("status")));
+        });
+    return List.copyOf(byId.values());
+  }
+
+  public boolean isApproved(String exerciseId) {
+    return jdbc.sql("select count(*) from cc_commitment where exercise_id = :e and approved = true")
+        .param("e", exerciseId).query(Integer.class).single() > 0;
+  }
+
+  private static String json(Map<String, Boolean> criteria) {
+    try {
+      return TaskInput.mapper().writeValueAsString(criteria);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, Boolean> criteria(String json) {
+    try {
+      return TaskInput.mapper().readValue(json, CRITERIA);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cc_commitment.criteria is not JSON: " + json, e);
+    }
+  }
+}

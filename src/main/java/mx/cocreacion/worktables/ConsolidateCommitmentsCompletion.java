@@ -1,0 +1,44 @@
+package mx.cocreacion.worktables;
+
+import static mx.cocreacion.worktables.WorkingTablesProcess.*;
+
+import java.util.List;
+import mx.cocreacion.completion.TaskCompletion;
+import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.completion.TaskMinutes;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * consolidate-commitments: at least one commitment, each with a title, ODS within 1–17, the
+ * quality criteria, and at least one activity with product, indicator, target and due date.
+ * The commitments are stored as the draft the STL votes on; the variable is rewritten in the
+ * contract's canonical form.
+ */
+@Component
+class ConsolidateCommitmentsCompletion implements TaskCompletion {
+
+  private final CommitmentRepository commitments;
+
+  ConsolidateCommitmentsCompletion(CommitmentRepository commitments) {
+    this.commitments = commitments;
+  }
+
+  @Override
+  public String taskKey() {
+    return TASK_CONSOLIDATE_COMMITMENTS;
+  }
+
+  @Override
+  public void validate(TaskInput input) {
+    Commitments.read(input, VAR_COMMITMENTS);
+  }
+
+  @Override
+  public void record(DelegateTask task, TaskInput input) {
+    List<Commitment> draft = Commitments.read(input, VAR_COMMITMENTS);
+    task.setVariable(VAR_COMMITMENTS, SpinValues.jsonValue(Commitments.toJson(draft).toString()).create());
+    commitments.saveDraft(TaskMinutes.exerciseId(task), draft);
+  }
+}

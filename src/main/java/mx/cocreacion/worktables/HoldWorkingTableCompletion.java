@@ -1,0 +1,58 @@
+package mx.cocreacion.worktables;
+
+import static mx.cocreacion.completion.TaskInput.path;
+import static mx.cocreacion.worktables.WorkingTablesProcess.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import mx.cocreacion.completion.TaskCompletion;
+import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.completion.TaskMinutes;
+import mx.cocreacion.exercise.Sector;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** hold-working-table: at least one participant (name, sector) and one problem identified. */
+@Component
+class HoldWorkingTableCompletion implements TaskCompletion {
+
+  private final TaskMinutes minutes;
+
+  HoldWorkingTableCompletion(TaskMinutes minutes) {
+    this.minutes = minutes;
+  }
+
+  @Override
+  public String taskKey() {
+    return TASK_HOLD_WORKING_TABLE;
+  }
+
+  @Override
+  public void validate(TaskInput input) {
+    JsonNode participants = input.list(VAR_PARTICIPANTS, 1, "participante");
+    if (participants != null) {
+      for (int i = 0; i < participants.size(); i++) {
+        input.text(participants.get(i), "name", path(VAR_PARTICIPANTS, i));
+        input.oneOf(participants.get(i), "sector", path(VAR_PARTICIPANTS, i), Sector.ids());
+      }
+    }
+    JsonNode problems = input.list(VAR_PROBLEMS, 1, "problemática");
+    if (problems != null) {
+      for (int i = 0; i < problems.size(); i++) {
+        JsonNode problem = problems.get(i);
+        if (!problem.isTextual() || problem.asText().isBlank()) {
+          input.reject(path(VAR_PROBLEMS, i), "debe ser un texto que describa la problemática");
+        }
+      }
+    }
+  }
+
+  @Override
+  public void record(DelegateTask task, TaskInput input) {
+    var table = new LinkedHashMap<String, Object>();
+    table.put("table", input.json(VAR_WORKING_TABLE));
+    table.put(VAR_PARTICIPANTS, input.json(VAR_PARTICIPANTS));
+    table.put(VAR_PROBLEMS, input.json(VAR_PROBLEMS));
+    minutes.record(task, RECORD_WORKING_TABLE, table);
+  }
+}

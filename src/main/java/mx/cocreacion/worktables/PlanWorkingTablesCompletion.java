@@ -1,0 +1,43 @@
+package mx.cocreacion.worktables;
+
+import static mx.cocreacion.completion.TaskInput.path;
+import static mx.cocreacion.worktables.WorkingTablesProcess.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import mx.cocreacion.completion.TaskCompletion;
+import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.completion.TaskMinutes;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** plan-working-tables: at least one table, each with a topic and a date. One hold-working-table follows per table. */
+@Component
+class PlanWorkingTablesCompletion implements TaskCompletion {
+
+  private final TaskMinutes minutes;
+
+  PlanWorkingTablesCompletion(TaskMinutes minutes) {
+    this.minutes = minutes;
+  }
+
+  @Override
+  public String taskKey() {
+    return TASK_PLAN_WORKING_TABLES;
+  }
+
+  @Override
+  public void validate(TaskInput input) {
+    JsonNode tables = input.list(VAR_WORKING_TABLES, 1, "mesa de trabajo");
+    if (tables != null) {
+      for (int i = 0; i < tables.size(); i++) {
+        input.text(tables.get(i), "topic", path(VAR_WORKING_TABLES, i));
+        input.date(tables.get(i), "date", path(VAR_WORKING_TABLES, i));
+      }
+    }
+  }
+
+  @Override
+  public void record(DelegateTask task, TaskInput input) {
+    minutes.record(task, RECORD_TABLES_PLAN, input.json(VAR_WORKING_TABLES));
+  }
+}

@@ -1,0 +1,39 @@
+package mx.cocreacion.worktables;
+
+import java.util.List;
+
+/** Ids and variables of {@code bpmn/working-tables.bpmn} (seed step 4: mesas participativas). */
+public final class WorkingTablesProcess {
+
+  public static final String KEY = "working-tables";
+  public static final String TASK_PLAN_WORKING_TABLES = "plan-working-tables";
+  public static final String TASK_HOLD_WORKING_TABLE = "hold-working-table";
+  public static final String TASK_CONSOLIDATE_COMMITMENTS = "consolidate-commitments";
+  public static final String TASK_APPROVE_COMMITMENTS = "approve-commitments";
+  public static final String TASK_TALLY_APPROVAL = "tally-approval";
+  public static final String TASK_RECORD_PLAN = "record-plan";
+  public static final String GATEWAY_COMMITMENTS_APPROVED = "Gateway_CommitmentsApproved";
+
+  public static final String VAR_WORKING_TABLES = "workingTables";
+  /** Local variable of each hold-working-table instance: its planned table {topic, date}. */
+  public static final String VAR_WORKING_TABLE = "workingTable";
+  public static final String VAR_PARTICIPANTS = "participants";
+  public static final String VAR_PROBLEMS = "problems";
+  public static final String VAR_COMMITMENTS = "commitments";
+  /** Local variable of each approve-commitments instance: the titular's user id (= assignee). */
+  public static final String VAR_TITULAR = "titular";
+  public static final String VAR_APPROVED = "approved";
+  public static final String VAR_COMMENTS = "comments";
+  public static final String VAR_APPROVAL_ROUND = "approvalRound";
+  public static final String VAR_COMMITMENTS_APPROVED = "commitmentsApproved";
+  public static final String VAR_APPROVAL_COMMENTS = "approvalComments";
+
+  /** The eight quality criteria of the seed (step 4), keys of {@code criteria}. */
+  public static final List<String> CRITERIA = List.of("inclusive", "strategic", "transformative", "replicable",
+      "measurable", "agenda2030", "gender", "anticorruption");
+
+  public static final String RECORD_TABLES_PLAN = "working-tables-plan";
+  public static final String RECORD_WORKING_TABLE = "working-table";
+
+  private WorkingTablesProcess() {}
+}
