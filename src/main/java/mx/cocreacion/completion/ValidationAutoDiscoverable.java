@@ -12,6 +12,7 @@ public class ValidationAutoDiscoverable implements AutoDiscoverable {
 
   @Override
   public void configure(FeatureContext context) {
+    context.register(ValidationExceptionMapper.ForValidationException.class);
     context.register(ValidationExceptionMapper.ForRestException.class);
     context.register(ValidationExceptionMapper.ForProcessEngineException.class);
   }

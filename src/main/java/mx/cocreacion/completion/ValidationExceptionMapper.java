@@ -63,6 +63,10 @@ public abstract class ValidationExceptionMapper<T extends Throwable> implements 
   @Priority(1)
   public static class ForRestException extends ValidationExceptionMapper<RestException> {}
 
+  /** For a refusal that reaches the REST layer as it was thrown (e.g. from a start listener). */
+  @Priority(1)
+  public static class ForValidationException extends ValidationExceptionMapper<ValidationException> {}
+
   /** For engine exceptions that reach the REST layer unwrapped. */
   @Priority(1)
   public static class ForProcessEngineException extends ValidationExceptionMapper<ProcessEngineException> {}

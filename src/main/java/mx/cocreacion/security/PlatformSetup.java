@@ -13,7 +13,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -80,9 +83,9 @@ public class PlatformSetup extends AbstractProcessEnginePlugin {
     grant(auth, Roles.INAI, Resources.PROCESS_DEFINITION, LocalExerciseProcess.KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(auth, Roles.INAI, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.CREATE);
-    grant(auth, Roles.INAI, Resources.TASK, "*", Permissions.READ);
-    grant(auth, Roles.INAI, Resources.HISTORIC_PROCESS_INSTANCE, "*", Permissions.READ);
-    grant(auth, Roles.INAI, Resources.HISTORIC_TASK, "*", Permissions.READ);
+    grant(auth, Roles.INAI, Resources.TASK, "*", TaskPermissions.READ);
+    grant(auth, Roles.INAI, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
+    grant(auth, Roles.INAI, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
     grant(auth, Roles.INAI, Resources.DEPLOYMENT, "*", Permissions.READ);
     grant(auth, Roles.INAI, Resources.DECISION_DEFINITION, "*", Permissions.READ);
   }

@@ -1,0 +1,98 @@
+package mx.cocreacion.declaration;
+
+import static mx.cocreacion.support.Refusals.assertRefused;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.util.List;
+import mx.cocreacion.exercise.RecordRepository;
+import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.TestVariables;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Step 1: the three sectors sign the joint Declaration ({@code declaration}). */
+@CocreacionTest
+class DeclarationProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RecordRepository records;
+  ExerciseDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    driver = new ExerciseDriver(engine);
+  }
+
+  @Test
+  void eachSectorSignsItsOwnTaskThenTheExerciseMovesToOutreach() {
+    var exercise = driver.start("oax");
+    assertThat(exercise).isWaitingAt("step-1");
+    var declaration = driver.step(exercise, DeclarationProcess.KEY);
+    assertThat(declaration).isWaitingAt(DeclarationProcess.TASK_SIGN_DECLARATION);
+    Assertions.assertThat(declaration.getTenantId()).isEqualTo("oax");
+
+    List<Task> signatures = driver.tasks(exercise, DeclarationProcess.TASK_SIGN_DECLARATION);
+    Assertions.assertThat(signatures).hasSize(3).allSatisfy(task -> {
+      Assertions.assertThat(task.getDueDate()).isNotNull();
+      Assertions.assertThat(task.getTenantId()).isEqualTo("oax");
+    });
+    Assertions.assertThat(signatures.stream().map(this::candidateGroup))
+        .containsExactlyInAnyOrder("guarantor", "society", "government");
+
+    engine.getTaskService().complete(signatures.get(0).getId(), TestVariables.signDeclaration("Ana"));
+    engine.getTaskService().complete(signatures.get(1).getId(), TestVariables.signDeclaration("Beto"));
+    assertThat(declaration).isWaitingAt(DeclarationProcess.TASK_SIGN_DECLARATION);
+    engine.getTaskService().complete(signatures.get(2).getId(), TestVariables.signDeclaration("Carla"));
+
+    assertThat(declaration).hasPassed(DeclarationProcess.TASK_RECORD_DECLARATION).isEnded();
+    assertThat(exercise).isWaitingAt("step-2");
+    String exerciseId = exercise.getId();
+    Assertions.assertThat(records.payloads(exerciseId, DeclarationProcess.RECORD_SIGNATURE)).hasSize(3)
+        .anySatisfy(p -> Assertions.assertThat(p).contains("\"signatoryName\":\"Carla\""));
+    Assertions.assertThat(records.payloads(exerciseId, DeclarationProcess.RECORD_DECLARATION)).hasSize(1);
+  }
+
+  @Test
+  void aSignatureWithoutNameIsRefusedAndTheTaskStaysOpen() {
+    var exercise = driver.start("jal");
+    Task task = driver.tasks(exercise, DeclarationProcess.TASK_SIGN_DECLARATION).get(0);
+
+    assertRefused(() -> engine.getTaskService().complete(task.getId(),
+        Variables.createVariables().putValue("signatoryName", "  ").putValue("signed", true)),
+        "signatoryName", "obligatorio");
+
+    Assertions.assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+    Assertions.assertThat(engine.getRuntimeService().getVariable(task.getExecutionId(), "signatoryName")).isNull();
+    Assertions.assertThat(records.payloads(exercise.getId(), DeclarationProcess.RECORD_SIGNATURE)).isEmpty();
+  }
+
+  @Test
+  void aDeclarationThatIsNotSignedIsRefused() {
+    var exercise = driver.start("cam");
+    Task task = driver.tasks(exercise, DeclarationProcess.TASK_SIGN_DECLARATION).get(0);
+
+    assertRefused(() -> engine.getTaskService().complete(task.getId(),
+        Variables.createVariables().putValue("signatoryName", "Ana").putValue("signed", false)),
+        "signed", "debe ser verdadero");
+    assertRefused(() -> engine.getTaskService().complete(task.getId(),
+        Variables.createVariables().putValue("signatoryName", "Ana")),
+        "signed", "obligatorio");
+    assertThat(driver.step(exercise, DeclarationProcess.KEY)).isWaitingAt(DeclarationProcess.TASK_SIGN_DECLARATION);
+  }
+
+  private String candidateGroup(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> "candidate".equals(l.getType()))
+        .map(IdentityLink::getGroupId)
+        .findFirst().orElseThrow();
+  }
+}

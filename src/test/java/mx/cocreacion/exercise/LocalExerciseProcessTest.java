@@ -1,0 +1,120 @@
+package mx.cocreacion.exercise;
+
+import static mx.cocreacion.support.Refusals.assertRefused;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import java.util.List;
+import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.TestVariables;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The main process: one exercise of one entidad, calling the six steps in order. */
+@CocreacionTest
+class LocalExerciseProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired IdentityService identity;
+  @Autowired ExerciseRepository exercises;
+  ExerciseDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    driver = new ExerciseDriver(engine);
+  }
+
+  @AfterEach
+  void clearAuthentication() {
+    identity.clearAuthentication();
+  }
+
+  @Test
+  void anExerciseWalksTheSixStepsAndEndsWhenThePalEnds() {
+    ProcessInstance exercise = driver.start("oax");
+    Assertions.assertThat(exercise.getTenantId()).isEqualTo("oax");
+    assertThat(exercise).isStarted().isWaitingAt(LocalExerciseProcess.STEP_1);
+    Assertions.assertThat(runtime.getVariable(exercise.getId(), ExerciseVariables.EXERCISE_ID)).isEqualTo(exercise.getId());
+
+    driver.signDeclaration(exercise);
+    assertThat(exercise).isWaitingAt(LocalExerciseProcess.STEP_2);
+    driver.outreach(exercise);
+    assertThat(exercise).isWaitingAt(LocalExerciseProcess.STEP_3);
+    driver.integrateStl(exercise, "consensus");
+    assertThat(exercise).isWaitingAt(LocalExerciseProcess.STEP_4);
+    driver.holdWorkingTables(exercise);
+    assertThat(exercise).isWaitingAt(LocalExerciseProcess.STEP_5);
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().currentStep()).isEqualTo(5);
+    driver.launchPal(exercise);
+    assertThat(exercise).isWaitingAt(LocalExerciseProcess.STEP_6);
+
+    // Every called instance carries the exercise's business key and tenant.
+    List<ProcessInstance> called = runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(exercise.getBusinessKey()).list();
+    Assertions.assertThat(called).hasSize(2).allSatisfy(pi -> Assertions.assertThat(pi.getTenantId()).isEqualTo("oax"));
+
+    ProcessInstance followUp = driver.step(exercise, "follow-up");
+    assertThat(followUp).isWaitingAt("Event_PalEnded");
+    execute(job(followUp));
+    assertThat(followUp).isEnded();
+    assertThat(exercise).hasPassed(LocalExerciseProcess.STEP_6).isEnded();
+    Exercise closed = exercises.findById(exercise.getId()).orElseThrow();
+    Assertions.assertThat(closed.endedAt()).isNotNull();
+    Assertions.assertThat(exercises.isKeyActive(exercise.getBusinessKey())).isFalse();
+  }
+
+  @Test
+  void theBusinessKeyDefaultsToTenantAndYearAndIsUniqueWhileRunning() {
+    ProcessInstance first = runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY, TestVariables.start("zac"));
+    Assertions.assertThat(first.getBusinessKey()).matches("zac-20\\d\\d");
+
+    assertRefused(() -> runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY, first.getBusinessKey(),
+        TestVariables.start("zac")), "businessKey", "ya hay un ejercicio en curso");
+    assertRefused(() -> runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY, "zac-2026-bis",
+        TestVariables.start("zac")), "businessKey", "<entidad>-<año>");
+
+    runtime.deleteProcessInstance(first.getId(), "Prueba: ejercicio cancelado");
+    ProcessInstance again = runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY, first.getBusinessKey(),
+        TestVariables.start("zac"));
+    assertThat(again).isWaitingAt(LocalExerciseProcess.STEP_1);
+    runtime.deleteProcessInstance(again.getId(), "Prueba: limpieza");
+  }
+
+  @Test
+  void startVariablesAreChecked() {
+    String key = ExerciseDriver.newBusinessKey("oax");
+    assertRefused(() -> runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY, key,
+        TestVariables.start("xyz")), "entity", "no es una entidad federativa");
+    VariableMap noName = TestVariables.start("oax");
+    noName.remove(ExerciseVariables.EXERCISE_NAME);
+    assertRefused(() -> runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY, key, noName),
+        "exerciseName", "obligatorio");
+    Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
+    Assertions.assertThat(exercises.isKeyActive(key)).isFalse();
+  }
+
+  @Test
+  void aGuarantorStartsOnlyForTheirOwnEntidad() {
+    identity.setAuthentication("oax-guarantor", List.of("guarantor"), List.of("oax"));
+    assertRefused(() -> runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY, ExerciseDriver.newBusinessKey("jal"),
+        TestVariables.start("jal")), "entity", "solo puede iniciar ejercicios de su propia entidad");
+
+    ProcessInstance own = runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY,
+        ExerciseDriver.newBusinessKey("oax"), TestVariables.start("oax"));
+    Assertions.assertThat(own.getTenantId()).isEqualTo("oax");
+    Assertions.assertThat(exercises.findById(own.getId()).orElseThrow().startedBy()).isEqualTo("oax-guarantor");
+  }
+}

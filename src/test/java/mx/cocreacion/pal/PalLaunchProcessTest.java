@@ -1,0 +1,86 @@
+package mx.cocreacion.pal;
+
+import static mx.cocreacion.support.Refusals.assertRefused;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.Instant;
+import java.util.Date;
+import mx.cocreacion.exercise.Exercise;
+import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.TestVariables;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Step 5: the STL sets the PAL's validity (1–2 years) and the garante launches it in public. */
+@CocreacionTest
+class PalLaunchProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired ExerciseRepository exercises;
+  ExerciseDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    driver = new ExerciseDriver(engine);
+  }
+
+  @Test
+  void scheduleAndLaunchRecordTheDatesAndStartFollowUp() {
+    var exercise = driver.startAtStep("oax", 5);
+    var pal = driver.step(exercise, PalLaunchProcess.KEY);
+    assertThat(pal).isWaitingAt(PalLaunchProcess.TASK_SCHEDULE_PAL);
+    Assertions.assertThat(engine.getRuntimeService().getVariable(pal.getId(), "commitments")).isNotNull();
+
+    driver.complete(exercise, "schedule-pal", TestVariables.schedulePal());
+    assertThat(pal).hasPassed(PalLaunchProcess.TASK_RECORD_PAL_DATES).isWaitingAt(PalLaunchProcess.TASK_HOLD_PUBLIC_LAUNCH);
+    driver.complete(exercise, "hold-public-launch", TestVariables.holdPublicLaunch());
+
+    assertThat(pal).hasPassed(PalLaunchProcess.TASK_RECORD_LAUNCH).isEnded();
+    assertThat(exercise).isWaitingAt("step-6");
+    Exercise recorded = exercises.findById(exercise.getId()).orElseThrow();
+    Assertions.assertThat(recorded.palStart()).isEqualTo(Instant.parse("2032-02-01T06:00:00Z"));
+    Assertions.assertThat(recorded.palEnd()).isEqualTo(Instant.parse("2033-02-01T06:00:00Z"));
+    Assertions.assertThat(recorded.launchPlace()).isEqualTo("Plaza principal");
+    Assertions.assertThat(recorded.currentStep()).isEqualTo(6);
+    Assertions.assertThat(engine.getRuntimeService().getVariable(exercise.getId(), "launchDate")).isInstanceOf(Date.class);
+  }
+
+  @Test
+  void thePalLastsAtLeastOneYearAndOverTwoYearsNeedsAJustification() {
+    var exercise = driver.startAtStep("jal", 5);
+    String taskId = driver.task(exercise, "schedule-pal").getId();
+
+    assertRefused(() -> engine.getTaskService().complete(taskId,
+        TestVariables.schedulePal().putValue("palEnd", "2033-01-31")), "palEnd", "al menos un año");
+    assertRefused(() -> engine.getTaskService().complete(taskId,
+        TestVariables.schedulePal().putValue("palEnd", "2034-03-01")), "durationJustification", "supera dos años");
+    assertRefused(() -> engine.getTaskService().complete(taskId,
+        TestVariables.schedulePal().putValue("palStart", null)), "palStart", "obligatoria");
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().palStart()).isNull();
+
+    engine.getTaskService().complete(taskId, TestVariables.schedulePal().putValue("palEnd", "2034-03-01")
+        .putValue("durationJustification", "Cambio de administración estatal a mitad del periodo"));
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().durationJustification())
+        .contains("Cambio de administración");
+  }
+
+  @Test
+  void theLaunchNeedsDatePlaceAndHappensBeforeThePalEnds() {
+    var exercise = driver.startAtStep("cam", 5);
+    driver.complete(exercise, "schedule-pal", TestVariables.schedulePal());
+    String taskId = driver.task(exercise, "hold-public-launch").getId();
+
+    assertRefused(() -> engine.getTaskService().complete(taskId,
+        TestVariables.holdPublicLaunch().putValue("launchPlace", "")), "launchPlace", "obligatorio");
+    assertRefused(() -> engine.getTaskService().complete(taskId,
+        TestVariables.holdPublicLaunch().putValue("launchDate", "2033-03-01")), "launchDate", "anterior al fin");
+    assertThat(driver.step(exercise, PalLaunchProcess.KEY)).isWaitingAt(PalLaunchProcess.TASK_HOLD_PUBLIC_LAUNCH);
+  }
+}

@@ -1,0 +1,165 @@
+package mx.cocreacion.stl;
+
+import static mx.cocreacion.support.Refusals.assertRefused;
+import static mx.cocreacion.support.TestVariables.json;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.TestVariables;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Step 3: the STL is convened, elected, and then sets its rules, facilitator and agenda in parallel. */
+@CocreacionTest
+class StlIntegrationProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired IdentityService identity;
+  @Autowired StlMemberRepository members;
+  @Autowired ExerciseRepository exercises;
+  ExerciseDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    driver = new ExerciseDriver(engine);
+  }
+
+  @Test
+  void electionProvisionsAccountsAndOpensTheThreeStlTasks() {
+    var exercise = driver.startAtStep("oax", 3);
+    var stl = driver.step(exercise, StlIntegrationProcess.KEY);
+    assertThat(stl).isWaitingAt(StlIntegrationProcess.TASK_CONVENE_STL_MEETING);
+    driver.complete(exercise, StlIntegrationProcess.TASK_CONVENE_STL_MEETING, TestVariables.conveneStlMeeting());
+    assertThat(stl).isWaitingAt(StlIntegrationProcess.TASK_ELECT_STL);
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().meetingDate()).isNotNull();
+
+    String tag = driver.tag(exercise);
+    driver.complete(exercise, StlIntegrationProcess.TASK_ELECT_STL, TestVariables.electStl(tag));
+
+    assertThat(stl).hasPassed(StlIntegrationProcess.TASK_PROVISION_STL_ACCOUNTS)
+        .isWaitingAt(StlIntegrationProcess.TASK_DEFINE_STL_RULES, StlIntegrationProcess.TASK_SELECT_FACILITATOR,
+            StlIntegrationProcess.TASK_DRAFT_ANNUAL_AGENDA);
+    Assertions.assertThat(members.active(exercise.getId())).hasSize(6);
+    String titular = "titular.society." + tag + "@stl.mx";
+    String suplente = "suplente.government." + tag + "@stl.mx";
+    for (String user : List.of(titular, suplente)) {
+      Assertions.assertThat(identity.createUserQuery().userId(user).memberOfGroup("stl").count()).isEqualTo(1);
+      Assertions.assertThat(identity.createTenantQuery().userMember(user).singleResult().getId()).isEqualTo("oax");
+      Assertions.assertThat(identity.checkPassword(user, "demo")).as("demo mode password").isTrue();
+    }
+    // Suplentes get the same STL tasks as titulares: candidates are the stl group of the tenant.
+    Assertions.assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("stl")
+        .processInstanceBusinessKey(exercise.getBusinessKey()).count()).isEqualTo(3);
+  }
+
+  @Test
+  void theThreeStlTasksCanBeCompletedInAnyOrder() {
+    for (List<String> order : List.of(
+        List.of("define-stl-rules", "select-facilitator", "draft-annual-agenda"),
+        List.of("draft-annual-agenda", "define-stl-rules", "select-facilitator"),
+        List.of("select-facilitator", "draft-annual-agenda", "define-stl-rules"))) {
+      var exercise = electedStl("jal");
+      var stl = driver.step(exercise, StlIntegrationProcess.KEY);
+      for (String task : order) {
+        assertThat(stl).isWaitingAt(task);
+        driver.complete(exercise, task, variablesOf(task, exercise));
+      }
+      assertThat(stl).hasPassed(StlIntegrationProcess.TASK_PROVISION_FACILITATOR_ACCOUNT).isEnded();
+      assertThat(exercise).isWaitingAt("step-4");
+      Assertions.assertThat(engine.getRuntimeService().getVariable(exercise.getId(), "decisionRule"))
+          .isEqualTo("majority");
+      String facilitator = "facilitadora." + driver.tag(exercise) + "@mesas.mx";
+      Assertions.assertThat(identity.createUserQuery().userId(facilitator).memberOfGroup("facilitator").count())
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void electionNeedsATitularAndASuplentePerSectorWithUniqueValidEmails() {
+    var exercise = driver.startAtStep("cam", 3);
+    driver.complete(exercise, StlIntegrationProcess.TASK_CONVENE_STL_MEETING, TestVariables.conveneStlMeeting());
+    String taskId = driver.task(exercise, StlIntegrationProcess.TASK_ELECT_STL).getId();
+    String tag = driver.tag(exercise);
+
+    List<Map<String, String>> noGovernmentSuplente = new ArrayList<>(TestVariables.stlMembers(tag));
+    noGovernmentSuplente.remove(5);
+    assertRefused(() -> engine.getTaskService().complete(taskId, stlMembers(noGovernmentSuplente)),
+        "stlMembers", "falta al menos un suplente del sector Autoridad");
+
+    List<Map<String, String>> duplicated = new ArrayList<>(TestVariables.stlMembers(tag));
+    duplicated.set(1, Map.of("name", "Otra", "email", duplicated.get(0).get("email").toUpperCase(),
+        "sector", "guarantor", "role", "suplente"));
+    assertRefused(() -> engine.getTaskService().complete(taskId, stlMembers(duplicated)),
+        "stlMembers[2].email", "ya está registrado en la fila 1");
+
+    List<Map<String, String>> badRole = new ArrayList<>(TestVariables.stlMembers(tag));
+    badRole.set(0, Map.of("name", "Ana", "email", "correo-invalido", "sector", "guarantor", "role", "presidente"));
+    assertRefused(() -> engine.getTaskService().complete(taskId, stlMembers(badRole)),
+        "stlMembers[1].role", "valores permitidos: titular, suplente");
+    assertRefused(() -> engine.getTaskService().complete(taskId, stlMembers(badRole)),
+        "stlMembers[1].email", "no es un correo electrónico válido");
+
+    // Nothing was provisioned by the refused attempts.
+    Assertions.assertThat(identity.createUserQuery().userId("titular.society." + tag + "@stl.mx").count()).isZero();
+    Assertions.assertThat(members.active(exercise.getId())).isEmpty();
+    assertThat(driver.step(exercise, StlIntegrationProcess.KEY)).isWaitingAt(StlIntegrationProcess.TASK_ELECT_STL);
+  }
+
+  @Test
+  void rulesFacilitatorAgendaAndMeetingDateAreChecked() {
+    var exercise = electedStl("oax");
+    String rules = driver.task(exercise, "define-stl-rules").getId();
+    String facilitator = driver.task(exercise, "select-facilitator").getId();
+    String agenda = driver.task(exercise, "draft-annual-agenda").getId();
+
+    assertRefused(() -> engine.getTaskService().complete(rules, TestVariables.defineStlRules("unanimidad")),
+        "decisionRule", "valores permitidos: consensus, majority");
+    assertRefused(() -> engine.getTaskService().complete(rules,
+        TestVariables.defineStlRules("consensus").putValue("rulesText", "")), "rulesText", "obligatorio");
+    assertRefused(() -> engine.getTaskService().complete(facilitator,
+        TestVariables.selectFacilitator("x").putValue("facilitatorEmail", "laura(at)mesas")),
+        "facilitatorEmail", "no es un correo electrónico válido");
+    assertRefused(() -> engine.getTaskService().complete(agenda,
+        TestVariables.draftAnnualAgenda().putValueTyped("agenda", json("[]"))), "agenda", "al menos 1");
+    assertRefused(() -> engine.getTaskService().complete(agenda,
+        TestVariables.draftAnnualAgenda().putValueTyped("agenda", json("[{\"date\":\"2031-03-01\"}]"))),
+        "agenda[1].activity", "obligatorio");
+
+    var other = driver.startAtStep("oax", 3);
+    assertRefused(() -> driver.complete(other, "convene-stl-meeting",
+        TestVariables.conveneStlMeeting().putValue("meetingDate", "31/02/2031")), "meetingDate", "no es una fecha válida");
+  }
+
+  private ProcessInstance electedStl(String tenant) {
+    var exercise = driver.startAtStep(tenant, 3);
+    driver.complete(exercise, "convene-stl-meeting", TestVariables.conveneStlMeeting());
+    driver.complete(exercise, "elect-stl", TestVariables.electStl(driver.tag(exercise)));
+    return exercise;
+  }
+
+  private VariableMap variablesOf(String task, ProcessInstance exercise) {
+    return switch (task) {
+      case "define-stl-rules" -> TestVariables.defineStlRules("majority");
+      case "select-facilitator" -> TestVariables.selectFacilitator(driver.tag(exercise));
+      default -> TestVariables.draftAnnualAgenda();
+    };
+  }
+
+  private static VariableMap stlMembers(List<Map<String, String>> members) {
+    return org.camunda.bpm.engine.variable.Variables.createVariables()
+        .putValueTyped("stlMembers", json(TestVariables.toJson(members)));
+  }
+}

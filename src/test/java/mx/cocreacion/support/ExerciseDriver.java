@@ -1,0 +1,115 @@
+package mx.cocreacion.support;
+
+import static mx.cocreacion.support.TestVariables.*;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+
+/**
+ * Walks exercises through the Java API, step by step, with the valid submissions of
+ * {@link TestVariables}. Each exercise gets its own business key (a year no other test uses).
+ */
+public class ExerciseDriver {
+
+  private static final AtomicInteger YEARS = new AtomicInteger(2100);
+
+  private final ProcessEngine engine;
+
+  public ExerciseDriver(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  public static String newBusinessKey(String tenant) {
+    return tenant + "-" + YEARS.incrementAndGet();
+  }
+
+  public ProcessInstance start(String tenant) {
+    return engine.getRuntimeService()
+        .startProcessInstanceByKey("local-exercise", newBusinessKey(tenant), TestVariables.start(tenant));
+  }
+
+  /** The running instance of a step process called by the exercise. */
+  public ProcessInstance step(ProcessInstance exercise, String processKey) {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(exercise.getBusinessKey())
+        .processDefinitionKey(processKey)
+        .singleResult();
+  }
+
+  public List<Task> tasks(ProcessInstance exercise, String taskKey) {
+    return engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(exercise.getBusinessKey())
+        .taskDefinitionKey(taskKey)
+        .orderByTaskCreateTime().asc()
+        .list();
+  }
+
+  public Task task(ProcessInstance exercise, String taskKey) {
+    List<Task> tasks = tasks(exercise, taskKey);
+    if (tasks.size() != 1) {
+      throw new AssertionError("Expected one open task " + taskKey + " in " + exercise.getBusinessKey() + ", found " + tasks.size());
+    }
+    return tasks.get(0);
+  }
+
+  public void complete(ProcessInstance exercise, String taskKey, VariableMap variables) {
+    engine.getTaskService().complete(task(exercise, taskKey).getId(), variables);
+  }
+
+  public void completeAll(ProcessInstance exercise, String taskKey, VariableMap variables) {
+    for (Task task : tasks(exercise, taskKey)) {
+      engine.getTaskService().complete(task.getId(), variables);
+    }
+  }
+
+  public String tag(ProcessInstance exercise) {
+    return exercise.getBusinessKey().replace("-", "");
+  }
+
+  // --- whole steps ---------------------------------------------------------------------------
+
+  public void signDeclaration(ProcessInstance exercise) {
+    for (Task task : tasks(exercise, "sign-declaration")) {
+      engine.getTaskService().complete(task.getId(), TestVariables.signDeclaration("Firmante " + task.getId()));
+    }
+  }
+
+  public void outreach(ProcessInstance exercise) {
+    complete(exercise, "conduct-outreach", conductOutreach());
+  }
+
+  public void integrateStl(ProcessInstance exercise, String decisionRule) {
+    complete(exercise, "convene-stl-meeting", conveneStlMeeting());
+    complete(exercise, "elect-stl", electStl(tag(exercise)));
+    complete(exercise, "define-stl-rules", defineStlRules(decisionRule));
+    complete(exercise, "select-facilitator", selectFacilitator(tag(exercise)));
+    complete(exercise, "draft-annual-agenda", draftAnnualAgenda());
+  }
+
+  public void holdWorkingTables(ProcessInstance exercise) {
+    complete(exercise, "plan-working-tables", planWorkingTables("Transparencia presupuestaria", "Obra pública"));
+    completeAll(exercise, "hold-working-table", holdWorkingTable());
+    complete(exercise, "consolidate-commitments", consolidateCommitments());
+    completeAll(exercise, "approve-commitments", approve(true, "De acuerdo"));
+  }
+
+  public void launchPal(ProcessInstance exercise) {
+    complete(exercise, "schedule-pal", schedulePal());
+    complete(exercise, "hold-public-launch", holdPublicLaunch());
+  }
+
+  /** Starts an exercise and completes every step before {@code step} (1–6). */
+  public ProcessInstance startAtStep(String tenant, int step) {
+    ProcessInstance exercise = start(tenant);
+    if (step > 1) signDeclaration(exercise);
+    if (step > 2) outreach(exercise);
+    if (step > 3) integrateStl(exercise, "consensus");
+    if (step > 4) holdWorkingTables(exercise);
+    if (step > 5) launchPal(exercise);
+    return exercise;
+  }
+}

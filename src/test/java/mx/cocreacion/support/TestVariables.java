@@ -1,0 +1,134 @@
+package mx.cocreacion.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/** Valid completion variables for every task of the contract, as a person would submit them. */
+public final class TestVariables {
+
+  private TestVariables() {}
+
+  public static TypedValue json(String json) {
+    return SpinValues.jsonValue(json).create();
+  }
+
+  public static VariableMap start(String entity) {
+    return Variables.createVariables()
+        .putValue("entity", entity)
+        .putValue("exerciseName", "Ejercicio local de gobierno abierto")
+        .putValue("guarantorBody", "Órgano garante de " + entity);
+  }
+
+  public static VariableMap signDeclaration(String signatory) {
+    return Variables.createVariables().putValue("signatoryName", signatory).putValue("signed", true);
+  }
+
+  public static VariableMap conductOutreach() {
+    return Variables.createVariables()
+        .putValueTyped("outreachSessions", json("[{\"date\":\"2031-01-10\",\"place\":\"Sede del órgano garante\",\"attendees\":30}]"))
+        .putValueTyped("actors", json("""
+            [{"name":"Ana Ruiz","organization":"Órgano garante","sector":"guarantor","email":"ana@garante.mx"},
+             {"name":"Colectivo Abierto","organization":"OSC","sector":"society","email":"contacto@osc.mx"},
+             {"name":"Secretaría de Finanzas","organization":"Gobierno del estado","sector":"government","email":""}]"""));
+  }
+
+  public static VariableMap conveneStlMeeting() {
+    return Variables.createVariables().putValue("meetingDate", "2031-02-01");
+  }
+
+  /** Two members per sector (titular and suplente); e-mails made unique by {@code tag}. */
+  public static List<Map<String, String>> stlMembers(String tag) {
+    List<Map<String, String>> members = new ArrayList<>();
+    for (String sector : List.of("guarantor", "society", "government")) {
+      for (String role : List.of("titular", "suplente")) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", "Persona " + role + " " + sector);
+        m.put("email", role + "." + sector + "." + tag + "@stl.mx");
+        m.put("sector", sector);
+        m.put("role", role);
+        members.add(m);
+      }
+    }
+    return members;
+  }
+
+  public static VariableMap electStl(String tag) {
+    return Variables.createVariables().putValueTyped("stlMembers", json(toJson(stlMembers(tag))));
+  }
+
+  public static VariableMap defineStlRules(String decisionRule) {
+    return Variables.createVariables().putValue("decisionRule", decisionRule)
+        .putValue("rulesText", "Sesiones mensuales; quórum de la mitad más uno.");
+  }
+
+  public static VariableMap selectFacilitator(String tag) {
+    return Variables.createVariables().putValue("facilitatorName", "Laura Facilitadora")
+        .putValue("facilitatorEmail", "facilitadora." + tag + "@mesas.mx");
+  }
+
+  public static VariableMap draftAnnualAgenda() {
+    return Variables.createVariables()
+        .putValueTyped("agenda", json("[{\"date\":\"2031-03-01\",\"activity\":\"Mesas de trabajo\"}]"));
+  }
+
+  public static VariableMap planWorkingTables(String... topics) {
+    StringBuilder tables = new StringBuilder("[");
+    for (int i = 0; i < topics.length; i++) {
+      tables.append(i > 0 ? "," : "").append("{\"topic\":\"").append(topics[i]).append("\",\"date\":\"2031-03-1")
+          .append(i).append("\"}");
+    }
+    return Variables.createVariables().putValueTyped("workingTables", json(tables.append("]").toString()));
+  }
+
+  public static VariableMap holdWorkingTable() {
+    return Variables.createVariables()
+        .putValueTyped("participants", json("[{\"name\":\"Pedro\",\"sector\":\"society\",\"organization\":\"OSC\"}]"))
+        .putValueTyped("problems", json("[\"Opacidad en el gasto\"]"));
+  }
+
+  public static final String COMMITMENTS = """
+      [{"title":"Presupuesto abierto","problem":"Opacidad en el gasto","description":"Publicar el gasto en datos abiertos",
+        "responsible":"Secretaría de Finanzas","sdgs":[16,10],
+        "criteria":{"inclusive":true,"strategic":true,"transformative":true,"replicable":false,"measurable":true,
+                    "agenda2030":true,"gender":false,"anticorruption":true},
+        "activities":[{"title":"Portal","product":"Portal de datos","indicator":"Conjuntos publicados","baseline":"0",
+                       "target":"12","dueDate":"2032-06-30"},
+                      {"title":"Capacitación","product":"Taller","indicator":"Personas capacitadas","baseline":"0",
+                       "target":"100","dueDate":"2032-09-30"}]},
+       {"title":"Obra pública vigilada","problem":"Obras sin seguimiento","description":"Contraloría social",
+        "responsible":"Secretaría de Obras","sdgs":[11],
+        "criteria":{"inclusive":true,"strategic":false,"transformative":false,"replicable":true,"measurable":true,
+                    "agenda2030":true,"gender":true,"anticorruption":true},
+        "activities":[{"title":"Comités","product":"Comités instalados","indicator":"Comités","baseline":"0",
+                       "target":"10","dueDate":"2032-12-15"}]}]""";
+
+  public static VariableMap consolidateCommitments() {
+    return Variables.createVariables().putValueTyped("commitments", json(COMMITMENTS));
+  }
+
+  public static VariableMap approve(boolean approved, String comments) {
+    return Variables.createVariables().putValue("approved", approved).putValue("comments", comments);
+  }
+
+  public static VariableMap schedulePal() {
+    return Variables.createVariables().putValue("palStart", "2032-02-01").putValue("palEnd", "2033-02-01");
+  }
+
+  public static VariableMap holdPublicLaunch() {
+    return Variables.createVariables().putValue("launchDate", "2032-02-01").putValue("launchPlace", "Plaza principal");
+  }
+
+  public static String toJson(Object value) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

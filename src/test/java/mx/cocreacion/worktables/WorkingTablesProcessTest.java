@@ -1,0 +1,194 @@
+package mx.cocreacion.worktables;
+
+import static mx.cocreacion.support.Refusals.assertRefused;
+import static mx.cocreacion.support.TestVariables.json;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.util.List;
+import mx.cocreacion.exercise.RecordRepository;
+import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.TestVariables;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.json.SpinJsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Step 4: the facilitator plans and holds the working tables, consolidates the commitments, and
+ * the STL titulars approve them by their decision rule (or send them back with their comments).
+ */
+@CocreacionTest
+class WorkingTablesProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired CommitmentRepository commitments;
+  @Autowired RecordRepository records;
+  ExerciseDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    driver = new ExerciseDriver(engine);
+  }
+
+  @Test
+  void oneWorkingTablePerPlannedTableThenConsolidationAndApproval() {
+    var exercise = atWorkingTables("oax", "consensus");
+    var tables = driver.step(exercise, WorkingTablesProcess.KEY);
+    assertThat(tables).isWaitingAt(WorkingTablesProcess.TASK_PLAN_WORKING_TABLES);
+    Assertions.assertThat(driver.task(exercise, "plan-working-tables").getDueDate()).isNotNull();
+
+    driver.complete(exercise, "plan-working-tables", TestVariables.planWorkingTables("Agua", "Salud", "Obra pública"));
+    List<Task> held = driver.tasks(exercise, WorkingTablesProcess.TASK_HOLD_WORKING_TABLE);
+    Assertions.assertThat(held).hasSize(3);
+    Assertions.assertThat(held.stream().map(t -> engine.getTaskService().getVariable(t.getId(), "workingTableTopic")))
+        .containsExactlyInAnyOrder("Agua", "Salud", "Obra pública");
+
+    driver.completeAll(exercise, WorkingTablesProcess.TASK_HOLD_WORKING_TABLE, TestVariables.holdWorkingTable());
+    Assertions.assertThat(records.payloads(exercise.getId(), WorkingTablesProcess.RECORD_WORKING_TABLE)).hasSize(3);
+    // Each table's answers stay local to it: nothing leaks into the step's variables.
+    Assertions.assertThat(engine.getRuntimeService().getVariable(tables.getId(), "problems")).isNull();
+
+    assertThat(tables).isWaitingAt(WorkingTablesProcess.TASK_CONSOLIDATE_COMMITMENTS);
+    driver.complete(exercise, "consolidate-commitments", TestVariables.consolidateCommitments());
+    List<Task> approvals = driver.tasks(exercise, WorkingTablesProcess.TASK_APPROVE_COMMITMENTS);
+    String tag = driver.tag(exercise);
+    Assertions.assertThat(approvals).extracting(Task::getAssignee).containsExactlyInAnyOrder(
+        "titular.guarantor." + tag + "@stl.mx", "titular.society." + tag + "@stl.mx",
+        "titular.government." + tag + "@stl.mx");
+    Assertions.assertThat(commitments.isApproved(exercise.getId())).isFalse();
+
+    driver.completeAll(exercise, WorkingTablesProcess.TASK_APPROVE_COMMITMENTS, TestVariables.approve(true, ""));
+
+    assertThat(tables).hasPassed(WorkingTablesProcess.TASK_TALLY_APPROVAL, WorkingTablesProcess.TASK_RECORD_PLAN).isEnded();
+    assertThat(exercise).isWaitingAt("step-5");
+    Assertions.assertThat(commitments.isApproved(exercise.getId())).isTrue();
+    List<Commitment> plan = commitments.findByExercise(exercise.getId());
+    Assertions.assertThat(plan).hasSize(2);
+    Assertions.assertThat(plan.get(0).sdgs()).containsExactly(10, 16);
+    Assertions.assertThat(plan.get(0).activities()).hasSize(2);
+    Assertions.assertThat(plan.get(1).criteria()).containsEntry("gender", true).containsEntry("strategic", false);
+    SpinJsonNode passed = (SpinJsonNode) engine.getRuntimeService().getVariable(exercise.getId(), "commitments");
+    Assertions.assertThat(passed.elements()).hasSize(2);
+  }
+
+  @Test
+  void underConsensusOneRejectionSendsTheCommitmentsBackWithEveryComment() {
+    var exercise = atConsolidation("jal", "consensus");
+    var tables = driver.step(exercise, WorkingTablesProcess.KEY);
+    List<Task> approvals = driver.tasks(exercise, WorkingTablesProcess.TASK_APPROVE_COMMITMENTS);
+    engine.getTaskService().complete(approvals.get(0).getId(), TestVariables.approve(true, "Bien"));
+    engine.getTaskService().complete(approvals.get(1).getId(), TestVariables.approve(true, ""));
+    engine.getTaskService().complete(approvals.get(2).getId(), TestVariables.approve(false, "Falta un indicador de género"));
+
+    assertThat(tables).isWaitingAt(WorkingTablesProcess.TASK_CONSOLIDATE_COMMITMENTS);
+    String comments = (String) engine.getRuntimeService().getVariable(tables.getId(), "approvalComments");
+    Assertions.assertThat(comments).contains("Falta un indicador de género").contains("Bien");
+    Assertions.assertThat(commitments.isApproved(exercise.getId())).isFalse();
+
+    // Second round: the facilitator corrects, everybody approves.
+    driver.complete(exercise, "consolidate-commitments", TestVariables.consolidateCommitments());
+    driver.completeAll(exercise, WorkingTablesProcess.TASK_APPROVE_COMMITMENTS, TestVariables.approve(true, ""));
+    assertThat(tables).isEnded();
+    Assertions.assertThat(commitments.isApproved(exercise.getId())).isTrue();
+  }
+
+  @Test
+  void underMajorityTwoOfThreeApproveButOneOfThreeDoesNot() {
+    var exercise = atConsolidation("cam", "majority");
+    var tables = driver.step(exercise, WorkingTablesProcess.KEY);
+    List<Task> round1 = driver.tasks(exercise, WorkingTablesProcess.TASK_APPROVE_COMMITMENTS);
+    engine.getTaskService().complete(round1.get(0).getId(), TestVariables.approve(true, ""));
+    engine.getTaskService().complete(round1.get(1).getId(), TestVariables.approve(false, "No es ambicioso"));
+    engine.getTaskService().complete(round1.get(2).getId(), TestVariables.approve(false, "Falta presupuesto"));
+    assertThat(tables).isWaitingAt(WorkingTablesProcess.TASK_CONSOLIDATE_COMMITMENTS);
+    Assertions.assertThat((String) engine.getRuntimeService().getVariable(tables.getId(), "approvalComments"))
+        .contains("No es ambicioso").contains("Falta presupuesto");
+
+    driver.complete(exercise, "consolidate-commitments", TestVariables.consolidateCommitments());
+    List<Task> round2 = driver.tasks(exercise, WorkingTablesProcess.TASK_APPROVE_COMMITMENTS);
+    engine.getTaskService().complete(round2.get(0).getId(), TestVariables.approve(true, ""));
+    engine.getTaskService().complete(round2.get(1).getId(), TestVariables.approve(false, "Sigo en contra"));
+    engine.getTaskService().complete(round2.get(2).getId(), TestVariables.approve(true, ""));
+    assertThat(tables).hasPassed(WorkingTablesProcess.TASK_RECORD_PLAN).isEnded();
+    assertThat(exercise).isWaitingAt("step-5");
+  }
+
+  @Test
+  void commitmentsMustHaveActivitiesWithProductIndicatorTargetAndDueDateAndValidOds() {
+    var exercise = atWorkingTables("oax", "consensus");
+    driver.complete(exercise, "plan-working-tables", TestVariables.planWorkingTables("Agua"));
+    driver.completeAll(exercise, "hold-working-table", TestVariables.holdWorkingTable());
+    String taskId = driver.task(exercise, "consolidate-commitments").getId();
+
+    assertRefused(() -> engine.getTaskService().complete(taskId, commitments("[]")), "commitments", "al menos 1");
+    assertRefused(() -> engine.getTaskService().complete(taskId, commitments(
+        "[{\"title\":\"Sin actividades\",\"sdgs\":[16],\"activities\":[]}]")),
+        "commitments[1].activities", "al menos una actividad");
+    assertRefused(() -> engine.getTaskService().complete(taskId, commitments(
+        "[{\"title\":\"ODS\",\"sdgs\":[18],\"activities\":[{\"product\":\"P\",\"indicator\":\"I\",\"target\":\"1\",\"dueDate\":\"2032-01-01\"}]}]")),
+        "commitments[1].sdgs", "los ODS van del 1 al 17");
+    assertRefused(() -> engine.getTaskService().complete(taskId, commitments(
+        "[{\"title\":\"Incompleto\",\"sdgs\":[1],\"activities\":[{\"product\":\"P\",\"target\":\"1\",\"dueDate\":\"2032-01-01\"}]}]")),
+        "commitments[1].activities[1].indicator", "obligatorio");
+    assertRefused(() -> engine.getTaskService().complete(taskId, commitments(
+        "[{\"title\":\"Fecha\",\"sdgs\":[1],\"activities\":[{\"product\":\"P\",\"indicator\":\"I\",\"target\":\"1\",\"dueDate\":\"pronto\"}]}]")),
+        "commitments[1].activities[1].dueDate", "no es una fecha válida");
+    assertRefused(() -> engine.getTaskService().complete(taskId, commitments(
+        "[{\"sdgs\":[1],\"criteria\":{\"ambicioso\":true},\"activities\":[{\"product\":\"P\",\"indicator\":\"I\",\"target\":\"1\",\"dueDate\":\"2032-01-01\"}]}]")),
+        "commitments[1].title", "obligatorio");
+    Assertions.assertThat(commitments.findByExercise(exercise.getId())).isEmpty();
+  }
+
+  @Test
+  void planTablesAndApprovalAreChecked() {
+    var exercise = atWorkingTables("jal", "consensus");
+    String plan = driver.task(exercise, "plan-working-tables").getId();
+    assertRefused(() -> engine.getTaskService().complete(plan,
+        Variables.createVariables().putValueTyped("workingTables", json("[]"))), "workingTables", "al menos 1");
+    assertRefused(() -> engine.getTaskService().complete(plan,
+        Variables.createVariables().putValueTyped("workingTables", json("[{\"topic\":\"\",\"date\":\"2031-03-10\"}]"))),
+        "workingTables[1].topic", "obligatorio");
+
+    driver.complete(exercise, "plan-working-tables", TestVariables.planWorkingTables("Agua"));
+    String table = driver.task(exercise, "hold-working-table").getId();
+    assertRefused(() -> engine.getTaskService().complete(table, TestVariables.holdWorkingTable()
+        .putValueTyped("problems", json("[]"))), "problems", "al menos 1");
+    assertRefused(() -> engine.getTaskService().complete(table, TestVariables.holdWorkingTable()
+        .putValueTyped("participants", json("[{\"name\":\"Ana\",\"sector\":\"academia\"}]"))),
+        "participants[1].sector", "valores permitidos");
+
+    driver.complete(exercise, "hold-working-table", TestVariables.holdWorkingTable());
+    driver.complete(exercise, "consolidate-commitments", TestVariables.consolidateCommitments());
+    String vote = driver.tasks(exercise, "approve-commitments").get(0).getId();
+    assertRefused(() -> engine.getTaskService().complete(vote, Variables.createVariables().putValue("comments", "")),
+        "approved", "obligatorio");
+    assertRefused(() -> engine.getTaskService().complete(vote, TestVariables.approve(false, " ")),
+        "comments", "obligatorio cuando no se aprueban");
+  }
+
+  private ProcessInstance atWorkingTables(String tenant, String decisionRule) {
+    var exercise = driver.startAtStep(tenant, 3);
+    driver.integrateStl(exercise, decisionRule);
+    return exercise;
+  }
+
+  private ProcessInstance atConsolidation(String tenant, String decisionRule) {
+    var exercise = atWorkingTables(tenant, decisionRule);
+    driver.complete(exercise, "plan-working-tables", TestVariables.planWorkingTables("Agua"));
+    driver.completeAll(exercise, "hold-working-table", TestVariables.holdWorkingTable());
+    driver.complete(exercise, "consolidate-commitments", TestVariables.consolidateCommitments());
+    return exercise;
+  }
+
+  private static org.camunda.bpm.engine.variable.VariableMap commitments(String json) {
+    return Variables.createVariables().putValueTyped("commitments", json(json));
+  }
+}
