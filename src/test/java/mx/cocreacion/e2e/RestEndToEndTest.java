@@ -1,0 +1,185 @@
+package mx.cocreacion.e2e;
+
+import static mx.cocreacion.e2e.RestClient.q;
+import static mx.cocreacion.e2e.RestClient.vars;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.TestVariables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Steps 1 to 5 over engine REST as the people of the contract: the demo users of {@code oax}, the
+ * STL members and the facilitator whose accounts the process creates. Broken rules come back as
+ * HTTP 400 with a Spanish message naming the field; other tenants see nothing.
+ */
+@CocreacionTest
+class RestEndToEndTest {
+
+  @LocalServerPort int port;
+
+  String businessKey;
+  String tag;
+
+  @BeforeEach
+  void newExercise() {
+    businessKey = ExerciseDriver.newBusinessKey("oax");
+    tag = businessKey.replace("-", "") + "rest";
+  }
+
+  RestClient as(String user) {
+    return new RestClient(port, user, "demo");
+  }
+
+  @Test
+  void anExerciseGoesFromTheDeclarationToThePublicLaunch() {
+    RestClient guarantor = as("oax-guarantor");
+
+    // Start: refused for another entidad, accepted for the guarantor's own.
+    var foreign = guarantor.post("/process-definition/key/local-exercise/start", Map.of(
+        "businessKey", businessKey.replace("oax", "jal"), "variables", start("jal").get("variables")));
+    assertBadRequest(foreign, "entity", "solo puede iniciar ejercicios de su propia entidad");
+    var started = guarantor.post("/process-definition/key/local-exercise/start",
+        Map.of("businessKey", businessKey, "variables", start("oax").get("variables")));
+    assertThat(started.status()).isEqualTo(200);
+    assertThat(started.body().path("tenantId").asText()).isEqualTo("oax");
+    String exerciseId = started.body().path("id").asText();
+    assertBadRequest(guarantor.post("/process-definition/key/local-exercise/start",
+        Map.of("businessKey", businessKey, "variables", start("oax").get("variables"))), "businessKey", "en curso");
+
+    // Step 1: each sector signs its own task.
+    for (String sector : List.of("guarantor", "society", "government")) {
+      RestClient signer = as("oax-" + sector);
+      JsonNode mine = tasks(signer, "sign-declaration");
+      assertThat(mine).as("sign-declaration tasks visible to oax-" + sector).hasSize(1);
+      String id = mine.get(0).path("id").asText();
+      assertBadRequest(signer.post("/task/" + id + "/complete",
+          vars("signatoryName", "String", "Firmante", "signed", "Boolean", false)), "signed", "debe ser verdadero");
+      complete(signer, id, vars("signatoryName", "String", "Firmante " + sector, "signed", "Boolean", true));
+    }
+
+    // Step 2.
+    String outreach = single(guarantor, "conduct-outreach");
+    assertBadRequest(guarantor.post("/task/" + outreach + "/complete", vars(
+        "outreachSessions", "Json", List.of(Map.of("date", "2031-01-10", "place", "Sede", "attendees", 10)),
+        "actors", "Json", List.of(Map.of("name", "OSC", "sector", "society")))), "actors", "falta");
+    complete(guarantor, outreach, vars(
+        "outreachSessions", "Json", List.of(Map.of("date", "2031-01-10", "place", "Sede", "attendees", 10)),
+        "actors", "Json", List.of(Map.of("name", "A", "sector", "guarantor"), Map.of("name", "B", "sector", "society"),
+            Map.of("name", "C", "sector", "government"))));
+
+    // Step 3: the guarantor convenes and elects; the STL (titular or suplente) does the rest.
+    complete(guarantor, single(guarantor, "convene-stl-meeting"),
+        vars("meetingDate", "Date", "2031-02-01T10:00:00.000+0000"));
+    String elect = single(guarantor, "elect-stl");
+    assertBadRequest(guarantor.post("/task/" + elect + "/complete",
+        vars("stlMembers", "Json", TestVariables.stlMembers(tag).subList(0, 4))), "stlMembers", "falta al menos un");
+    complete(guarantor, elect, vars("stlMembers", "Json", TestVariables.stlMembers(tag)));
+
+    RestClient suplente = as("suplente.society." + tag + "@stl.mx");
+    RestClient titular = as("titular.government." + tag + "@stl.mx");
+    String rules = single(suplente, "define-stl-rules");
+    assertBadRequest(suplente.post("/task/" + rules + "/complete",
+        vars("decisionRule", "String", "votación", "rulesText", "String", "Reglas")), "decisionRule", "valores permitidos");
+    complete(suplente, rules, vars("decisionRule", "String", "majority", "rulesText", "String", "Reglas mínimas"));
+    complete(titular, single(titular, "select-facilitator"),
+        vars("facilitatorName", "String", "Laura", "facilitatorEmail", "String", "laura." + tag + "@mesas.mx"));
+    complete(titular, single(titular, "draft-annual-agenda"),
+        vars("agenda", "Json", List.of(Map.of("date", "2031-03-01", "activity", "Mesas"))));
+
+    // Step 4: the facilitator's account was created by the process.
+    RestClient facilitator = as("laura." + tag + "@mesas.mx");
+    complete(facilitator, single(facilitator, "plan-working-tables"), vars("workingTables", "Json",
+        List.of(Map.of("topic", "Agua", "date", "2031-03-10"), Map.of("topic", "Salud", "date", "2031-03-11"))));
+    JsonNode tables = tasks(facilitator, "hold-working-table");
+    assertThat(tables).hasSize(2);
+    for (JsonNode table : tables) {
+      complete(facilitator, table.path("id").asText(), vars(
+          "participants", "Json", List.of(Map.of("name", "P", "sector", "society", "organization", "OSC")),
+          "problems", "Json", List.of("Problema")));
+    }
+    String consolidate = single(facilitator, "consolidate-commitments");
+    assertBadRequest(facilitator.post("/task/" + consolidate + "/complete",
+        vars("commitments", "Json", "[{\"title\":\"Sin actividades\",\"sdgs\":[20],\"activities\":[]}]")),
+        "commitments[1].sdgs", "del 1 al 17");
+    complete(facilitator, consolidate, vars("commitments", "Json", TestVariables.COMMITMENTS));
+    for (String sector : List.of("guarantor", "society", "government")) {
+      RestClient voter = as("titular." + sector + "." + tag + "@stl.mx");
+      JsonNode vote = voter.get("/task?assignee=" + q("titular." + sector + "." + tag + "@stl.mx")
+          + "&taskDefinitionKey=approve-commitments").body();
+      assertThat(vote).hasSize(1);
+      complete(voter, vote.get(0).path("id").asText(), vars("approved", "Boolean", true, "comments", "String", ""));
+    }
+
+    // Step 5.
+    String schedule = single(titular, "schedule-pal");
+    assertBadRequest(titular.post("/task/" + schedule + "/complete", vars(
+        "palStart", "Date", "2032-02-01T10:00:00.000+0000", "palEnd", "Date", "2032-12-01T10:00:00.000+0000")),
+        "palEnd", "al menos un año");
+    complete(titular, schedule, vars("palStart", "Date", "2032-02-01T10:00:00.000+0000",
+        "palEnd", "Date", "2033-02-01T10:00:00.000+0000"));
+    complete(guarantor, single(guarantor, "hold-public-launch"), vars(
+        "launchDate", "Date", "2032-02-01T10:00:00.000+0000", "launchPlace", "String", "Plaza de la Danza"));
+
+    // The exercise is now in step 6.
+    // INAI supervises every entidad: it reads the instance and its variables.
+    JsonNode activity = as("inai-monitor").get("/process-instance/" + exerciseId + "/activity-instances").body();
+    assertThat(activity.path("childActivityInstances").get(0).path("activityId").asText()).isEqualTo("step-6");
+    JsonNode launch = as("inai-monitor").get("/process-instance/" + exerciseId + "/variables/launchPlace").body();
+    assertThat(launch.path("value").asText()).isEqualTo("Plaza de la Danza");
+  }
+
+  @Test
+  void otherTenantsAndAnonymousClientsGetNothing() {
+    var started = as("oax-guarantor").post("/process-definition/key/local-exercise/start",
+        Map.of("businessKey", businessKey, "variables", start("oax").get("variables")));
+    assertThat(started.status()).isEqualTo(200);
+    String taskId = tasks(as("oax-society"), "sign-declaration").get(0).path("id").asText();
+
+    assertThat(new RestClient(port, null, null).get("/task").status()).isEqualTo(401);
+    // (A wrong password locks that user for a while: Camunda's login throttling. Use a bystander.)
+    assertThat(new RestClient(port, "cam-government", "wrong").get("/task").status()).isEqualTo(401);
+    RestClient jal = as("jal-society");
+    assertThat(tasks(jal, "sign-declaration")).isEmpty();
+    assertThat(jal.get("/task/" + taskId).status()).isIn(403, 404);
+    assertThat(jal.post("/task/" + taskId + "/complete",
+        vars("signatoryName", "String", "Intruso", "signed", "Boolean", true)).status()).isIn(403, 404, 500);
+    assertThat(as("oax-society").get("/task/" + taskId).status()).isEqualTo(200);
+    assertThat(jal.get("/process-instance?businessKey=" + businessKey).body()).isEmpty();
+  }
+
+  private JsonNode tasks(RestClient client, String taskKey) {
+    var response = client.get("/task?processInstanceBusinessKey=" + q(businessKey) + "&taskDefinitionKey=" + taskKey);
+    assertThat(response.status()).isEqualTo(200);
+    return response.body();
+  }
+
+  private String single(RestClient client, String taskKey) {
+    JsonNode tasks = tasks(client, taskKey);
+    assertThat(tasks).as("open " + taskKey + " tasks visible to the user").hasSize(1);
+    assertThat(tasks.get(0).path("due").isNull()).as("due date of " + taskKey).isFalse();
+    return tasks.get(0).path("id").asText();
+  }
+
+  private static void complete(RestClient client, String taskId, Map<String, Object> body) {
+    var response = client.post("/task/" + taskId + "/complete", body);
+    assertThat(response.status()).as("complete: " + response.body()).isEqualTo(204);
+  }
+
+  private static void assertBadRequest(RestClient.Response response, String field, String messagePart) {
+    assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(400);
+    assertThat(response.body().path("message").asText()).startsWith("No se pudo").contains(field).contains(messagePart);
+    assertThat(response.body().path("violations").toString()).contains("\"field\":\"" + field + "\"");
+  }
+
+  private static Map<String, Object> start(String entity) {
+    return vars("entity", "String", entity, "exerciseName", "String", "Ejercicio REST",
+        "guarantorBody", "String", "Órgano garante");
+  }
+}
