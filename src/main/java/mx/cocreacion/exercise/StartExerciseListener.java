@@ -7,6 +7,7 @@ import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.completion.ValidationException;
 import mx.cocreacion.completion.Violation;
 import mx.cocreacion.tenancy.EntityCatalogue;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -22,15 +23,19 @@ import org.springframework.stereotype.Component;
 public class StartExerciseListener implements ExecutionListener {
 
   private final ExerciseRepository exercises;
-  private final StarterTenants starterTenants;
 
-  public StartExerciseListener(ExerciseRepository exercises, StarterTenants starterTenants) {
+  public StartExerciseListener(ExerciseRepository exercises) {
     this.exercises = exercises;
-    this.starterTenants = starterTenants;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    if (execution.getVariable(ExerciseVariables.ENTITY) == null
+        || execution.getVariable(ExerciseVariables.ENTITY).toString().isBlank()) {
+      // The Tasklist start form may leave it empty: the starter's own entidad.
+      StarterTenants.defaultEntity(identity).ifPresent(e -> execution.setVariable(ExerciseVariables.ENTITY, e));
+    }
     var input = new TaskInput(execution);
     String entity = input.text(ExerciseVariables.ENTITY);
     if (entity != null && !EntityCatalogue.exists(entity)) {
@@ -38,7 +43,7 @@ public class StartExerciseListener implements ExecutionListener {
           "«" + entity + "» no es una entidad federativa; use la clave en minúsculas (p. ej. oax, jal, cmx)");
       entity = null;
     }
-    if (entity != null && !starterTenants.mayStartFor(execution, entity)) {
+    if (entity != null && !StarterTenants.mayStartFor(identity, entity)) {
       input.reject(ExerciseVariables.ENTITY, "solo puede iniciar ejercicios de su propia entidad");
     }
     String name = input.text(ExerciseVariables.EXERCISE_NAME);
@@ -62,7 +67,7 @@ public class StartExerciseListener implements ExecutionListener {
     input.throwIfInvalid("iniciar el ejercicio");
 
     var exercise = new Exercise(execution.getProcessInstanceId(), businessKey, entity, year, name,
-        guarantorBody, starterTenants.currentUser(execution), ClockUtil.now().toInstant(), null, 1,
+        guarantorBody, StarterTenants.currentUser(identity), ClockUtil.now().toInstant(), null, 1,
         null, null, null, null, null, null, null, null);
     try {
       exercises.insert(exercise);

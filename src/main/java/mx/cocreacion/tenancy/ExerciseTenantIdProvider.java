@@ -1,6 +1,8 @@
 package mx.cocreacion.tenancy;
 
 import mx.cocreacion.exercise.ExerciseVariables;
+import mx.cocreacion.exercise.StarterTenants;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
@@ -22,6 +24,13 @@ public class ExerciseTenantIdProvider implements TenantIdProvider {
     Object entity = ctx.getVariables() == null ? null : ctx.getVariables().get(ExerciseVariables.ENTITY);
     if (entity instanceof String code && EntityCatalogue.exists(code)) {
       return code;
+    }
+    if (entity == null || (entity instanceof String s && s.isBlank())) {
+      // Tasklist start form left empty: the starter's only entidad (see StartExerciseListener).
+      var configuration = Context.getProcessEngineConfiguration();
+      if (configuration != null) {
+        return StarterTenants.defaultEntity(configuration.getIdentityService()).orElse(null);
+      }
     }
     // No valid entity: no tenant. The start listener refuses such an exercise with a clear message.
     return null;

@@ -117,4 +117,20 @@ class LocalExerciseProcessTest {
     Assertions.assertThat(own.getTenantId()).isEqualTo("oax");
     Assertions.assertThat(exercises.findById(own.getId()).orElseThrow().startedBy()).isEqualTo("oax-guarantor");
   }
+
+  @Test
+  void anEmptyEntityIsPresetToTheStartersOnlyEntidad() {
+    identity.setAuthentication("jal-guarantor", List.of("guarantor"), List.of("jal"));
+    VariableMap withoutEntity = TestVariables.start("jal");
+    withoutEntity.remove(ExerciseVariables.ENTITY);
+    ProcessInstance started = runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY,
+        ExerciseDriver.newBusinessKey("jal"), withoutEntity);
+    Assertions.assertThat(started.getTenantId()).isEqualTo("jal");
+    identity.clearAuthentication();
+    Assertions.assertThat(runtime.getVariable(started.getId(), ExerciseVariables.ENTITY)).isEqualTo("jal");
+
+    identity.setAuthentication("inai-monitor", List.of("inai"));
+    assertRefused(() -> runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY,
+        ExerciseDriver.newBusinessKey("jal"), withoutEntity), "entity", "obligatorio");
+  }
 }
