@@ -2,35 +2,22 @@ package mx.cocreacion.declaration;
 
 import static mx.cocreacion.support.Refusals.assertRefused;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.util.List;
 import mx.cocreacion.exercise.RecordRepository;
-import mx.cocreacion.support.CocreacionTest;
-import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Step 1: the three sectors sign the joint Declaration ({@code declaration}). */
-@CocreacionTest
-class DeclarationProcessTest {
+class DeclarationProcessTest extends ProcessTestSupport {
 
-  @Autowired ProcessEngine engine;
   @Autowired RecordRepository records;
-  ExerciseDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    driver = new ExerciseDriver(engine);
-  }
 
   @Test
   void eachSectorSignsItsOwnTaskThenTheExerciseMovesToOutreach() {

@@ -3,39 +3,27 @@ package mx.cocreacion.exercise;
 import static mx.cocreacion.support.Refusals.assertRefused;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.util.List;
-import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.ExerciseDriver;
 import mx.cocreacion.support.TestVariables;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The main process: one exercise of one entidad, calling the six steps in order. */
-@CocreacionTest
-class LocalExerciseProcessTest {
+class LocalExerciseProcessTest extends ProcessTestSupport {
 
-  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired IdentityService identity;
   @Autowired ExerciseRepository exercises;
-  ExerciseDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    driver = new ExerciseDriver(engine);
-  }
 
   @AfterEach
   void clearAuthentication() {

@@ -3,32 +3,19 @@ package mx.cocreacion.outreach;
 import static mx.cocreacion.support.Refusals.assertRefused;
 import static mx.cocreacion.support.TestVariables.json;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import mx.cocreacion.exercise.RecordRepository;
-import mx.cocreacion.support.CocreacionTest;
-import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Step 2: the organismo garante brings local actors of the three sectors in ({@code outreach}). */
-@CocreacionTest
-class OutreachProcessTest {
+class OutreachProcessTest extends ProcessTestSupport {
 
-  @Autowired ProcessEngine engine;
   @Autowired RecordRepository records;
-  ExerciseDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    driver = new ExerciseDriver(engine);
-  }
 
   @Test
   void outreachWithActorsOfEverySectorLeadsToTheStl() {

@@ -2,34 +2,21 @@ package mx.cocreacion.pal;
 
 import static mx.cocreacion.support.Refusals.assertRefused;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.Instant;
 import java.util.Date;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
-import mx.cocreacion.support.CocreacionTest;
-import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Step 5: the STL sets the PAL's validity (1–2 years) and the garante launches it in public. */
-@CocreacionTest
-class PalLaunchProcessTest {
+class PalLaunchProcessTest extends ProcessTestSupport {
 
-  @Autowired ProcessEngine engine;
   @Autowired ExerciseRepository exercises;
-  ExerciseDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    driver = new ExerciseDriver(engine);
-  }
 
   @Test
   void scheduleAndLaunchRecordTheDatesAndStartFollowUp() {

@@ -3,39 +3,26 @@ package mx.cocreacion.stl;
 import static mx.cocreacion.support.Refusals.assertRefused;
 import static mx.cocreacion.support.TestVariables.json;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mx.cocreacion.exercise.ExerciseRepository;
-import mx.cocreacion.support.CocreacionTest;
-import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Step 3: the STL is convened, elected, and then sets its rules, facilitator and agenda in parallel. */
-@CocreacionTest
-class StlIntegrationProcessTest {
+class StlIntegrationProcessTest extends ProcessTestSupport {
 
-  @Autowired ProcessEngine engine;
   @Autowired IdentityService identity;
   @Autowired StlMemberRepository members;
   @Autowired ExerciseRepository exercises;
-  ExerciseDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    driver = new ExerciseDriver(engine);
-  }
 
   @Test
   void electionProvisionsAccountsAndOpensTheThreeStlTasks() {

@@ -3,20 +3,16 @@ package mx.cocreacion.worktables;
 import static mx.cocreacion.support.Refusals.assertRefused;
 import static mx.cocreacion.support.TestVariables.json;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.util.List;
 import mx.cocreacion.exercise.RecordRepository;
-import mx.cocreacion.support.CocreacionTest;
-import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.json.SpinJsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,19 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Step 4: the facilitator plans and holds the working tables, consolidates the commitments, and
  * the STL titulars approve them by their decision rule (or send them back with their comments).
  */
-@CocreacionTest
-class WorkingTablesProcessTest {
+class WorkingTablesProcessTest extends ProcessTestSupport {
 
-  @Autowired ProcessEngine engine;
   @Autowired CommitmentRepository commitments;
   @Autowired RecordRepository records;
-  ExerciseDriver driver;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    driver = new ExerciseDriver(engine);
-  }
 
   @Test
   void oneWorkingTablePerPlannedTableThenConsolidationAndApproval() {
