@@ -134,10 +134,11 @@ public class PlatformSetup extends AbstractProcessEnginePlugin {
   }
 
   private static void grantFilterToAll(AuthorizationService auth, Filter filter) {
-    if (auth.createAuthorizationQuery().userIdIn(Authorization.ANY).resourceType(Resources.FILTER)
-        .resourceId(filter.getId()).count() == 0) {
-      Authorization authorization = auth.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setUserId(Authorization.ANY);
+    // A global authorization (type GLOBAL, user "*") applies to every user; a GRANT to user "*"
+    // would list the filter but refuse to run it.
+    if (auth.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+        .resourceType(Resources.FILTER).resourceId(filter.getId()).count() == 0) {
+      Authorization authorization = auth.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
       authorization.setResource(Resources.FILTER);
       authorization.setResourceId(filter.getId());
       authorization.addPermission(Permissions.READ);

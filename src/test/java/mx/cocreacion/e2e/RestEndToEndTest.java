@@ -154,6 +154,37 @@ class RestEndToEndTest {
     assertThat(jal.get("/process-instance?businessKey=" + businessKey).body()).isEmpty();
   }
 
+  @Test
+  void theSharedTasklistFiltersShowEachPersonTheirWork() {
+    var started = as("oax-guarantor").post("/process-definition/key/local-exercise/start",
+        Map.of("businessKey", businessKey, "variables", start("oax").get("variables")));
+    assertThat(started.status()).isEqualTo(200);
+    for (String user : List.of("oax-society", "jal-society", "inai-monitor")) {
+      RestClient client = as(user);
+      JsonNode filters = client.get("/filter?resourceType=Task").body();
+      Map<String, String> byName = new java.util.HashMap<>();
+      filters.forEach(f -> byName.put(f.path("name").asText(), f.path("id").asText()));
+      assertThat(byName).as("filters of " + user).containsKeys("Mis tareas", "Tareas de mi grupo");
+      var groupTasks = client.get("/filter/" + byName.get("Tareas de mi grupo") + "/list?maxResults=500");
+      assertThat(groupTasks.status()).as(user + ": " + groupTasks.body()).isEqualTo(200);
+      long mine = 0;
+      for (JsonNode task : groupTasks.body()) {
+        if (started.body().path("id").asText().equals(task.path("processInstanceId").asText())
+            || "sign-declaration".equals(task.path("taskDefinitionKey").asText())
+                && "oax".equals(task.path("tenantId").asText())) {
+          mine++;
+        }
+      }
+      if (user.equals("oax-society")) {
+        assertThat(mine).as("oax-society sees its declaration to sign").isPositive();
+      } else {
+        assertThat(mine).as(user + " sees no oax declaration in its group filter").isZero();
+      }
+    }
+    assertThat(as("inai-monitor").get("/filter?resourceType=Task").body().toString()).contains("Monitoreo INAI");
+    assertThat(as("oax-society").get("/filter?resourceType=Task").body().toString()).doesNotContain("Monitoreo INAI");
+  }
+
   private JsonNode tasks(RestClient client, String taskKey) {
     var response = client.get("/task?processInstanceBusinessKey=" + q(businessKey) + "&taskDefinitionKey=" + taskKey);
     assertThat(response.status()).isEqualTo(200);
