@@ -1,0 +1,335 @@
+package mx.cocreacion.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import mx.cocreacion.exercise.RecordRepository;
+import mx.cocreacion.outreach.OutreachProcess;
+import mx.cocreacion.security.PlatformSetup;
+import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.ExerciseDriver;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Tasklist in a real browser: {@code oax-guarantor} logs in, claims the {@code conduct-outreach}
+ * task of a fresh exercise, fills the Camunda Form (form-js dynamic lists) and completes it; a
+ * submission that breaks a server-side rule shows the server's Spanish message.
+ *
+ * <p>Elements are found by stable attributes, not by Tasklist's (English) labels: Tasklist's
+ * AngularJS attributes and classes ({@code [cam-tasks]}, {@code [cam-tasklist-task-meta] .claim},
+ * {@code ng-click="complete()"}, {@code .notifications}) and form-js ids, which end with the
+ * component id of {@code forms/conduct-outreach.form} plus the row inside a dynamic list
+ * ({@code fjs-form-<random>-Field_ActorName_0}). Texts in Spanish come from the product (filter
+ * names, task names, option labels of the form).
+ */
+@CocreacionTest
+class TasklistBrowserTest {
+
+  private static final String TASKLIST = "/camunda/app/tasklist/default/";
+  private static final String USER = "oax-guarantor";
+  private static final String PASSWORD = "demo";
+  private static final String NEXT_TASK_NAME = "Convocar reunión del STL";
+
+  /** The rendered Camunda Form of the open task. */
+  private static final By FORM = By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form");
+  private static final By CLAIM = By.cssSelector("[cam-tasklist-task-meta] button.claim");
+  private static final By SAVE = By.cssSelector("[cam-tasklist-form] .form-actions button[ng-click='save($event)']");
+  private static final By COMPLETE = By.cssSelector("[cam-tasklist-form] .form-actions button[ng-click='complete()']");
+  private static final By NOTIFICATION = By.cssSelector(".notifications .alert");
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired RecordRepository records;
+
+  ExerciseDriver exercises;
+  Browser browser;
+
+  /** On failure: a screenshot and the page source, {@code target/screenshots/FAILED-<test>.*}. */
+  @RegisterExtension
+  final TestExecutionExceptionHandler evidence = (context, thrown) -> {
+    if (browser != null) {
+      browser.saveEvidence("FAILED-" + context.getRequiredTestMethod().getName());
+    }
+    throw thrown;
+  };
+
+  @BeforeAll
+  static void chromiumIsInstalled() {
+    Browser.requireChromium();
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    exercises = new ExerciseDriver(engine);
+    browser = Browser.open("http://localhost:" + port);
+  }
+
+  @AfterEach
+  void quitBrowser() {
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+  }
+
+  @Test
+  void guarantorRegistersOutreachInTasklistAndTheNextTaskAppears() {
+    ProcessInstance exercise = exercises.startAtStep("oax", 2);
+    Task outreach = exercises.task(exercise, OutreachProcess.TASK_CONDUCT_OUTREACH);
+
+    login();
+    openTask(outreach);
+    claim(outreach);
+
+    fillSession(0, "10/10/2031", "Casa de la Cultura de Oaxaca", "35");
+    ensureRows("List_Actors", 3);
+    fillActor(0, "Ana Ruiz", "Órgano garante de Oaxaca", "Organismo garante", "ana.ruiz@garante.oax.mx");
+    fillActor(1, "Colectivo Abierto", "Colectivo Abierto A.C.", "Sociedad civil", "contacto@colectivo.org.mx");
+    fillActor(2, "Luis Gómez", "Secretaría de Finanzas", "Autoridad", "luis.gomez@finanzas.oax.gob.mx");
+    ensureRows("List_Actors", 4); // one more actor, through the list's "Add new" button
+    fillActor(3, "Red de Jóvenes", "Red de Jóvenes Oaxaqueños", "Sociedad civil", "jovenes@red.org.mx");
+    browser.screenshot("tasklist-outreach-form.png");
+
+    saveAndComplete();
+
+    String taskId = outreach.getId();
+    browser.until("conduct-outreach " + taskId + " completed in the engine",
+        d -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0 ? true : null);
+    Task next = exercises.task(exercise, "convene-stl-meeting");
+    assertThat(next.getName()).isEqualTo(NEXT_TASK_NAME);
+    assertThat(next.getTenantId()).isEqualTo("oax");
+
+    assertThat(records.payloads(exercise.getId(), OutreachProcess.RECORD_OUTREACH)).singleElement()
+        .satisfies(minutes -> assertThat(minutes).contains("Casa de la Cultura de Oaxaca", "2031-10-10",
+            "Ana Ruiz", "Colectivo Abierto", "Luis Gómez", "Red de Jóvenes", "guarantor", "society", "government"));
+    HistoricVariableInstance actors = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(outreach.getProcessInstanceId()).variableName(OutreachProcess.VAR_ACTORS).singleResult();
+    assertThat(actors).as("actors variable of the outreach instance").isNotNull();
+    assertThat(actors.getTypeName()).isEqualToIgnoringCase("json");
+    assertThat(String.valueOf(actors.getValue()))
+        .contains("ana.ruiz@garante.oax.mx", "luis.gomez@finanzas.oax.gob.mx", "jovenes@red.org.mx");
+
+    // The next task shows up in the guarantor's group filter, after a reload of Tasklist.
+    browser.driver().navigate().refresh();
+    openGroupFilter();
+    WebElement item = browser.visible(taskInList(next.getId()));
+    assertThat(item.getText()).isEqualTo(NEXT_TASK_NAME);
+    browser.screenshot("tasklist-next-task.png");
+  }
+
+  @Test
+  void aSubmissionThatBreaksAServerRuleShowsTheSpanishMessage() {
+    ProcessInstance exercise = exercises.startAtStep("oax", 2);
+    Task outreach = exercises.task(exercise, OutreachProcess.TASK_CONDUCT_OUTREACH);
+
+    login();
+    openTask(outreach);
+    claim(outreach);
+
+    fillSession(0, "10/10/2031", "Auditorio municipal", "12");
+    // Actors of one sector only: the form accepts it, the server refuses it.
+    ensureRows("List_Actors", 1);
+    keepRows("List_Actors", 1);
+    fillActor(0, "Colectivo Abierto", "Colectivo Abierto A.C.", "Sociedad civil", "contacto@colectivo.org.mx");
+
+    saveAndComplete();
+
+    String message = browser.textContaining(NOTIFICATION, "debe incluir al menos un actor de cada sector");
+    assertThat(message).contains("No se pudo completar la tarea", "actors", "falta:", "Organismo garante", "Autoridad");
+    browser.screenshot("tasklist-validation-error.png");
+
+    assertThat(engine.getTaskService().createTaskQuery().taskId(outreach.getId()).taskAssignee(USER).count())
+        .as("the task stays open, still claimed").isEqualTo(1);
+    assertThat(exercises.tasks(exercise, "convene-stl-meeting")).isEmpty();
+    assertThat(records.payloads(exercise.getId(), OutreachProcess.RECORD_OUTREACH)).isEmpty();
+    assertThat(browser.driver().findElements(FORM)).as("the form stays on screen").isNotEmpty();
+  }
+
+  // --- Tasklist ------------------------------------------------------------------------------
+
+  private void login() {
+    browser.get(TASKLIST);
+    browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='username']"), USER);
+    browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='password']"), PASSWORD);
+    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+    // Logged in: the shared filters are listed.
+    browser.textContaining(By.cssSelector(".task-filters .task-filter"), PlatformSetup.FILTER_MY_TASKS);
+  }
+
+  /**
+   * Shows the shared filter "Tareas de mi grupo" (candidate tasks of the person's groups) and waits
+   * for its list; fails with Tasklist's own message when the list cannot be loaded.
+   */
+  private void openGroupFilter() {
+    browser.click(By.xpath("//*[contains(@class,'task-filters')]//*[contains(@class,'task-filter')]"
+        + "//h4/a[starts-with(normalize-space(.),'" + PlatformSetup.FILTER_GROUP_TASKS + "')]"));
+    browser.textContaining(By.cssSelector(".task-filters .task-filter.active"), PlatformSetup.FILTER_GROUP_TASKS);
+    String failure = browser.until("the task list of " + PlatformSetup.FILTER_GROUP_TASKS, d -> {
+      for (WebElement alert : Browser.displayed(d, By.cssSelector("[cam-tasks] .alert-danger"))) {
+        return alert.getText();
+      }
+      return Browser.displayed(d, By.cssSelector("[cam-tasks] ol.tasks-list, [cam-tasks] .well")).isEmpty() ? null : "";
+    });
+    if (!failure.isEmpty()) {
+      Assertions.fail("Tasklist cannot show the filter '" + PlatformSetup.FILTER_GROUP_TASKS + "' to " + USER + ": " + failure);
+    }
+  }
+
+  /**
+   * Opens the task by clicking it in the group filter's list (newest first by default). Opening it
+   * by URL alone ({@code #/?task=<id>}) shows it too, but Tasklist drops {@code task} from the URL
+   * and closes the task at the next refresh of the list (e.g. right after "Claim").
+   */
+  private void openTask(Task task) {
+    openGroupFilter();
+    browser.click(taskInList(task.getId()));
+    browser.until("task " + task.getId() + " selected", d -> d.getCurrentUrl().contains("task=" + task.getId()) ? true : null);
+    browser.textContaining(By.cssSelector(".task-details .task-card"), task.getName());
+    browser.visible(FORM);
+  }
+
+  private static By taskInList(String taskId) {
+    return By.cssSelector("[cam-tasks] ol.tasks-list li.task h4.task a[href*='task=" + taskId + "']");
+  }
+
+  /** A candidate task is read-only until claimed: Tasklist shows a "Claim" button. */
+  private void claim(Task task) {
+    browser.click(CLAIM);
+    browser.gone(CLAIM);
+    browser.until("task " + task.getId() + " assigned to " + USER,
+        d -> engine.getTaskService().createTaskQuery().taskId(task.getId()).taskAssignee(USER).count() == 1 ? true : null);
+    browser.visible(FORM);
+  }
+
+  /**
+   * "Save", then "Complete". Tasklist 7.24 keeps "Complete" disabled once a field inside a form-js
+   * dynamic list has been edited (its bundled form-js leaves an empty error entry per list field,
+   * and Tasklist counts the keys of the error map); "Save" runs form-js' full validation, which
+   * rebuilds the error map and enables "Complete" again. A change that form-js applies after the
+   * save (e.g. when the last field loses focus) makes the form dirty and disables "Complete" again,
+   * so "Save" is pressed again while it is enabled, as a person would.
+   */
+  private void saveAndComplete() {
+    browser.until("'Complete' enabled after 'Save'", d -> {
+      WebElement complete = d.findElement(COMPLETE);
+      if (complete.isEnabled()) {
+        return true;
+      }
+      List<String> invalid = d.findElements(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form-field-error"))
+          .stream().filter(WebElement::isDisplayed).map(e -> e.getDomAttribute("id").replaceAll("^fjs-form-[^-]+-", "")
+              .replace("-error-message", "") + ": " + e.getText()).toList();
+      if (!invalid.isEmpty()) {
+        Assertions.fail("form-js refuses the form: " + invalid);
+      }
+      WebElement save = d.findElement(SAVE);
+      if (save.isDisplayed() && save.isEnabled()) {
+        browser.scrollIntoView(save);
+        save.click();
+      }
+      return null;
+    });
+    browser.click(COMPLETE);
+  }
+
+  // --- form-js (forms/conduct-outreach.form) -------------------------------------------------
+
+  /** A form-js input: its id ends with the component id and, inside a dynamic list, the row. */
+  private static By field(String componentId, int row) {
+    return By.cssSelector("[cam-tasklist-form-camunda] [id$='-" + componentId + "_" + row + "']");
+  }
+
+  private static By list(String listId) {
+    return By.cssSelector("[cam-tasklist-form-camunda] [role='group'][aria-labelledby$='-" + listId + "']");
+  }
+
+  private int rows(String listId) {
+    return browser.driver().findElement(list(listId)).findElements(By.cssSelector(".fjs-repeat-row-container")).size();
+  }
+
+  /** Clicks the list's "Add new" button until it has at least {@code count} rows. */
+  private void ensureRows(String listId, int count) {
+    By add = By.cssSelector("[cam-tasklist-form-camunda] [role='group'][aria-labelledby$='-" + listId
+        + "'] .fjs-repeat-render-add");
+    while (rows(listId) < count) {
+      int before = rows(listId);
+      browser.click(add);
+      browser.until(listId + " has " + (before + 1) + " rows", d -> rows(listId) > before ? true : null);
+    }
+  }
+
+  /** Removes the last rows (their "×" button) until only {@code count} are left. */
+  private void keepRows(String listId, int count) {
+    while (rows(listId) > count) {
+      int before = rows(listId);
+      By lastRemove = By.cssSelector("[cam-tasklist-form-camunda] [role='group'][aria-labelledby$='-" + listId
+          + "'] .fjs-repeat-row-container:nth-of-type(" + before + ") > .fjs-repeat-row-remove");
+      browser.click(lastRemove);
+      browser.until(listId + " has " + (before - 1) + " rows", d -> rows(listId) < before ? true : null);
+    }
+  }
+
+  /**
+   * The date is typed (day equal to month, so it reads the same as dd/mm/yyyy and mm/dd/yyyy:
+   * form-js takes the format from the browser's locale).
+   */
+  private void fillSession(int row, String date, String place, String attendees) {
+    enter(By.cssSelector("[cam-tasklist-form-camunda] [id$='-Field_SessionDate_" + row + "-date']"), date);
+    enter(field("Field_SessionPlace", row), place);
+    enter(field("Field_SessionAttendees", row), attendees);
+  }
+
+  private void fillActor(int row, String name, String organization, String sectorLabel, String email) {
+    enter(field("Field_ActorName", row), name);
+    enter(field("Field_ActorOrganization", row), organization);
+    select("Field_ActorSector_" + row, sectorLabel);
+    enter(field("Field_ActorEmail", row), email);
+  }
+
+  /**
+   * Types into a form-js input and leaves it with Tab, as a person would. form-js debounces what
+   * is typed (300 ms) and commits it to the form's data when the input loses focus; leaving each
+   * input at once keeps a late commit from re-rendering the form while the next input is typed.
+   */
+  private void enter(By input, String text) {
+    browser.type(input, text);
+    browser.driver().findElement(input).sendKeys(Keys.TAB);
+  }
+
+  /** A form-js select: click its display, then the option with the label from the form. */
+  private void select(String fieldInstanceId, String label) {
+    By display = By.cssSelector("[cam-tasklist-form-camunda] [id$='-" + fieldInstanceId + "-display']");
+    browser.until("option '" + label + "' chosen in " + fieldInstanceId, d -> {
+      WebElement shown = d.findElement(display);
+      if (label.equals(shown.getText().trim())) {
+        return true;
+      }
+      WebElement field = shown.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field-select')]"));
+      List<WebElement> options = Browser.displayed(field, By.cssSelector(".fjs-dropdownlist-item"));
+      if (options.isEmpty()) {
+        browser.scrollIntoView(shown);
+        shown.click();
+      }
+      for (WebElement option : options) {
+        if (label.equals(option.getText().trim())) {
+          option.click();
+        }
+      }
+      return null;
+    });
+  }
+}
