@@ -1,0 +1,86 @@
+package mx.cocreacion.reminder;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.impl.bpmn.parser.DefaultFailedJobParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration;
+import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.util.ParseUtil;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.CamundaFailedJobConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Back-off for the reminder jobs ({@code cocreacion.reminders.retry-cycle}, e.g.
+ * {@code PT1M,PT5M,PT15M,PT1H}).
+ *
+ * <p>Camunda 7.24 applies a failed-job retry time cycle only to the job types listed in
+ * {@link DefaultJobRetryCmd#SUPPORTED_TYPES} (async continuations and timer events). The job of a
+ * timeout task listener ({@code timer-task-listener}) ignores both {@code camunda:failedJobRetryTimeCycle}
+ * and the global {@code failed-job-retry-time-cycle}: it gets the default strategy (3 attempts,
+ * retried at once). This replaces the Spring Boot starter's {@code DefaultFailedJobConfiguration}
+ * (same parse listener, same engine retry command) and only adds the configured cycle for those
+ * jobs; every other job keeps Camunda's behaviour. When the retries run out, the usual failed-job
+ * incident shows in Cockpit.
+ */
+@Component
+public class ReminderFailedJobConfiguration extends AbstractCamundaConfiguration
+    implements CamundaFailedJobConfiguration {
+
+  private final ReminderProperties properties;
+
+  public ReminderFailedJobConfiguration(ReminderProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public void preInit(SpringProcessEngineConfiguration configuration) {
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new DefaultFailedJobParseListener());
+    String cycle = properties.retryCycle();
+    configuration.setFailedJobCommandFactory((jobId, exception) -> new ReminderJobRetryCmd(jobId, exception, cycle));
+  }
+
+  /** Camunda's retry command, with the reminder cycle for timeout-task-listener jobs. */
+  static class ReminderJobRetryCmd extends DefaultJobRetryCmd {
+
+    private final String cycle;
+
+    ReminderJobRetryCmd(String jobId, Throwable exception, String cycle) {
+      super(jobId, exception);
+      this.cycle = cycle;
+    }
+
+    private static boolean isTaskTimeout(JobEntity job) {
+      return job != null && TimerTaskListenerJobHandler.TYPE.equals(job.getJobHandlerType());
+    }
+
+    @Override
+    public Object execute(CommandContext commandContext) {
+      JobEntity job = getJob();
+      if (!isTaskTimeout(job)) {
+        return super.execute(commandContext);
+      }
+      try {
+        executeCustomStrategy(commandContext, job, null);
+      } catch (Exception e) {
+        executeStandardStrategy(commandContext);
+      }
+      return null;
+    }
+
+    @Override
+    public FailedJobRetryConfiguration getFailedJobRetryConfiguration(JobEntity job, ActivityImpl activity) {
+      if (isTaskTimeout(job)) {
+        return ParseUtil.parseRetryIntervals(cycle);
+      }
+      return super.getFailedJobRetryConfiguration(job, activity);
+    }
+  }
+}

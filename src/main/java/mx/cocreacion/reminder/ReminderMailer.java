@@ -1,0 +1,114 @@
+package mx.cocreacion.reminder;
+
+import jakarta.mail.MessagingException;
+import java.time.Instant;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import mx.cocreacion.completion.Dates;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a reminder e-mail (plain text, UTF-8, in Spanish) through Spring Boot's mail support
+ * ({@code spring.mail.*}). A failure of the mail server throws, so the reminder job fails and
+ * retries.
+ */
+@Component
+public class ReminderMailer {
+
+  static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(Dates.MEXICO);
+
+  private final JavaMailSender sender;
+  private final ReminderProperties properties;
+  private final String publicUrl;
+
+  public ReminderMailer(JavaMailSender sender, ReminderProperties properties,
+      @Value("${cocreacion.public-url:http://localhost:8080}") String publicUrl) {
+    this.sender = sender;
+    this.properties = properties;
+    this.publicUrl = publicUrl.replaceAll("/+$", "");
+  }
+
+  /** What the e-mail talks about. */
+  public record ReminderMail(
+      String taskId,
+      String taskName,
+      String exerciseName,
+      String businessKey,
+      String entityName,
+      Instant dueDate,
+      int sequence,
+      boolean escalated,
+      List<String> recipients) {}
+
+  public void send(ReminderMail mail) {
+    if (mail.recipients().isEmpty()) {
+      return;
+    }
+    var message = sender.createMimeMessage();
+    try {
+      var helper = new MimeMessageHelper(message, false, "UTF-8");
+      helper.setFrom(properties.from());
+      helper.setTo(mail.recipients().toArray(String[]::new));
+      helper.setSubject(subject(mail));
+      helper.setText(body(mail), false);
+    } catch (MessagingException e) {
+      throw new MailPreparationException("No se pudo preparar el recordatorio de la tarea " + mail.taskId(), e);
+    }
+    sender.send(message);
+  }
+
+  public String taskLink(String taskId) {
+    return publicUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
+  }
+
+  public static String formatDate(Instant due) {
+    return due == null ? "sin fecha" : DUE.format(due);
+  }
+
+  String subject(ReminderMail mail) {
+    return "Recordatorio" + (mail.sequence() > 1 ? " " + mail.sequence() : "") + ": tarea vencida «"
+        + mail.taskName() + "» (" + mail.exerciseName() + ", " + mail.businessKey() + ")";
+  }
+
+  String body(ReminderMail mail) {
+    StringBuilder text = new StringBuilder();
+    text.append("Hola:\n\n")
+        .append("La tarea «").append(mail.taskName()).append("» del ejercicio «").append(mail.exerciseName())
+        .append("» (").append(mail.businessKey()).append("), entidad ").append(mail.entityName())
+        .append(", venció el ").append(formatDate(mail.dueDate()))
+        .append(" (hora de la Ciudad de México) y sigue pendiente.\n\n")
+        .append("Puede atenderla en Tasklist:\n").append(taskLink(mail.taskId())).append("\n\n")
+        .append("Este es el recordatorio número ").append(mail.sequence()).append(".");
+    if (mail.escalated()) {
+      text.append(" Como la tarea sigue pendiente después del primer recordatorio, este aviso se envía")
+          .append(" también al organismo garante de la entidad y a la supervisión nacional del INAI.");
+    }
+    text.append(" Se repetirá ").append(every(properties.period()))
+        .append(" mientras la tarea siga abierta.\n\n")
+        .append("Cocreación desde lo local\n")
+        .append("(Mensaje automático; por favor no responda a este correo.)\n");
+    return text.toString();
+  }
+
+  static String every(String period) {
+    try {
+      Period p = Period.parse(period);
+      if (p.getYears() == 0 && p.getMonths() == 0) {
+        int days = p.getDays();
+        if (days == 1) return "cada día";
+        if (days == 7) return "cada semana";
+        if (days % 7 == 0) return "cada " + days / 7 + " semanas";
+        return "cada " + days + " días";
+      }
+    } catch (DateTimeParseException notAPeriod) {
+      // PT..: fall through
+    }
+    return "cada " + period;
+  }
+}

@@ -1,0 +1,46 @@
+package mx.cocreacion.reminder;
+
+import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Reminders of overdue user tasks ({@code cocreacion.reminders}).
+ *
+ * @param period how often a reminder repeats while the task stays open, ISO 8601 (default {@code P7D})
+ * @param from sender of the e-mails
+ * @param retryCycle back-off between attempts when the mail server fails: a comma-separated list of
+ *     ISO 8601 durations (one retry per entry) or {@code R<n>/<duration>}; when the retries run out
+ *     the job gets an incident in Cockpit
+ */
+@ConfigurationProperties("cocreacion.reminders")
+public record ReminderProperties(String period, String from, String retryCycle) {
+
+  public ReminderProperties {
+    period = blank(period) ? "P7D" : period.trim();
+    from = blank(from) ? "Cocreación desde lo local <no-responder@cocreacion.mx>" : from.trim();
+    retryCycle = blank(retryCycle) ? "PT1M,PT5M,PT15M,PT1H" : retryCycle.trim();
+    checkDuration("period", period);
+    for (String interval : retryCycle.replaceFirst("^R\\d+/", "").split("\\s*,\\s*")) {
+      checkDuration("retry-cycle", interval);
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static void checkDuration(String key, String value) {
+    try {
+      Period.parse(value);
+    } catch (DateTimeParseException notAPeriod) {
+      try {
+        Duration.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "cocreacion.reminders." + key + ": «" + value + "» no es una duración ISO 8601 (p. ej. P7D, PT1H)", e);
+      }
+    }
+  }
+}

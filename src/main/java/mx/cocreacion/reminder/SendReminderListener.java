@@ -1,0 +1,86 @@
+package mx.cocreacion.reminder;
+
+import java.time.Instant;
+import java.util.List;
+import mx.cocreacion.exercise.ExerciseVariables;
+import mx.cocreacion.tenancy.EntityCatalogue;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Timeout task listener of every user task ({@code ${sendReminderListener}}, timer
+ * {@code ${reminders.cycle('<task key>')}}): the task is overdue, so its candidate users get an
+ * e-mail; from the second reminder on also the tenant's organismo garante and INAI.
+ *
+ * <p>Runs in the timer job's transaction. The reminder is recorded first ({@code cc_reminder}, a
+ * task comment, the process-instance variables {@code remindersSent} and {@code lastReminder}) and
+ * the e-mail is sent last: if the mail server fails, everything rolls back and the job retries
+ * (see {@link ReminderRetryPlugin}); the retry numbers the reminder again from the table.
+ */
+@Component("sendReminderListener")
+public class SendReminderListener implements TaskListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SendReminderListener.class);
+  public static final String VAR_REMINDERS_SENT = "remindersSent";
+  public static final String VAR_LAST_REMINDER = "lastReminder";
+
+  private final ReminderRepository reminders;
+  private final ReminderRecipients recipients;
+  private final ReminderMailer mailer;
+
+  public SendReminderListener(ReminderRepository reminders, ReminderRecipients recipients, ReminderMailer mailer) {
+    this.reminders = reminders;
+    this.recipients = recipients;
+    this.mailer = mailer;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+    if (due != null && due.isAfter(now)) {
+      // Someone moved the due date (Tasklist): not overdue yet, the next period checks again.
+      LOG.info("Tarea {} ({}) aún no vence ({}); sin recordatorio", task.getId(), task.getTaskDefinitionKey(), due);
+      return;
+    }
+    // The job runs without a user; an engine call by an authenticated user (e.g. a retry from the
+    // REST API) must not need identity or task permissions for this internal bookkeeping.
+    ReminderMailer.ReminderMail mail = Context.getCommandContext() == null
+        ? record(task, now, due)
+        : Context.getCommandContext().runWithoutAuthorization(() -> record(task, now, due));
+    mailer.send(mail); // last: a failure rolls the records back and the job retries
+    LOG.info("Recordatorio {} de la tarea {} ({}) enviado a {}", mail.sequence(), task.getId(),
+        task.getTaskDefinitionKey(), mail.recipients());
+  }
+
+  private ReminderMailer.ReminderMail record(DelegateTask task, Instant now, Instant due) {
+    int sequence = reminders.countByTask(task.getId()) + 1;
+    boolean escalated = sequence > 1;
+    List<String> emails = recipients.of(task, escalated).stream().map(ReminderRecipients.Recipient::email).toList();
+    String exerciseId = (String) task.getVariable(ExerciseVariables.EXERCISE_ID);
+    reminders.insert(new Reminder(null, exerciseId, task.getId(), task.getTaskDefinitionKey(), task.getName(),
+        sequence, emails, escalated, now, due));
+
+    String to = emails.isEmpty() ? "nadie (ninguna persona candidata tiene correo)" : String.join(", ", emails);
+    String comment = "Recordatorio " + sequence + " enviado a: " + to
+        + (escalated ? " (escalado al organismo garante y al INAI)" : "");
+    task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(), comment);
+
+    DelegateExecution instance = task.getExecution().getProcessInstance();
+    Object sent = instance.getVariableLocal(VAR_REMINDERS_SENT);
+    instance.setVariableLocal(VAR_REMINDERS_SENT, (sent instanceof Number n ? n.intValue() : 0) + 1);
+    instance.setVariableLocal(VAR_LAST_REMINDER, "Recordatorio " + sequence + " de «" + task.getName()
+        + "», enviado el " + ReminderMailer.formatDate(now) + " (venció el " + ReminderMailer.formatDate(due) + ") a: " + to);
+
+    String entity = task.getTenantId() != null ? task.getTenantId() : (String) task.getVariable(ExerciseVariables.ENTITY);
+    return new ReminderMailer.ReminderMail(task.getId(), task.getName(),
+        (String) task.getVariable(ExerciseVariables.EXERCISE_NAME), task.getExecution().getProcessBusinessKey(),
+        EntityCatalogue.nameOf(entity), due, sequence, escalated, emails);
+  }
+}

@@ -1,0 +1,297 @@
+package mx.cocreacion.reminder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import mx.cocreacion.support.ProcessTestSupport;
+import mx.cocreacion.support.TestVariables;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * Reminders of overdue tasks: the timer of a task fires when the task is due, e-mails its
+ * candidate users of the task's entidad (read back from an in-process SMTP server), repeats every
+ * week with escalation to the organismo garante and INAI, stops when the task is completed, and
+ * survives a mail server that is down (back-off, incident, delivery after recovery).
+ */
+class ReminderProcessTest extends ProcessTestSupport {
+
+  /** Monday 6 January 2031, 10:00 in Mexico City. */
+  static final Instant T0 = Instant.parse("2031-01-06T16:00:00Z");
+  static final Duration WEEK = Duration.ofDays(7);
+  static final String DEMO = "@demo.cocreacion.mx";
+
+  @Autowired GreenMail smtp;
+  @Autowired JavaMailSenderImpl mailSender;
+  @Autowired ReminderRepository reminders;
+  @Autowired ReminderSchedule schedule;
+  @Autowired DueDates dueDates;
+  @Autowired ManagementService management;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+
+  @BeforeEach
+  void emptyMailboxesAndFixTheClock() throws Exception {
+    smtp.purgeEmailFromAllMailboxes();
+    ClockUtil.setCurrentTime(Date.from(T0));
+  }
+
+  @AfterEach
+  void resetClockAndMailServer() {
+    ClockUtil.reset();
+    mailSender.setPort(smtp.getSmtp().getPort());
+  }
+
+  @Test
+  void theReminderCycleStartsWhenTheTaskIsDue() {
+    ProcessInstance exercise = driver.startAtStep("cam", 2);
+    Task task = driver.task(exercise, "conduct-outreach");
+    Instant due = T0.plus(Duration.ofDays(30)); // conduct-outreach: P30D
+
+    assertThat(task.getDueDate().toInstant()).isEqualTo(due).isEqualTo(dueDates.of("conduct-outreach").toInstant());
+    assertThat(schedule.cycle("conduct-outreach")).isEqualTo("R/2031-02-05T16:00:00Z/P7D");
+    Job timer = reminderJob(task);
+    assertThat(timer.getDuedate().toInstant()).as("first reminder when the task is due").isEqualTo(due);
+    assertThat(((TimerEntity) timer).getRepeat()).as("the engine's cycle").isEqualTo("R/2031-02-05T16:00:00Z/P7D");
+    assertThat(management.createJobQuery().executionId(task.getExecutionId()).executable().count())
+        .as("nothing to send before the due date").isZero();
+  }
+
+  @Test
+  void anOverdueTaskRemindsItsCandidatesOncePerWeekAndEscalatesFromTheSecondReminder() throws Exception {
+    ProcessInstance exercise = driver.start("cam");
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(exercise.getBusinessKey())
+        .taskDefinitionKey("sign-declaration").taskCandidateGroup("society").singleResult();
+    Instant due = T0.plus(Duration.ofDays(14)); // sign-declaration: P14D
+    assertThat(task.getDueDate().toInstant()).isEqualTo(due);
+
+    // 1. One hour after the due date: the first reminder, to the society members of Campeche only.
+    ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofHours(1))));
+    management.executeJob(reminderJob(task).getId());
+
+    assertThat(deliveries()).isEqualTo(once("cam-society" + DEMO));
+    MimeMessage mail = smtp.getReceivedMessages()[0];
+    assertThat(mail.getSubject()).contains("Firmar declaración conjunta").contains(exercise.getBusinessKey());
+    assertThat(mail.getFrom()).extracting(a -> ((InternetAddress) a).getAddress()).containsExactly("no-responder@cocreacion.mx");
+    assertThat((String) mail.getContent())
+        .contains("«Firmar declaración conjunta»")
+        .contains("«Ejercicio local de gobierno abierto» (" + exercise.getBusinessKey() + ")")
+        .contains("entidad Campeche")
+        .contains("venció el 20/01/2031 10:00")
+        .contains("http://localhost:8080/camunda/app/tasklist/default/#/?task=" + task.getId());
+
+    List<Reminder> sent = reminders.findByTask(task.getId());
+    assertThat(sent).singleElement().satisfies(r -> {
+      assertThat(r.sequence()).isEqualTo(1);
+      assertThat(r.escalated()).isFalse();
+      assertThat(r.recipients()).containsExactly("cam-society" + DEMO);
+      assertThat(r.exerciseId()).isEqualTo(exercise.getId());
+      assertThat(r.taskKey()).isEqualTo("sign-declaration");
+      assertThat(r.taskName()).isEqualTo("Firmar declaración conjunta");
+      assertThat(r.dueDate()).isEqualTo(due);
+      assertThat(r.sentAt()).isEqualTo(due.plus(Duration.ofHours(1)));
+    });
+    assertThat(tasks.getTaskComments(task.getId())).extracting(Comment::getFullMessage)
+        .containsExactly("Recordatorio 1 enviado a: cam-society" + DEMO);
+    assertThat(runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_REMINDERS_SENT)).isEqualTo(1);
+    assertThat((String) runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_LAST_REMINDER))
+        .startsWith("Recordatorio 1 de «Firmar declaración conjunta»");
+
+    // Once per period: the only reminder job of the task is next week's.
+    Job next = reminderJob(task);
+    assertThat(next.getDuedate().toInstant()).isEqualTo(due.plus(WEEK));
+    assertThat(management.createJobQuery().executionId(task.getExecutionId()).executable().count()).isZero();
+
+    // 2. One week later: the second reminder, escalated to the organismo garante and INAI.
+    smtp.purgeEmailFromAllMailboxes();
+    ClockUtil.setCurrentTime(Date.from(due.plus(WEEK).plus(Duration.ofHours(1))));
+    management.executeJob(next.getId());
+
+    assertThat(deliveries()).isEqualTo(once("cam-society" + DEMO, "cam-guarantor" + DEMO, "inai-monitor" + DEMO));
+    assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("Recordatorio 2:");
+    assertThat((String) smtp.getReceivedMessages()[0].getContent()).contains("supervisión nacional del INAI");
+    assertThat(reminders.findByTask(task.getId())).hasSize(2).last().satisfies(r -> {
+      assertThat(r.sequence()).isEqualTo(2);
+      assertThat(r.escalated()).isTrue();
+      assertThat(r.recipients()).containsExactlyInAnyOrder(
+          "cam-society" + DEMO, "cam-guarantor" + DEMO, "inai-monitor" + DEMO);
+    });
+    assertThat(runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_REMINDERS_SENT)).isEqualTo(2);
+    assertThat(reminderJob(task).getDuedate().toInstant()).isEqualTo(due.plus(WEEK).plus(WEEK));
+    assertThat(reminders.findByExercise(exercise.getId())).hasSize(2);
+  }
+
+  @Test
+  void aReminderSentLateKeepsTheWeeklyRhythmWithoutCatchingUp() throws Exception {
+    ProcessInstance exercise = driver.startAtStep("oax", 2);
+    Task task = driver.task(exercise, "conduct-outreach");
+    Instant due = T0.plus(Duration.ofDays(30));
+
+    // The job runs three weeks late (e.g. every node was down): one reminder, not four.
+    ClockUtil.setCurrentTime(Date.from(due.plus(WEEK.multipliedBy(3)).plus(Duration.ofHours(1))));
+    management.executeJob(reminderJob(task).getId());
+
+    assertThat(deliveries()).isEqualTo(once("oax-guarantor" + DEMO));
+    assertThat(reminderJob(task).getDuedate().toInstant()).as("next on the weekly grid, after now")
+        .isEqualTo(due.plus(WEEK.multipliedBy(4)));
+    assertThat(management.createJobQuery().executionId(task.getExecutionId()).executable().count()).isZero();
+  }
+
+  @Test
+  void aDueDateMovedLaterInTasklistPostponesTheReminder() throws Exception {
+    ProcessInstance exercise = driver.startAtStep("oax", 2);
+    Task task = driver.task(exercise, "conduct-outreach");
+    Instant due = T0.plus(Duration.ofDays(30));
+    task.setDueDate(Date.from(due.plus(Duration.ofDays(10))));
+    tasks.saveTask(task);
+
+    ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofHours(1))));
+    management.executeJob(reminderJob(task).getId());
+
+    assertThat(deliveries()).as("not overdue yet").isEmpty();
+    assertThat(reminders.findByTask(task.getId())).isEmpty();
+    ClockUtil.setCurrentTime(Date.from(due.plus(WEEK).plus(WEEK).plus(Duration.ofHours(1))));
+    management.executeJob(reminderJob(task).getId());
+    assertThat(deliveries()).as("the first period after the new due date").isEqualTo(once("oax-guarantor" + DEMO));
+    assertThat(reminders.findByTask(task.getId())).singleElement()
+        .satisfies(r -> assertThat(r.sequence()).isEqualTo(1));
+  }
+
+  @Test
+  void completingTheTaskCancelsItsReminders() throws Exception {
+    ProcessInstance exercise = driver.startAtStep("cam", 2);
+    Task task = driver.task(exercise, "conduct-outreach");
+    Instant due = T0.plus(Duration.ofDays(30));
+    ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofHours(1))));
+    management.executeJob(reminderJob(task).getId());
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+    String nextReminder = reminderJob(task).getId();
+
+    driver.complete(exercise, "conduct-outreach", TestVariables.conductOutreach());
+
+    assertThat(management.createJobQuery().jobId(nextReminder).count()).isZero();
+    assertThat(management.createJobQuery().activityId("conduct-outreach").processInstanceId(task.getProcessInstanceId())
+        .count()).isZero();
+    ClockUtil.setCurrentTime(Date.from(due.plus(WEEK).plus(WEEK)));
+    assertThat(management.createJobQuery().timers().activityId("conduct-outreach").executable().list())
+        .noneMatch(j -> j.getProcessInstanceId().equals(task.getProcessInstanceId()));
+    assertThat(smtp.getReceivedMessages()).as("no reminder after completion").hasSize(1);
+    assertThat(reminders.findByTask(task.getId())).hasSize(1);
+  }
+
+  @Test
+  void aMailServerThatIsDownMakesTheJobRetryWithBackOffThenAnIncidentUntilItIsBack() throws Exception {
+    ProcessInstance exercise = driver.startAtStep("jal", 2);
+    Task task = driver.task(exercise, "conduct-outreach");
+    Instant due = T0.plus(Duration.ofDays(30));
+    String jobId = reminderJob(task).getId();
+    mailSender.setPort(closedPort());
+
+    // First failure: nothing recorded, retried after the first interval of the back-off.
+    Instant now = due.plus(Duration.ofHours(1));
+    ClockUtil.setCurrentTime(Date.from(now));
+    assertThatThrownBy(() -> management.executeJob(jobId)).hasStackTraceContaining("Mail server connection failed");
+    Job failed = management.createJobQuery().jobId(jobId).singleResult();
+    int retries = failed.getRetries();
+    assertThat(retries).as("retries left after the first failure").isEqualTo(4);
+    assertThat(failed.getDuedate().toInstant()).isEqualTo(now.plus(Duration.ofMinutes(1)));
+    assertThat(failed.getExceptionMessage()).isNotBlank();
+    assertThat(reminders.findByTask(task.getId())).isEmpty();
+    assertThat(tasks.getTaskComments(task.getId())).isEmpty();
+    assertThat(runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_REMINDERS_SENT)).isNull();
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+    // The next week's reminder is scheduled all the same.
+    assertThat(management.createJobQuery().executionId(task.getExecutionId()).timers().list())
+        .extracting(j -> j.getDuedate().toInstant())
+        .containsExactlyInAnyOrder(now.plus(Duration.ofMinutes(1)), due.plus(WEEK));
+
+    // Each retry fails again, waiting longer each time; the last one leaves an incident.
+    List<Duration> backOff = List.of(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1));
+    for (Duration wait : backOff) {
+      now = failed.getDuedate().toInstant();
+      ClockUtil.setCurrentTime(Date.from(now));
+      assertThatThrownBy(() -> management.executeJob(jobId)).hasStackTraceContaining("Mail server connection failed");
+      failed = management.createJobQuery().jobId(jobId).singleResult();
+      assertThat(failed.getRetries()).isEqualTo(--retries);
+      assertThat(failed.getDuedate().toInstant()).isEqualTo(now.plus(wait));
+    }
+    assertThat(runtime.createIncidentQuery().configuration(jobId).count()).isZero();
+    ClockUtil.setCurrentTime(failed.getDuedate());
+    assertThatThrownBy(() -> management.executeJob(jobId)).hasStackTraceContaining("Mail server connection failed");
+    assertThat(management.createJobQuery().jobId(jobId).singleResult().getRetries()).isZero();
+    Incident incident = runtime.createIncidentQuery().configuration(jobId).singleResult();
+    assertThat(incident).as("incident in Cockpit").isNotNull();
+    assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+    assertThat(incident.getProcessInstanceId()).isEqualTo(task.getProcessInstanceId());
+    assertThat(reminders.findByTask(task.getId())).isEmpty();
+
+    // The mail server is back: a retry (Cockpit's "retry" = set retries) delivers the reminder.
+    mailSender.setPort(smtp.getSmtp().getPort());
+    management.setJobRetries(jobId, 1);
+    management.executeJob(jobId);
+
+    assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+    assertThat(deliveries()).isEqualTo(once("jal-guarantor" + DEMO));
+    assertThat(runtime.createIncidentQuery().configuration(jobId).count()).as("incident resolved").isZero();
+    assertThat(reminders.findByTask(task.getId())).singleElement()
+        .satisfies(r -> assertThat(r.sequence()).isEqualTo(1));
+    assertThat(management.createJobQuery().executionId(task.getExecutionId()).timers().list())
+        .as("only next week's reminder is left").singleElement()
+        .satisfies(j -> assertThat(j.getDuedate().toInstant()).isEqualTo(due.plus(WEEK)));
+  }
+
+  private Job reminderJob(Task task) {
+    return management.createJobQuery().executionId(task.getExecutionId()).timers().singleResult();
+  }
+
+  /** E-mails delivered per mailbox (GreenMail keeps one copy per recipient). */
+  private Map<String, Integer> deliveries() throws Exception {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (GreenMailUser user : smtp.getUserManager().listUser()) {
+      int count = smtp.getManagers().getImapHostManager().getInbox(user).getMessageCount();
+      if (count > 0) {
+        counts.put(user.getEmail(), count);
+      }
+    }
+    return counts;
+  }
+
+  private static Map<String, Integer> once(String... emails) {
+    Map<String, Integer> expected = new TreeMap<>();
+    for (String email : emails) {
+      expected.put(email, 1);
+    }
+    return expected;
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
