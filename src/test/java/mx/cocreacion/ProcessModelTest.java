@@ -41,8 +41,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * Parses every BPMN file of {@code bpmn/} with the BPMN Model API and checks what the contract and
- * the style rules require: each user task has a form that exists, a due date, candidates and the
- * completion listener with a validator for its key; each delegate expression names a bean that
+ * the style rules require: each user task has a form that exists, a due date, candidates, the
+ * completion listener with a validator for its key and the reminder timer (timeout listener); each delegate expression names a bean that
  * exists; ids are the contract's and never Modeler-generated; every process has a history time to
  * live and a diagram.
  */
@@ -66,7 +66,8 @@ class ProcessModelTest {
       "working-tables", List.of("plan-working-tables", "hold-working-table", "consolidate-commitments",
           "approve-commitments"),
       "pal-launch", List.of("schedule-pal", "hold-public-launch"),
-      "follow-up", List.of());
+      "follow-up", List.of("implement-commitments", "monitor-commitments", "evaluate-performance"),
+      "commitment-implementation", List.of("report-progress"));
 
   @Autowired ApplicationContext context;
   @Autowired TaskCompletionListener completions;
@@ -129,6 +130,18 @@ class ProcessModelTest {
             assertThat(l.getCamundaDelegateExpression()).isEqualTo("${taskCompletionListener}");
           });
       assertThat(completions.handles(id)).as("a TaskCompletion validates " + id).isTrue();
+      assertThat(listeners).as("reminder timer (timeout listener) of " + id)
+          .anySatisfy(l -> {
+            assertThat(l.getCamundaEvent()).isEqualTo("timeout");
+            assertThat(l.getCamundaDelegateExpression()).isEqualTo("${sendReminderListener}");
+            assertThat(l.getTimeouts()).singleElement().satisfies(timer -> {
+              assertThat(timer.getTimeCycle()).as("time cycle of the reminder of " + id).isNotNull();
+              String cycle = timer.getTimeCycle().getTextContent().trim();
+              assertThat(cycle).contains("reminders.cycle('" + id + "')");
+              assertBeansExist(cycle);
+            });
+            assertBean(l.getCamundaDelegateExpression(), "reminder of " + id);
+          });
       assertBeansExist(task.getCamundaDueDate());
       assertThat(task.getDocumentations()).as("documentation of " + id).isNotEmpty();
     }

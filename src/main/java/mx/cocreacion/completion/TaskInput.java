@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
@@ -32,6 +33,11 @@ public final class TaskInput {
 
   public Object raw(String field) {
     return variables.getVariable(field);
+  }
+
+  /** The typed value (e.g. a File), or null. */
+  public TypedValue typed(String field) {
+    return variables.getVariableTyped(field);
   }
 
   public void reject(String field, String message) {

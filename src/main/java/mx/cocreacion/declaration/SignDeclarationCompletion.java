@@ -3,6 +3,7 @@ package mx.cocreacion.declaration;
 import static mx.cocreacion.declaration.DeclarationProcess.*;
 
 import java.util.LinkedHashMap;
+import mx.cocreacion.completion.EvidenceFiles;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;
@@ -32,6 +33,7 @@ class SignDeclarationCompletion implements TaskCompletion {
     if (Boolean.FALSE.equals(signed)) {
       input.reject(VAR_SIGNED, "debe ser verdadero: la declaración conjunta se firma para continuar");
     }
+    EvidenceFiles.check(input, VAR_DECLARATION_DOCUMENT, input.typed(VAR_DECLARATION_DOCUMENT));
   }
 
   @Override

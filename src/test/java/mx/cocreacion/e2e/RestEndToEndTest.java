@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Steps 1 to 5 over engine REST as the people of the contract: the demo users of {@code oax}, the
+ * A whole exercise, steps 1 to 6, over engine REST as the people of the contract: the demo users of {@code oax}, the
  * STL members and the facilitator whose accounts the process creates. Broken rules come back as
  * HTTP 400 with a Spanish message naming the field; other tenants see nothing.
  */
@@ -38,7 +38,7 @@ class RestEndToEndTest {
   }
 
   @Test
-  void anExerciseGoesFromTheDeclarationToThePublicLaunch() {
+  void anExerciseGoesFromTheDeclarationToTheEvaluation() throws Exception {
     RestClient guarantor = as("oax-guarantor");
 
     // Start: refused for another entidad, accepted for the guarantor's own.
@@ -129,10 +129,58 @@ class RestEndToEndTest {
 
     // The exercise is now in step 6.
     // INAI supervises every entidad: it reads the instance and its variables.
-    JsonNode activity = as("inai-monitor").get("/process-instance/" + exerciseId + "/activity-instances").body();
+    RestClient inai = as("inai-monitor");
+    JsonNode activity = inai.get("/process-instance/" + exerciseId + "/activity-instances").body();
     assertThat(activity.path("childActivityInstances").get(0).path("activityId").asText()).isEqualTo("step-6");
-    JsonNode launch = as("inai-monitor").get("/process-instance/" + exerciseId + "/variables/launchPlace").body();
+    JsonNode launch = inai.get("/process-instance/" + exerciseId + "/variables/launchPlace").body();
     assertThat(launch.path("value").asText()).isEqualTo("Plaza de la Danza");
+
+    // Step 6: the STL reports on each commitment; both are fulfilled.
+    JsonNode reports = tasks(titular, "report-progress");
+    assertThat(reports).hasSize(2);
+    String firstReport = reports.get(0).path("id").asText();
+    assertBadRequest(titular.post("/task/" + firstReport + "/complete", vars("activityProgress", "Json",
+        List.of(Map.of("activity", 9, "status", "done")))), "activityProgress[1].activity", "no es una actividad");
+    for (JsonNode report : reports) {
+      JsonNode rows = suplente.get("/task/" + report.path("id").asText() + "/variables/activityProgress?deserializeValue=false").body();
+      List<Map<String, Object>> done = new java.util.ArrayList<>();
+      RestClient.JSON.readTree(rows.path("value").asText()).forEach(row ->
+          done.add(Map.of("activity", row.path("activity").asInt(), "status", "done")));
+      complete(suplente, report.path("id").asText(), vars("activityProgress", "Json", done,
+          "evidenceUrl", "String", "https://gobiernoabierto.oaxaca.gob.mx/evidencia"));
+    }
+    assertThat(as("admin").get("/process-instance?processDefinitionKey=commitment-implementation&businessKey="
+        + q(businessKey)).body()).isEmpty();
+
+    // Six months after the launch, INAI monitors; at the end of the PAL, it evaluates.
+    String followUp = as("admin").get("/process-instance?superProcessInstance=" + exerciseId).body().get(0)
+        .path("id").asText();
+    fire(followUp, "Event_SixMonthsAfterLaunch");
+    String monitoring = single(inai, "monitor-commitments");
+    assertBadRequest(inai.post("/task/" + monitoring + "/complete", vars("monitoring", "Json", List.of(Map.of(
+        "commitment", 1, "verifiable", true, "relevant", true, "potentialImpact", "transformative")))),
+        "monitoring", "exactamente una entrada por compromiso");
+    complete(inai, monitoring, vars("monitoring", "Json", List.of(
+        Map.of("commitment", 1, "verifiable", true, "relevant", true, "potentialImpact", "transformative", "notes", ""),
+        Map.of("commitment", 2, "verifiable", true, "relevant", true, "potentialImpact", "minor", "notes", ""))));
+    fire(followUp, "Event_PalEnded");
+    complete(inai, single(inai, "evaluate-performance"), vars("evaluation", "Json", List.of(
+        Map.of("commitment", 1, "completion", "complete", "openedGovernment", "major", "notes", ""),
+        Map.of("commitment", 2, "completion", "substantial", "openedGovernment", "marginal", "notes", ""))));
+
+    JsonNode history = inai.get("/history/process-instance/" + exerciseId).body();
+    assertThat(history.path("state").asText()).isEqualTo("COMPLETED");
+    JsonNode starred = inai.get("/history/variable-instance?variableName=starredCommitments&deserializeValues=false&processInstanceId="
+        + followUp).body();
+    assertThat(starred.get(0).path("value").asText()).isEqualTo("[1]");
+  }
+
+  /** Fires a timer of the follow-up as an operator would: POST /job/{id}/execute. */
+  private void fire(String processInstanceId, String activityId) {
+    RestClient admin = as("admin");
+    JsonNode jobs = admin.get("/job?timers=true&processInstanceId=" + processInstanceId + "&activityId=" + activityId).body();
+    assertThat(jobs).as("timer " + activityId).hasSize(1);
+    assertThat(admin.post("/job/" + jobs.get(0).path("id").asText() + "/execute", Map.of()).status()).isEqualTo(204);
   }
 
   @Test

@@ -3,7 +3,6 @@ package mx.cocreacion.exercise;
 import static mx.cocreacion.support.Refusals.assertRefused;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import java.util.List;
 import mx.cocreacion.support.ProcessTestSupport;
@@ -14,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,11 +52,17 @@ class LocalExerciseProcessTest extends ProcessTestSupport {
     // Every called instance carries the exercise's business key and tenant.
     List<ProcessInstance> called = runtime.createProcessInstanceQuery()
         .processInstanceBusinessKey(exercise.getBusinessKey()).list();
-    Assertions.assertThat(called).hasSize(2).allSatisfy(pi -> Assertions.assertThat(pi.getTenantId()).isEqualTo("oax"));
+    // local-exercise, follow-up and one commitment-implementation per approved commitment (2).
+    Assertions.assertThat(called).hasSize(4).allSatisfy(pi -> Assertions.assertThat(pi.getTenantId()).isEqualTo("oax"));
 
+    // When the PAL ends INAI evaluates, and the exercise ends (step 6 in detail: FollowUpProcessTest).
     ProcessInstance followUp = driver.step(exercise, "follow-up");
-    assertThat(followUp).isWaitingAt("Event_PalEnded");
-    execute(job(followUp));
+    execute(engine.getManagementService().createJobQuery().processInstanceId(followUp.getId())
+        .activityId("Event_PalEnded").singleResult());
+    driver.complete(exercise, "evaluate-performance", Variables.createVariables().putValueTyped("evaluation",
+        TestVariables.json("""
+            [{"commitment":1,"completion":"complete","openedGovernment":"major"},
+             {"commitment":2,"completion":"limited","openedGovernment":"marginal"}]""")));
     assertThat(followUp).isEnded();
     assertThat(exercise).hasPassed(LocalExerciseProcess.STEP_6).isEnded();
     Exercise closed = exercises.findById(exercise.getId()).orElseThrow();

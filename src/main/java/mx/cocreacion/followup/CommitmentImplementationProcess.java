@@ -1,0 +1,28 @@
+package mx.cocreacion.followup;
+
+import java.util.List;
+
+/** Ids and variables of {@code bpmn/commitment-implementation.bpmn}: one instance per approved commitment. */
+public final class CommitmentImplementationProcess {
+
+  public static final String KEY = "commitment-implementation";
+  public static final String TASK_REPORT_PROGRESS = "report-progress";
+  public static final String TASK_UPDATE_PROGRESS = "update-progress";
+  public static final String EVENT_NEXT_REPORT_DUE = "Event_NextReportDue";
+  public static final String END_COMMITMENT_FULFILLED = "EndEvent_CommitmentFulfilled";
+
+  /** 1-based position of the commitment in the approved plan (the multi-instance element). */
+  public static final String VAR_COMMITMENT_POSITION = "commitmentPosition";
+  public static final String VAR_ACTIVITY_PROGRESS = "activityProgress";
+  public static final String VAR_EVIDENCE = "evidence";
+  public static final String VAR_EVIDENCE_URL = "evidenceUrl";
+  public static final String VAR_ALL_ACTIVITIES_DONE = "allActivitiesDone";
+  public static final String VAR_COMMITMENT_SUMMARY = "commitmentSummary";
+
+  public static final String STATUS_NOT_STARTED = "not-started";
+  public static final String STATUS_IN_PROGRESS = "in-progress";
+  public static final String STATUS_DONE = "done";
+  public static final List<String> STATUSES = List.of(STATUS_NOT_STARTED, STATUS_IN_PROGRESS, STATUS_DONE);
+
+  private CommitmentImplementationProcess() {}
+}

@@ -1,0 +1,59 @@
+package mx.cocreacion.followup;
+
+import static mx.cocreacion.completion.TaskInput.path;
+import static mx.cocreacion.followup.FollowUpProcess.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import mx.cocreacion.completion.TaskCompletion;
+import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.completion.TaskMinutes;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * evaluate-performance (INAI, at the end of the PAL): exactly one entry per commitment, completion
+ * no-evidence, not-started, limited, substantial or complete; openedGovernment worsened,
+ * did-not-change, marginal, major or outstanding.
+ */
+@Component
+class EvaluatePerformanceCompletion implements TaskCompletion {
+
+  private final PlanOfRecord plan;
+  private final AssessmentRepository assessments;
+
+  EvaluatePerformanceCompletion(PlanOfRecord plan, AssessmentRepository assessments) {
+    this.plan = plan;
+    this.assessments = assessments;
+  }
+
+  @Override
+  public String taskKey() {
+    return TASK_EVALUATE_PERFORMANCE;
+  }
+
+  @Override
+  public void validate(TaskInput input) {
+    entries(input);
+  }
+
+  private Map<Integer, JsonNode> entries(TaskInput input) {
+    List<Integer> positions = plan.positions((String) input.raw("exerciseId"));
+    Map<Integer, JsonNode> entries = Assessments.onePerCommitment(input, VAR_EVALUATION, positions);
+    int i = 0;
+    for (JsonNode row : entries.values()) {
+      String at = path(VAR_EVALUATION, i++);
+      input.oneOf(row, "completion", at, COMPLETION);
+      input.oneOf(row, "openedGovernment", at, OPENED_GOVERNMENT);
+    }
+    return entries;
+  }
+
+  @Override
+  public void record(DelegateTask task, TaskInput input) {
+    String exerciseId = TaskMinutes.exerciseId(task);
+    entries(input).forEach((commitment, row) -> assessments.recordEvaluation(exerciseId, commitment,
+        row.get("completion").asText(), row.get("openedGovernment").asText(), input.optionalText(row, "notes")));
+  }
+}

@@ -1,0 +1,39 @@
+package mx.cocreacion.followup;
+
+import java.time.Instant;
+import java.time.Period;
+import java.util.Date;
+import mx.cocreacion.completion.Dates;
+import mx.cocreacion.exercise.ExerciseRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bean {@code followUpCalendar}: the dates of step 6 timers. The monitoring date comes from the
+ * recorded launch date (not from when the launch task was completed).
+ */
+@Component("followUpCalendar")
+public class FollowUpCalendar {
+
+  private final ExerciseRepository exercises;
+  private final FollowUpProperties properties;
+  private final Period monitoringAfter;
+
+  public FollowUpCalendar(ExerciseRepository exercises, FollowUpProperties properties) {
+    this.exercises = exercises;
+    this.properties = properties;
+    this.monitoringAfter = Period.parse(properties.monitoringAfter());
+  }
+
+  /** Launch date + six months (configurable), in Mexico City's calendar. */
+  public Date monitoringDate(String exerciseId) {
+    Instant launch = exercises.findById(exerciseId)
+        .map(e -> e.launchDate())
+        .orElseThrow(() -> new IllegalStateException("El ejercicio " + exerciseId + " no tiene fecha de lanzamiento"));
+    return Date.from(launch.atZone(Dates.MEXICO).plus(monitoringAfter).toInstant());
+  }
+
+  /** ISO 8601 duration between two progress reports of a commitment. */
+  public String reportPeriod() {
+    return properties.reportPeriod();
+  }
+}

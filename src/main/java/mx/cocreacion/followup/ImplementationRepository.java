@@ -1,0 +1,88 @@
+package mx.cocreacion.followup;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Implementation of the plan of record: activity statuses, the progress of each commitment
+ * (share of its activities done, stored so pages read it without scanning history) and the
+ * dated progress reports ({@code cc_progress_report}).
+ */
+@Repository
+public class ImplementationRepository {
+
+  private final JdbcClient jdbc;
+
+  public ImplementationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public int activityCount(String exerciseId, int commitment) {
+    return jdbc.sql("""
+            select count(*) from cc_activity a join cc_commitment c on c.id = a.commitment_id
+            where c.exercise_id = :e and c.position = :p""")
+        .param("e", exerciseId).param("p", commitment).query(Integer.class).single();
+  }
+
+  /** Sets the statuses of the given activities and returns the commitment's new progress (0..1). */
+  public double updateStatuses(String exerciseId, int commitment, Map<Integer, String> statusByActivity) {
+    long commitmentId = jdbc.sql("select id from cc_commitment where exercise_id = :e and position = :p")
+        .param("e", exerciseId).param("p", commitment).query(Long.class).single();
+    statusByActivity.forEach((activity, status) -> jdbc.sql(
+            "update cc_activity set status = :s where commitment_id = :c and position = :a")
+        .param("s", status).param("c", commitmentId).param("a", activity).update());
+    int total = jdbc.sql("select count(*) from cc_activity where commitment_id = :c")
+        .param("c", commitmentId).query(Integer.class).single();
+    int done = jdbc.sql("select count(*) from cc_activity where commitment_id = :c and status = 'done'")
+        .param("c", commitmentId).query(Integer.class).single();
+    BigDecimal progress = total == 0 ? BigDecimal.ZERO
+        : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
+    jdbc.sql("update cc_commitment set progress = :p where id = :c").param("p", progress).param("c", commitmentId).update();
+    return progress.doubleValue();
+  }
+
+  public double progress(String exerciseId, int commitment) {
+    return jdbc.sql("select progress from cc_commitment where exercise_id = :e and position = :p")
+        .param("e", exerciseId).param("p", commitment).query(BigDecimal.class).single().doubleValue();
+  }
+
+  /** Progress of the PAL: the mean of its commitments' progress (0..1). */
+  public double palProgress(String exerciseId) {
+    BigDecimal mean = jdbc.sql("select avg(progress) from cc_commitment where exercise_id = :e and approved = true")
+        .param("e", exerciseId).query(BigDecimal.class).optional().orElse(null);
+    return mean == null ? 0 : mean.doubleValue();
+  }
+
+  public int addReport(String exerciseId, int commitment, String taskId, String reportedBy, Instant at,
+      String statusesJson, double progress, String evidenceUrl, String evidenceName) {
+    int number = jdbc.sql("""
+            select coalesce(max(report_number), 0) + 1 from cc_progress_report
+            where exercise_id = :e and commitment_position = :p""")
+        .param("e", exerciseId).param("p", commitment).query(Integer.class).single();
+    jdbc.sql("""
+            insert into cc_progress_report (exercise_id, commitment_position, report_number, task_id, reported_by,
+              reported_at, statuses, progress, evidence_url, evidence_name)
+            values (:e, :p, :n, :t, :b, :at, :s, :pr, :u, :f)""")
+        .param("e", exerciseId).param("p", commitment).param("n", number).param("t", taskId).param("b", reportedBy)
+        .param("at", Timestamp.from(at)).param("s", statusesJson).param("pr", BigDecimal.valueOf(progress))
+        .param("u", evidenceUrl).param("f", evidenceName)
+        .update();
+    return number;
+  }
+
+  public List<ProgressReport> reports(String exerciseId, int commitment) {
+    return jdbc.sql("""
+            select report_number, reported_at, reported_by, progress, statuses, evidence_url, evidence_name
+            from cc_progress_report where exercise_id = :e and commitment_position = :p order by report_number""")
+        .param("e", exerciseId).param("p", commitment)
+        .query((rs, row) -> new ProgressReport(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+            rs.getBigDecimal(4).doubleValue(), rs.getString(5), rs.getString(6), rs.getString(7)))
+        .list();
+  }
+}

@@ -1,0 +1,60 @@
+package mx.cocreacion.followup;
+
+import static mx.cocreacion.completion.TaskInput.path;
+import static mx.cocreacion.followup.FollowUpProcess.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import mx.cocreacion.completion.TaskCompletion;
+import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.completion.TaskMinutes;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * monitor-commitments (INAI, six months after the launch): exactly one entry per commitment,
+ * verifiable and relevant as booleans, potentialImpact none, minor, moderate or transformative.
+ */
+@Component
+class MonitorCommitmentsCompletion implements TaskCompletion {
+
+  private final PlanOfRecord plan;
+  private final AssessmentRepository assessments;
+
+  MonitorCommitmentsCompletion(PlanOfRecord plan, AssessmentRepository assessments) {
+    this.plan = plan;
+    this.assessments = assessments;
+  }
+
+  @Override
+  public String taskKey() {
+    return TASK_MONITOR_COMMITMENTS;
+  }
+
+  @Override
+  public void validate(TaskInput input) {
+    entries(input);
+  }
+
+  private Map<Integer, JsonNode> entries(TaskInput input) {
+    List<Integer> positions = plan.positions((String) input.raw("exerciseId"));
+    Map<Integer, JsonNode> entries = Assessments.onePerCommitment(input, VAR_MONITORING, positions);
+    int i = 0;
+    for (JsonNode row : entries.values()) {
+      String at = path(VAR_MONITORING, i++);
+      Assessments.requiredBoolean(input, row, "verifiable", at);
+      Assessments.requiredBoolean(input, row, "relevant", at);
+      input.oneOf(row, "potentialImpact", at, POTENTIAL_IMPACT);
+    }
+    return entries;
+  }
+
+  @Override
+  public void record(DelegateTask task, TaskInput input) {
+    String exerciseId = TaskMinutes.exerciseId(task);
+    entries(input).forEach((commitment, row) -> assessments.recordMonitoring(exerciseId, commitment,
+        row.get("verifiable").asBoolean(), row.get("relevant").asBoolean(), row.get("potentialImpact").asText(),
+        input.optionalText(row, "notes")));
+  }
+}

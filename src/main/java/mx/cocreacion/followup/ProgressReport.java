@@ -1,0 +1,7 @@
+package mx.cocreacion.followup;
+
+import java.time.Instant;
+
+/** One dated progress report of a commitment ("primer avance", "segundo avance"...). */
+public record ProgressReport(int number, Instant reportedAt, String reportedBy, double progress, String statusesJson,
+    String evidenceUrl, String evidenceName) {}

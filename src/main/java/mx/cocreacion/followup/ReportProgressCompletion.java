@@ -1,0 +1,103 @@
+package mx.cocreacion.followup;
+
+import static mx.cocreacion.completion.TaskInput.path;
+import static mx.cocreacion.followup.CommitmentImplementationProcess.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import mx.cocreacion.completion.EvidenceFiles;
+import mx.cocreacion.completion.TaskCompletion;
+import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.completion.TaskMinutes;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * report-progress: the status of the commitment's activities (each activity at most once, status
+ * not-started, in-progress or done), optional evidence (a public link, or a file of an allowed
+ * kind up to 10 MB). Each report is kept as a dated entry of the commitment's timeline.
+ */
+@Component
+class ReportProgressCompletion implements TaskCompletion {
+
+  private final ImplementationRepository implementation;
+
+  ReportProgressCompletion(ImplementationRepository implementation) {
+    this.implementation = implementation;
+  }
+
+  @Override
+  public String taskKey() {
+    return TASK_REPORT_PROGRESS;
+  }
+
+  @Override
+  public void validate(TaskInput input) {
+    statuses(input);
+    String url = input.optionalText(VAR_EVIDENCE_URL);
+    if (url != null && !isWebLink(url)) {
+      input.reject(VAR_EVIDENCE_URL, "«" + url + "» no es un enlace web válido (debe empezar con http:// o https://)");
+    }
+    EvidenceFiles.check(input, VAR_EVIDENCE, input.typed(VAR_EVIDENCE));
+  }
+
+  @Override
+  public void record(DelegateTask task, TaskInput input) {
+    String exerciseId = TaskMinutes.exerciseId(task);
+    int commitment = commitment(input);
+    Map<Integer, String> statuses = statuses(input);
+    double progress = implementation.updateStatuses(exerciseId, commitment, statuses);
+    var evidence = input.typed(VAR_EVIDENCE);
+    String evidenceName = evidence instanceof FileValue file && file.getValue() != null ? file.getFilename() : null;
+    implementation.addReport(exerciseId, commitment, task.getId(), TaskMinutes.actor(task),
+        ClockUtil.getCurrentTime().toInstant(), input.json(VAR_ACTIVITY_PROGRESS).toString(), progress,
+        input.optionalText(VAR_EVIDENCE_URL), evidenceName);
+  }
+
+  /** The submitted statuses by activity position; violations reported into {@code input}. */
+  private Map<Integer, String> statuses(TaskInput input) {
+    Map<Integer, String> statuses = new LinkedHashMap<>();
+    JsonNode rows = input.list(VAR_ACTIVITY_PROGRESS, 1, "actividad");
+    Integer commitment = commitment(input);
+    if (rows == null || commitment == null) {
+      return statuses;
+    }
+    Object exerciseId = input.raw("exerciseId");
+    int activities = implementation.activityCount((String) exerciseId, commitment);
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode row = rows.get(i);
+      String at = path(VAR_ACTIVITY_PROGRESS, i);
+      String activity = input.text(row, "activity", at);
+      String status = input.oneOf(row, "status", at, STATUSES);
+      if (activity == null) {
+        continue;
+      }
+      if (!activity.matches("\\d+") || Integer.parseInt(activity) < 1 || Integer.parseInt(activity) > activities) {
+        input.reject(at + ".activity", "«" + activity + "» no es una actividad de este compromiso (1 a " + activities + ")");
+      } else if (statuses.containsKey(Integer.parseInt(activity))) {
+        input.reject(at + ".activity", "la actividad " + activity + " aparece más de una vez");
+      } else if (status != null) {
+        statuses.put(Integer.parseInt(activity), status);
+      }
+    }
+    return statuses;
+  }
+
+  private static Integer commitment(TaskInput input) {
+    Object position = input.raw(VAR_COMMITMENT_POSITION);
+    return position instanceof Number n ? n.intValue() : null;
+  }
+
+  private static boolean isWebLink(String url) {
+    try {
+      URI uri = URI.create(url);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package mx.cocreacion.followup;
+
+import static mx.cocreacion.followup.CommitmentImplementationProcess.*;
+
+import mx.cocreacion.exercise.ExerciseVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** After a progress report: is every activity of the commitment done? ({@code allActivitiesDone}). */
+@Component("updateProgressDelegate")
+public class UpdateProgressDelegate implements JavaDelegate {
+
+  private final ImplementationRepository implementation;
+
+  public UpdateProgressDelegate(ImplementationRepository implementation) {
+    this.implementation = implementation;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String exerciseId = (String) execution.getVariable(ExerciseVariables.EXERCISE_ID);
+    int commitment = ((Number) execution.getVariable(VAR_COMMITMENT_POSITION)).intValue();
+    double progress = implementation.progress(exerciseId, commitment);
+    execution.setVariable(VAR_ALL_ACTIVITIES_DONE, progress >= 1.0);
+    execution.setVariable("commitmentProgress", FollowUpSummary.percent(progress));
+  }
+}
