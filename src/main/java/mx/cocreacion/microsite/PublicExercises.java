@@ -1,0 +1,154 @@
+package mx.cocreacion.microsite;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import mx.cocreacion.completion.Dates;
+import mx.cocreacion.followup.Assessment;
+import mx.cocreacion.followup.AssessmentRepository;
+import mx.cocreacion.followup.ImplementationRepository;
+import mx.cocreacion.followup.ProgressReport;
+import mx.cocreacion.tenancy.EntityCatalogue;
+import mx.cocreacion.worktables.Commitment;
+import mx.cocreacion.worktables.CommitmentRepository;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The public read model of the exercises, shared by the microsite and the open data. Reads the
+ * plan of record (CC_* tables) and, for overdue tasks, the engine's runtime task table: never the
+ * history tables.
+ */
+@Service
+public class PublicExercises {
+
+  private static final String SELECT = """
+      select e.id, e.tenant_id, e.exercise_year, e.business_key, e.name, e.guarantor_body, e.current_step,
+             e.started_at, e.ended_at, e.pal_start, e.pal_end, e.launch_date, e.launch_place,
+             (select count(*) from cc_commitment c where c.exercise_id = e.id and c.approved = true) as commitments,
+             (select avg(c.progress) from cc_commitment c where c.exercise_id = e.id and c.approved = true) as progress,
+             (select count(*) from cc_commitment c where c.exercise_id = e.id and c.starred = true) as starred,
+             (select count(*) from ACT_RU_TASK t join ACT_RU_EXECUTION x on x.ID_ = t.PROC_INST_ID_
+               where x.BUSINESS_KEY_ = e.business_key and e.ended_at is null and t.DUE_DATE_ < :now) as overdue
+      from cc_exercise e""";
+
+  private final JdbcClient jdbc;
+  private final CommitmentRepository commitments;
+  private final ImplementationRepository implementation;
+  private final AssessmentRepository assessments;
+
+  public PublicExercises(JdbcClient jdbc, CommitmentRepository commitments, ImplementationRepository implementation,
+      AssessmentRepository assessments) {
+    this.jdbc = jdbc;
+    this.commitments = commitments;
+    this.implementation = implementation;
+    this.assessments = assessments;
+  }
+
+  /** A public exercise with the id of the plan of record it was read from (for further queries). */
+  public record Found(String exerciseId, PublicExercise exercise) {}
+
+  /** Every exercise of every entidad, newest first within each entidad. */
+  public List<PublicExercise> all() {
+    return jdbc.sql(SELECT + " order by e.tenant_id, e.started_at desc")
+        .param("now", now())
+        .query(this::map).list().stream().map(Found::exercise).toList();
+  }
+
+  /** The current exercise of each entidad that has one (the latest started). */
+  public List<PublicExercise> currentPerEntity() {
+    return jdbc.sql(SELECT + """
+             where e.started_at = (select max(o.started_at) from cc_exercise o where o.tenant_id = e.tenant_id)
+             order by e.tenant_id""")
+        .param("now", now())
+        .query(this::map).list().stream().map(Found::exercise).toList();
+  }
+
+  /** The entidad's current exercise, or the one of {@code year} when given. */
+  public Optional<Found> find(String tenant, Integer year) {
+    if (!EntityCatalogue.exists(tenant)) {
+      return Optional.empty();
+    }
+    String where = year == null ? " where e.tenant_id = :t" : " where e.tenant_id = :t and e.exercise_year = :y";
+    var spec = jdbc.sql(SELECT + where + " order by e.started_at desc").param("now", now()).param("t", tenant);
+    if (year != null) {
+      spec = spec.param("y", year);
+    }
+    return spec.query(this::map).list().stream().findFirst();
+  }
+
+  /** The years of the entidad's exercises, newest first (links to earlier exercises). */
+  public List<Integer> years(String tenant) {
+    return jdbc.sql("select distinct exercise_year from cc_exercise where tenant_id = :t order by exercise_year desc")
+        .param("t", tenant).query(Integer.class).list();
+  }
+
+  /** The commitments of an exercise (the approved plan, or the draft while step 4 runs). */
+  public List<PublicCommitment> commitments(String exerciseId) {
+    Map<Integer, Assessment> assessed = assessments.assessments(exerciseId).stream()
+        .collect(Collectors.toMap(Assessment::commitment, Function.identity()));
+    boolean approved = commitments.isApproved(exerciseId);
+    return commitments.findByExercise(exerciseId).stream()
+        .map(c -> publicCommitment(exerciseId, c, approved, assessed.get(c.position())))
+        .toList();
+  }
+
+  private PublicCommitment publicCommitment(String exerciseId, Commitment c, boolean approved, Assessment a) {
+    var activities = c.activities().stream()
+        .map(x -> new PublicCommitment.Activity(x.position(), x.title(), x.product(), x.indicator(), x.baseline(),
+            x.target(), x.dueDate(), x.status()))
+        .toList();
+    var reports = implementation.reports(exerciseId, c.position()).stream()
+        .map(PublicExercises::report).toList();
+    PublicCommitment.Monitoring monitoring = a == null || a.potentialImpact() == null ? null
+        : new PublicCommitment.Monitoring(Boolean.TRUE.equals(a.verifiable()), Boolean.TRUE.equals(a.relevant()),
+            a.potentialImpact(), a.monitoringNotes());
+    PublicCommitment.Evaluation evaluation = a == null || a.completion() == null ? null
+        : new PublicCommitment.Evaluation(a.completion(), a.openedGovernment(), a.evaluationNotes());
+    return new PublicCommitment(c.position(), c.title(), c.problem(), c.description(), c.responsible(), c.sdgs(),
+        c.criteria(), approved, percent(implementation.progress(exerciseId, c.position())),
+        a != null && a.starred(), activities, reports, monitoring, evaluation);
+  }
+
+  private static PublicCommitment.Report report(ProgressReport r) {
+    return new PublicCommitment.Report(r.number(), Dates.localDate(r.reportedAt()), percent(r.progress()),
+        r.evidenceUrl(), r.evidenceName());
+  }
+
+  private Found map(ResultSet rs, int row) throws SQLException {
+    String tenant = rs.getString("tenant_id");
+    var progress = rs.getBigDecimal("progress");
+    Instant ended = instant(rs, "ended_at");
+    return new Found(rs.getString("id"), new PublicExercise(tenant, EntityCatalogue.nameOf(tenant),
+        rs.getInt("exercise_year"), rs.getString("business_key"), rs.getString("name"), rs.getString("guarantor_body"),
+        rs.getInt("current_step"), ended != null, instant(rs, "started_at"), ended, day(rs, "pal_start"),
+        day(rs, "pal_end"), day(rs, "launch_date"), rs.getString("launch_place"), rs.getInt("commitments"),
+        progress == null ? 0 : percent(progress.doubleValue()), rs.getInt("starred"), rs.getLong("overdue")));
+  }
+
+  private static Timestamp now() {
+    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static LocalDate day(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : Dates.localDate(t.toInstant());
+  }
+
+  static int percent(double share) {
+    return (int) Math.round(share * 100);
+  }
+}

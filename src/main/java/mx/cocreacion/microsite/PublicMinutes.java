@@ -1,0 +1,98 @@
+package mx.cocreacion.microsite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import mx.cocreacion.completion.Dates;
+import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.declaration.DeclarationProcess;
+import mx.cocreacion.exercise.RecordRepository;
+import mx.cocreacion.stl.StlIntegrationProcess;
+import mx.cocreacion.stl.StlMemberRepository;
+import mx.cocreacion.worktables.WorkingTablesProcess;
+import org.springframework.stereotype.Service;
+
+/**
+ * The public part of an exercise's minutes: who signed the Declaration, the STL (name, sector and
+ * role; never e-mail), its rules and agenda, and the working tables with the problems they found.
+ */
+@Service
+public class PublicMinutes {
+
+  public record Signatory(String sector, String name, LocalDate signedAt) {}
+
+  public record StlSeat(String name, String sector, String role) {}
+
+  public record AgendaItem(LocalDate date, String activity) {}
+
+  public record Rules(String decisionRule, String text) {}
+
+  public record WorkingTable(String topic, LocalDate date, int participants, List<String> problems) {}
+
+  private final RecordRepository records;
+  private final StlMemberRepository members;
+
+  public PublicMinutes(RecordRepository records, StlMemberRepository members) {
+    this.records = records;
+    this.members = members;
+  }
+
+  public List<Signatory> signatories(String exerciseId) {
+    List<Signatory> signatories = new ArrayList<>();
+    for (JsonNode s : payloads(exerciseId, DeclarationProcess.RECORD_SIGNATURE)) {
+      signatories.add(new Signatory(s.path("sector").asText(), s.path("signatoryName").asText(),
+          day(s.path("signedAt").asText(null))));
+    }
+    return signatories;
+  }
+
+  public List<StlSeat> stl(String exerciseId) {
+    return members.active(exerciseId).stream().map(m -> new StlSeat(m.name(), m.sector(), m.role())).toList();
+  }
+
+  public Optional<Rules> rules(String exerciseId) {
+    return last(exerciseId, StlIntegrationProcess.RECORD_RULES)
+        .map(r -> new Rules(r.path("decisionRule").asText(), r.path("rulesText").asText()));
+  }
+
+  public List<AgendaItem> agenda(String exerciseId) {
+    List<AgendaItem> agenda = new ArrayList<>();
+    last(exerciseId, StlIntegrationProcess.RECORD_AGENDA).ifPresent(items -> items.forEach(i ->
+        agenda.add(new AgendaItem(day(i.path("date").asText(null)), i.path("activity").asText()))));
+    return agenda;
+  }
+
+  public List<WorkingTable> workingTables(String exerciseId) {
+    List<WorkingTable> tables = new ArrayList<>();
+    for (JsonNode t : payloads(exerciseId, WorkingTablesProcess.RECORD_WORKING_TABLE)) {
+      List<String> problems = new ArrayList<>();
+      t.path("problems").forEach(p -> problems.add(p.asText()));
+      tables.add(new WorkingTable(t.path("table").path("topic").asText(), day(t.path("table").path("date").asText(null)),
+          t.path("participants").size(), problems));
+    }
+    return tables;
+  }
+
+  private List<JsonNode> payloads(String exerciseId, String kind) {
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String json : records.payloads(exerciseId, kind)) {
+      try {
+        nodes.add(TaskInput.mapper().readTree(json));
+      } catch (Exception e) {
+        throw new IllegalStateException("cc_record " + kind + " is not JSON", e);
+      }
+    }
+    return nodes;
+  }
+
+  private Optional<JsonNode> last(String exerciseId, String kind) {
+    List<JsonNode> nodes = payloads(exerciseId, kind);
+    return nodes.isEmpty() ? Optional.empty() : Optional.of(nodes.get(nodes.size() - 1));
+  }
+
+  private static LocalDate day(String text) {
+    return text == null ? null : Dates.parse(text).map(Dates::localDate).orElse(null);
+  }
+}
