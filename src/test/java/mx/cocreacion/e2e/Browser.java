@@ -113,7 +113,12 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T until(String what, Function<? super WebDriver, T> condition) {
-    return new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(100))
+    return until(what, TIMEOUT, condition);
+  }
+
+  /** Like {@link #until(String, Function)} with a timeout of its own, for what must happen promptly. */
+  <T> T until(String what, Duration timeout, Function<? super WebDriver, T> condition) {
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
         .ignoring(StaleElementReferenceException.class)
         .ignoring(NoSuchElementException.class)
         .withMessage(what)

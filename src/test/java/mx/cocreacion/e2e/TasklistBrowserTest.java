@@ -2,6 +2,7 @@ package mx.cocreacion.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import mx.cocreacion.exercise.RecordRepository;
 import mx.cocreacion.outreach.OutreachProcess;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +38,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * component id of {@code forms/conduct-outreach.form} plus the row inside a dynamic list
  * ({@code fjs-form-<random>-Field_ActorName_0}). Texts in Spanish come from the product (filter
  * names, task names, option labels of the form).
+ *
+ * <p>"Completar" is pressed as a person would, without "Guardar" first: Tasklist 7.24 alone keeps it
+ * disabled after a field inside a dynamic list is edited; our Tasklist script
+ * {@code app/tasklist/scripts/complete-with-dynamic-lists.js} (via {@code customScripts}) fixes that.
  */
 @CocreacionTest
 class TasklistBrowserTest {
@@ -48,9 +54,12 @@ class TasklistBrowserTest {
   /** The rendered Camunda Form of the open task. */
   private static final By FORM = By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form");
   private static final By CLAIM = By.cssSelector("[cam-tasklist-task-meta] button.claim");
-  private static final By SAVE = By.cssSelector("[cam-tasklist-form] .form-actions button[ng-click='save($event)']");
   private static final By COMPLETE = By.cssSelector("[cam-tasklist-form] .form-actions button[ng-click='complete()']");
   private static final By NOTIFICATION = By.cssSelector(".notifications .alert");
+  /** Errors that form-js shows in the form (class set by form-js on a field whose error list is not empty). */
+  private static final By FORM_ERRORS = By.cssSelector("[cam-tasklist-form-camunda] .fjs-has-errors");
+  /** Our fix reacts within milliseconds of form-js' change (typing is debounced 300 ms by form-js). */
+  private static final Duration COMPLETE_REACTS_WITHIN = Duration.ofSeconds(5);
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -102,10 +111,15 @@ class TasklistBrowserTest {
     fillActor(1, "Colectivo Abierto", "Colectivo Abierto A.C.", "Sociedad civil", "contacto@colectivo.org.mx");
     fillActor(2, "Luis Gómez", "Secretaría de Finanzas", "Autoridad", "luis.gomez@finanzas.oax.gob.mx");
     ensureRows("List_Actors", 4); // one more actor, through the list's "Add new" button
-    fillActor(3, "Red de Jóvenes", "Red de Jóvenes Oaxaqueños", "Sociedad civil", "jovenes@red.org.mx");
+    // A real error inside the list still disables "Completar" ...
+    fillActor(3, "Red de Jóvenes", "Red de Jóvenes Oaxaqueños", "Sociedad civil", "jovenes-sin-arroba");
+    assertCompleteDisabledBy("Field_ActorEmail_3");
+    // ... and correcting it enables "Completar" again, without "Guardar".
+    enter(field("Field_ActorEmail", 3), "jovenes@red.org.mx");
+    assertCompleteEnabled();
     browser.screenshot("tasklist-outreach-form.png");
 
-    saveAndComplete();
+    complete();
 
     String taskId = outreach.getId();
     browser.until("conduct-outreach " + taskId + " completed in the engine",
@@ -147,7 +161,7 @@ class TasklistBrowserTest {
     keepRows("List_Actors", 1);
     fillActor(0, "Colectivo Abierto", "Colectivo Abierto A.C.", "Sociedad civil", "contacto@colectivo.org.mx");
 
-    saveAndComplete();
+    complete();
 
     String message = browser.textContaining(NOTIFICATION, "debe incluir al menos un actor de cada sector");
     assertThat(message).contains("No se pudo completar la tarea", "actors", "falta:", "Organismo garante", "Autoridad");
@@ -216,34 +230,46 @@ class TasklistBrowserTest {
     browser.visible(FORM);
   }
 
-  /**
-   * "Save", then "Complete". Tasklist 7.24 keeps "Complete" disabled once a field inside a form-js
-   * dynamic list has been edited (its bundled form-js leaves an empty error entry per list field,
-   * and Tasklist counts the keys of the error map); "Save" runs form-js' full validation, which
-   * rebuilds the error map and enables "Complete" again. A change that form-js applies after the
-   * save (e.g. when the last field loses focus) makes the form dirty and disables "Complete" again,
-   * so "Save" is pressed again while it is enabled, as a person would.
-   */
-  private void saveAndComplete() {
-    browser.until("'Complete' enabled after 'Save'", d -> {
-      WebElement complete = d.findElement(COMPLETE);
-      if (complete.isEnabled()) {
-        return true;
-      }
-      List<String> invalid = d.findElements(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form-field-error"))
-          .stream().filter(WebElement::isDisplayed).map(e -> e.getDomAttribute("id").replaceAll("^fjs-form-[^-]+-", "")
-              .replace("-error-message", "") + ": " + e.getText()).toList();
-      if (!invalid.isEmpty()) {
-        Assertions.fail("form-js refuses the form: " + invalid);
-      }
-      WebElement save = d.findElement(SAVE);
-      if (save.isDisplayed() && save.isEnabled()) {
-        browser.scrollIntoView(save);
-        save.click();
-      }
-      return null;
-    });
+  /** Presses only "Completar", as a person would, once it is enabled (see {@link #assertCompleteEnabled()}). */
+  private void complete() {
+    assertCompleteEnabled();
     browser.click(COMPLETE);
+  }
+
+  /**
+   * "Completar" is enabled soon after the last edit, without "Guardar". Tasklist 7.24 alone kept it
+   * disabled once a field inside a dynamic list had been edited (form-js leaves an empty error entry
+   * per edited list field and Tasklist counted the keys of the error map);
+   * {@code scripts/complete-with-dynamic-lists.js} counts only errors that form-js shows.
+   */
+  private void assertCompleteEnabled() {
+    try {
+      browser.until("'Completar' enabled without 'Guardar'", COMPLETE_REACTS_WITHIN,
+          d -> d.findElement(COMPLETE).isEnabled() ? true : null);
+    } catch (TimeoutException e) {
+      List<String> shown = shownErrors();
+      Assertions.fail(shown.isEmpty()
+          ? "'Completar' stays disabled although form-js shows no error (Tasklist's dynamic-list bug is back?)"
+          : "form-js refuses the form: " + shown, e);
+    }
+  }
+
+  /** A real error (form-js shows it on the field) keeps "Completar" disabled. */
+  private void assertCompleteDisabledBy(String fieldInstanceId) {
+    browser.until("form-js shows an error on " + fieldInstanceId + " and 'Completar' is disabled", d -> {
+      boolean shown = shownErrors().stream().anyMatch(e -> e.startsWith(fieldInstanceId + ":"));
+      return shown && !d.findElement(COMPLETE).isEnabled() ? true : null;
+    });
+  }
+
+  /** The errors form-js shows, as {@code <component id>_<row>: <message>}. */
+  private List<String> shownErrors() {
+    return browser.driver().findElements(FORM_ERRORS).stream().filter(WebElement::isDisplayed)
+        .map(field -> field.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+            .map(error -> error.getDomAttribute("id").replaceAll("^fjs-form-[^-]+-", "")
+                .replaceAll("(-date)?-error-message$", "") + ": " + error.getText())
+            .findFirst().orElse("?"))
+        .toList();
   }
 
   // --- form-js (forms/conduct-outreach.form) -------------------------------------------------

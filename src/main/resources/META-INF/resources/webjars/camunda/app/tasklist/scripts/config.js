@@ -63,6 +63,11 @@ export default {
     fallbackLocale: 'es'
   },
 
+  // Scripts of ours that Tasklist imports (ES modules, paths relative to app/tasklist/, without
+  // ".js") before it starts. complete-with-dynamic-lists: "Completar" is enabled after a field
+  // inside a form-js dynamic list is edited (Tasklist 7.24 kept it disabled until "Guardar").
+  customScripts: ['scripts/complete-with-dynamic-lists'],
+
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
