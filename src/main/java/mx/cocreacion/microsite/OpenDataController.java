@@ -1,0 +1,150 @@
+package mx.cocreacion.microsite;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import mx.cocreacion.tenancy.EntityCatalogue;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Open data: the exercises and their commitments as JSON and CSV, public and read-only. Only the
+ * public read model ({@link PublicExercises}) is exposed: no e-mails, no ids beyond the business key.
+ */
+@RestController
+@OpenAPIDefinition(info = @Info(title = "Cocreación desde lo local: API",
+    description = "Datos abiertos de los ejercicios locales de gobierno abierto y carga de compromisos desde CSV. "
+        + "El motor de procesos (Camunda) tiene su propia API REST en /engine-rest.", version = "v1"))
+@Tag(name = "Datos abiertos", description = "Ejercicios de cocreación y sus compromisos, en JSON y CSV. "
+    + "Públicos, sin inicio de sesión, de solo lectura.")
+class OpenDataController {
+
+  static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+  private final PublicExercises exercises;
+
+  OpenDataController(PublicExercises exercises) {
+    this.exercises = exercises;
+  }
+
+  /** The commitments of one exercise: which exercise, and its commitments with activities and progress. */
+  @Schema(description = "Un ejercicio y sus compromisos con actividades, avance (porcentaje 0–100), reportes, "
+      + "monitoreo y evaluación")
+  record ExerciseCommitments(PublicExercise exercise, List<PublicCommitment> commitments) {}
+
+  /** An error answer: {@code type}, Spanish {@code message} and, for bad parameters, {@code violations}. */
+  @Schema(description = "Respuesta de error: tipo, mensaje en español y, si aplica, los parámetros inválidos")
+  record ErrorBody(String type, String message, List<Map<String, String>> violations) {}
+
+  @GetMapping(value = "/api/public/exercises", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Todos los ejercicios",
+      description = "Todos los ejercicios de todas las entidades federativas (el más reciente primero dentro de "
+          + "cada entidad), con su paso actual, fechas del PAL, número de compromisos y avance promedio.")
+  List<PublicExercise> all() {
+    return exercises.all();
+  }
+
+  @GetMapping(value = "/api/public/exercises.csv", produces = "text/csv")
+  @Operation(summary = "Todos los ejercicios (CSV)",
+      description = "Los mismos datos que la versión JSON, en CSV UTF-8 con fila de encabezados: tenant, entityName, "
+          + "year, businessKey, name, guarantorBody, currentStep, finished, startedAt, endedAt, palStart, palEnd, "
+          + "launchDate, launchPlace, commitments, palProgress, starredCommitments, overdueTasks.")
+  ResponseEntity<String> allCsv() {
+    return csv("ejercicios.csv", CommitmentCsv.writeExercises(exercises.all()));
+  }
+
+  @GetMapping(value = "/api/public/exercises/{tenant}/commitments", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Compromisos de un ejercicio",
+      description = "Los compromisos del ejercicio actual de la entidad (o del año indicado) con sus actividades, "
+          + "avance, reportes de avance y, cuando existen, el monitoreo y la evaluación del INAI.")
+  @ApiResponse(responseCode = "200", description = "El ejercicio y sus compromisos")
+  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  ResponseEntity<?> commitments(
+      @Parameter(description = "Clave de la entidad federativa (tenant), p. ej. «oax»") @PathVariable String tenant,
+      @Parameter(description = "Año de un ejercicio anterior (AAAA); sin él, el ejercicio actual",
+          schema = @Schema(type = "integer", format = "int32", example = "2025"))
+      @RequestParam(required = false) String year) {
+    return find(tenant, year, found -> ResponseEntity.ok(new ExerciseCommitments(found.exercise(),
+        exercises.commitments(found.exerciseId()))));
+  }
+
+  @GetMapping(value = "/api/public/exercises/{tenant}/commitments.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(summary = "Compromisos de un ejercicio (CSV)",
+      description = "Una fila por actividad; las columnas del compromiso se repiten en cada una de sus filas y "
+          + "«commitment» (su número) las agrupa. Columnas: commitment, title, problem, description, responsible, "
+          + "sdgs (ODS separados por «|», p. ej. «10|16»), criteria_inclusive, criteria_strategic, "
+          + "criteria_transformative, criteria_replicable, criteria_measurable, criteria_agenda2030, criteria_gender, "
+          + "criteria_anticorruption (true/false), approved, progress (0–100), starred, activity, activity_title, "
+          + "product, indicator, baseline, target, dueDate (AAAA-MM-DD), status. UTF-8 con fila de encabezados. "
+          + "El mismo archivo puede importarse en la tarea «Consolidar compromisos».")
+  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
+  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+  @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+  ResponseEntity<?> commitmentsCsv(
+      @Parameter(description = "Clave de la entidad federativa (tenant), p. ej. «oax»") @PathVariable String tenant,
+      @Parameter(description = "Año de un ejercicio anterior (AAAA); sin él, el ejercicio actual",
+          schema = @Schema(type = "integer", format = "int32", example = "2025"))
+      @RequestParam(required = false) String year) {
+    return find(tenant, year, found -> csv("compromisos-" + found.exercise().businessKey() + ".csv",
+        CommitmentCsv.write(exercises.commitments(found.exerciseId()))));
+  }
+
+  private ResponseEntity<?> find(String tenant, String year,
+      java.util.function.Function<PublicExercises.Found, ResponseEntity<?>> answer) {
+    Integer parsedYear = null;
+    if (year != null) {
+      String trimmed = year.trim();
+      if (!trimmed.matches("\\d{4}")) {
+        return error(HttpStatus.BAD_REQUEST, "InvalidParameter",
+            "El parámetro «year» debe ser un año de cuatro cifras (AAAA); se recibió «" + year + "».",
+            List.of(Map.of("field", "year", "message", "debe ser un año de cuatro cifras (AAAA)")));
+      }
+      parsedYear = Integer.valueOf(trimmed);
+    }
+    if (!EntityCatalogue.exists(tenant)) {
+      return error(HttpStatus.NOT_FOUND, "NotFound",
+          "No existe la entidad federativa «" + tenant + "».", null);
+    }
+    var found = exercises.find(tenant, parsedYear);
+    if (found.isEmpty()) {
+      String entity = EntityCatalogue.nameOf(tenant);
+      return error(HttpStatus.NOT_FOUND, "NotFound", parsedYear == null
+          ? entity + " no tiene ningún ejercicio de cocreación."
+          : entity + " no tiene un ejercicio de cocreación del año " + parsedYear + ".", null);
+    }
+    return answer.apply(found.get());
+  }
+
+  private static ResponseEntity<ErrorBody> error(HttpStatus status, String type, String message,
+      List<Map<String, String>> violations) {
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        .body(new ErrorBody(type, message, violations == null ? List.of() : violations));
+  }
+
+  private static ResponseEntity<String> csv(String filename, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(CSV);
+    headers.setContentDisposition(ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build());
+    return ResponseEntity.ok().headers(headers).body(body);
+  }
+}

@@ -1,0 +1,321 @@
+package mx.cocreacion.microsite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.TestVariables;
+import mx.cocreacion.worktables.Commitments;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Open data (JSON, CSV, OpenAPI) and the CSV import into consolidate-commitments, over HTTP. */
+@CocreacionTest
+class OpenDataTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Autowired ProcessEngine engine;
+  @Autowired PublicExercises publicExercises;
+  @LocalServerPort int port;
+  ExerciseDriver driver;
+
+  @BeforeEach
+  void setUp() {
+    driver = new ExerciseDriver(engine);
+  }
+
+  record Answer(int status, String contentType, String body) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+  }
+
+  Answer get(String path) {
+    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET());
+  }
+
+  Answer postCsv(String taskId, String user, String csv) {
+    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tasks/" + taskId
+            + "/commitments.csv"))
+        .header("Content-Type", "text/csv; charset=UTF-8")
+        .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
+    if (user != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+    }
+    return send(request);
+  }
+
+  private static Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+          new String(response.body(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int year(ProcessInstance exercise) {
+    String key = exercise.getBusinessKey();
+    return Integer.parseInt(key.substring(key.indexOf('-') + 1));
+  }
+
+  static List<CSVRecord> csv(String text) throws IOException {
+    try (var parser = CSVParser.parse(text, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+      return parser.getRecords();
+    }
+  }
+
+  // --- JSON ----------------------------------------------------------------------------------
+
+  @Test
+  void listsEveryExerciseAsJsonAndCsv() throws IOException {
+    ProcessInstance exercise = driver.startAtStep("jal", 2);
+
+    Answer json = get("/api/public/exercises");
+    assertThat(json.status()).isEqualTo(200);
+    assertThat(json.contentType()).startsWith("application/json");
+    JsonNode mine = null;
+    for (JsonNode e : json.json()) {
+      if (e.get("businessKey").asText().equals(exercise.getBusinessKey())) {
+        mine = e;
+      }
+    }
+    assertThat(mine).as("the exercise is listed").isNotNull();
+    assertThat(mine.get("tenant").asText()).isEqualTo("jal");
+    assertThat(mine.get("year").asInt()).isEqualTo(year(exercise));
+    assertThat(mine.get("currentStep").asInt()).isEqualTo(2);
+    assertThat(mine.get("guarantorBody").asText()).isEqualTo("Órgano garante de jal");
+    assertThat(json.body()).doesNotContain("@").doesNotContain(exercise.getProcessInstanceId());
+
+    Answer csv = get("/api/public/exercises.csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
+    assertThat(csv.body()).startsWith(String.join(",", CommitmentCsv.EXERCISE_COLUMNS) + "\r\n");
+    assertThat(csv(csv.body())).anySatisfy(r -> {
+      assertThat(r.get("businessKey")).isEqualTo(exercise.getBusinessKey());
+      assertThat(r.get("guarantorBody")).isEqualTo("Órgano garante de jal");
+    });
+  }
+
+  @Test
+  void servesTheCommitmentsOfTheCurrentExerciseOrOfAYear() {
+    ProcessInstance earlier = driver.startAtStep("cam", 6);
+    ProcessInstance current = driver.startAtStep("cam", 2);
+
+    Answer byYear = get("/api/public/exercises/cam/commitments?year=" + year(earlier));
+    assertThat(byYear.status()).isEqualTo(200);
+    JsonNode body = byYear.json();
+    assertThat(body.at("/exercise/businessKey").asText()).isEqualTo(earlier.getBusinessKey());
+    assertThat(body.at("/exercise/currentStep").asInt()).isEqualTo(6);
+    JsonNode commitments = body.get("commitments");
+    assertThat(commitments).hasSize(2);
+    JsonNode first = commitments.get(0);
+    assertThat(first.get("position").asInt()).isEqualTo(1);
+    assertThat(first.get("title").asText()).isEqualTo("Presupuesto abierto");
+    assertThat(first.get("problem").asText()).isEqualTo("Opacidad en el gasto");
+    assertThat(first.get("responsible").asText()).isEqualTo("Secretaría de Finanzas");
+    assertThat(first.get("sdgs").toString()).isEqualTo("[10,16]");
+    assertThat(first.at("/criteria/inclusive").asBoolean()).isTrue();
+    assertThat(first.at("/criteria/gender").asBoolean()).isFalse();
+    assertThat(first.get("approved").asBoolean()).isTrue();
+    assertThat(first.get("progress").isInt()).isTrue();
+    assertThat(first.get("activities")).hasSize(2);
+    assertThat(first.at("/activities/0/product").asText()).isEqualTo("Portal de datos");
+    assertThat(first.at("/activities/0/dueDate").asText()).isEqualTo("2032-06-30");
+    assertThat(first.at("/activities/0/status").asText()).isNotBlank();
+    assertThat(byYear.body()).doesNotContain("@").doesNotContain(earlier.getProcessInstanceId());
+
+    Answer now = get("/api/public/exercises/cam/commitments");
+    assertThat(now.status()).isEqualTo(200);
+    String expected = publicExercises.find("cam", null).orElseThrow().exercise().businessKey();
+    assertThat(now.json().at("/exercise/businessKey").asText()).isEqualTo(expected);
+    if (expected.equals(current.getBusinessKey())) {
+      assertThat(now.json().get("commitments")).isEmpty();
+    }
+  }
+
+  @Test
+  void unknownEntityOrYearIs404AndABadYearIs400() {
+    Answer unknown = get("/api/public/exercises/xyz/commitments");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("message").asText()).contains("No existe la entidad federativa «xyz»");
+
+    driver.startAtStep("oax", 2);
+    Answer noYear = get("/api/public/exercises/oax/commitments?year=1990");
+    assertThat(noYear.status()).isEqualTo(404);
+    assertThat(noYear.json().get("message").asText()).contains("no tiene un ejercicio de cocreación del año 1990");
+    assertThat(get("/api/public/exercises/oax/commitments.csv?year=1990").status()).isEqualTo(404);
+
+    Answer bad = get("/api/public/exercises/oax/commitments?year=dos-mil");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("message").asText()).contains("«year»");
+    assertThat(bad.json().at("/violations/0/field").asText()).isEqualTo("year");
+    assertThat(get("/api/public/exercises/oax/commitments.csv?year=20x1").status()).isEqualTo(400);
+  }
+
+  // --- CSV -----------------------------------------------------------------------------------
+
+  @Test
+  void exportsOneCsvRowPerActivityInUtf8() throws IOException {
+    ProcessInstance exercise = driver.startAtStep("oax", 6);
+
+    Answer csv = get("/api/public/exercises/oax/commitments.csv?year=" + year(exercise));
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
+    assertThat(csv.body().lines().findFirst().orElseThrow()).isEqualTo(String.join(",", CommitmentCsv.COLUMNS));
+    assertThat(CommitmentCsv.COLUMNS).contains("title", "problem", "description", "responsible", "sdgs",
+        "criteria_inclusive", "criteria_anticorruption", "activity_title", "product", "indicator", "baseline",
+        "target", "dueDate", "status", "progress");
+
+    List<CSVRecord> rows = csv(csv.body());
+    assertThat(rows).hasSize(3);
+    assertThat(rows).extracting(r -> r.get("commitment")).containsExactly("1", "1", "2");
+    assertThat(rows).extracting(r -> r.get("activity_title")).containsExactly("Portal", "Capacitación", "Comités");
+    CSVRecord first = rows.get(0);
+    assertThat(first.get("title")).isEqualTo("Presupuesto abierto");
+    assertThat(first.get("responsible")).isEqualTo("Secretaría de Finanzas");
+    assertThat(first.get("sdgs")).isEqualTo("10|16");
+    assertThat(first.get("criteria_inclusive")).isEqualTo("true");
+    assertThat(first.get("criteria_gender")).isEqualTo("false");
+    assertThat(first.get("dueDate")).isEqualTo("2032-06-30");
+    assertThat(rows.get(1).get("title")).isEqualTo("Presupuesto abierto");
+    assertThat(rows.get(2).get("responsible")).isEqualTo("Secretaría de Obras");
+  }
+
+  // --- OpenAPI -------------------------------------------------------------------------------
+
+  @Test
+  void servesTheOpenApiSpecOfTheProjectApiOnly() {
+    Answer spec = get("/v3/api-docs");
+    assertThat(spec.status()).isEqualTo(200);
+    JsonNode paths = spec.json().get("paths");
+    assertThat(paths.has("/api/public/exercises")).isTrue();
+    assertThat(paths.has("/api/public/exercises.csv")).isTrue();
+    assertThat(paths.has("/api/public/exercises/{tenant}/commitments")).isTrue();
+    assertThat(paths.has("/api/public/exercises/{tenant}/commitments.csv")).isTrue();
+    assertThat(paths.has("/api/tasks/{taskId}/commitments.csv")).isTrue();
+    paths.fieldNames().forEachRemaining(p -> assertThat(p).startsWith("/api/"));
+    assertThat(paths.at("/~1api~1public~1exercises~1{tenant}~1commitments/get/description").asText())
+        .contains("compromisos");
+
+    Answer ui = get("/swagger-ui/index.html");
+    assertThat(ui.status()).isEqualTo(200);
+    assertThat(get("/swagger-ui.html").status()).isIn(200, 302);
+  }
+
+  // --- import --------------------------------------------------------------------------------
+
+  /** An exercise waiting at consolidate-commitments, and its facilitator's account. */
+  record Consolidating(ProcessInstance exercise, Task task, String facilitator) {}
+
+  Consolidating atConsolidateCommitments(String tenant) {
+    ProcessInstance exercise = driver.startAtStep(tenant, 4);
+    driver.complete(exercise, "plan-working-tables", TestVariables.planWorkingTables("Transparencia"));
+    driver.completeAll(exercise, "hold-working-table", TestVariables.holdWorkingTable());
+    return new Consolidating(exercise, driver.task(exercise, "consolidate-commitments"),
+        "facilitadora." + driver.tag(exercise) + "@mesas.mx");
+  }
+
+  @Test
+  void importsAnExportedCsvIntoConsolidateCommitments() throws IOException {
+    ProcessInstance source = driver.startAtStep("oax", 6);
+    String exported = get("/api/public/exercises/oax/commitments.csv?year=" + year(source)).body();
+    Consolidating target = atConsolidateCommitments("oax");
+
+    Answer imported = postCsv(target.task().getId(), target.facilitator(), exported);
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    assertThat(imported.json().get("commitments").asInt()).isEqualTo(2);
+    assertThat(imported.json().get("activities").asInt()).isEqualTo(3);
+
+    Object variable = engine.getTaskService().getVariable(target.task().getId(), "commitments");
+    JsonNode expected = canonical(TestVariables.COMMITMENTS);
+    assertThat(JSON.readTree(variable.toString())).isEqualTo(expected);
+
+    engine.getTaskService().complete(target.task().getId());
+    assertThat(driver.tasks(target.exercise(), "consolidate-commitments")).isEmpty();
+    assertThat(driver.tasks(target.exercise(), "approve-commitments")).isNotEmpty();
+  }
+
+  private JsonNode canonical(String json) throws IOException {
+    TaskInput input = CommitmentCsv.input("commitments", json);
+    var commitments = Commitments.read(input, "commitments");
+    assertThat(input.violations()).isEmpty();
+    return JSON.readTree(Commitments.toJson(commitments).toString());
+  }
+
+  @Test
+  void refusesABadRowOrAnotherPersonAndChangesNothing() throws IOException {
+    Consolidating target = atConsolidateCommitments("jal");
+    Consolidating other = atConsolidateCommitments("cam");
+    String header = String.join(",", CommitmentCsv.COLUMNS);
+    String badRow = header + "\r\n"
+        + "1,Compromiso sin producto,Problema,Descripción,Secretaría,16|99,true,false,false,false,true,true,false,sí,"
+        + "false,0,false,1,Actividad,,Indicador,0,10,2032-13-40,not-started\r\n";
+
+    Answer bad = postCsv(target.task().getId(), target.facilitator(), badRow);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("type").asText()).isEqualTo("ValidationException");
+    assertThat(bad.json().get("message").asText()).startsWith("No se pudo");
+    List<String> fields = bad.json().get("violations").findValuesAsText("field");
+    assertThat(fields).contains("commitments[1].sdgs", "commitments[1].activities[1].product",
+        "commitments[1].activities[1].dueDate");
+    assertThat(engine.getTaskService().getVariable(target.task().getId(), "commitments")).isNull();
+
+    Answer badBoolean = postCsv(target.task().getId(), target.facilitator(),
+        header + "\r\n1,T,P,D,R,16,quizá,,,,,,,,,,,,A,Prod,Ind,0,1,2032-01-01,\r\n");
+    assertThat(badBoolean.status()).isEqualTo(400);
+    assertThat(badBoolean.json().at("/violations/0/field").asText()).isEqualTo("fila 2.criteria_inclusive");
+
+    Answer missingColumn = postCsv(target.task().getId(), target.facilitator(), "title,product\r\nA,B\r\n");
+    assertThat(missingColumn.status()).isEqualTo(400);
+    assertThat(missingColumn.json().get("message").asText()).contains("falta la columna «indicator»");
+
+    String good = header + "\r\n1,Título,,,,16,true,,,,,,,,,,,,,Producto,Indicador,,10,2032-01-01,\r\n";
+    Answer otherTenant = postCsv(target.task().getId(), other.facilitator(), good);
+    assertThat(otherTenant.status()).isEqualTo(403);
+    assertThat(postCsv(target.task().getId(), null, good).status()).isEqualTo(401);
+    assertThat(postCsv(target.task().getId(), "nadie@nada.mx", good).status()).isEqualTo(401);
+    assertThat(postCsv("no-such-task", target.facilitator(), good).status()).isEqualTo(404);
+    Task notConsolidate = driver.tasks(target.exercise(), "approve-commitments").isEmpty()
+        ? driver.tasks(driver.startAtStep("jal", 1), "sign-declaration").get(0) : null;
+    Answer wrongTask = postCsv(notConsolidate.getId(), target.facilitator(), good);
+    assertThat(wrongTask.status()).isEqualTo(409);
+    assertThat(wrongTask.json().get("message").asText()).contains("no es «Consolidar compromisos»");
+    assertThat(engine.getTaskService().getVariable(target.task().getId(), "commitments")).isNull();
+
+    Answer ok = postCsv(target.task().getId(), target.facilitator(), good);
+    assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    assertThat(engine.getTaskService().getVariable(target.task().getId(), "commitments").toString())
+        .contains("Título");
+  }
+}
