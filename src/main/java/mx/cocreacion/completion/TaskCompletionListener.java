@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import mx.cocreacion.evidence.EvidenceCapture;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -17,8 +18,10 @@ import org.springframework.stereotype.Component;
 public class TaskCompletionListener implements TaskListener {
 
   private final Map<String, TaskCompletion> completions;
+  private final EvidenceCapture evidence;
 
-  public TaskCompletionListener(List<TaskCompletion> completions) {
+  public TaskCompletionListener(List<TaskCompletion> completions, EvidenceCapture evidence) {
+    this.evidence = evidence;
     this.completions = completions.stream()
         .collect(Collectors.toUnmodifiableMap(TaskCompletion::taskKey, Function.identity()));
   }
@@ -30,6 +33,7 @@ public class TaskCompletionListener implements TaskListener {
     completion.validate(input);
     input.throwIfInvalid("completar la tarea «" + task.getName() + "»");
     completion.record(task, input);
+    evidence.attachments(task);
   }
 
   public TaskCompletion completion(String taskKey) {

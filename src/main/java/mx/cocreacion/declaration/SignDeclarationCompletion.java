@@ -7,6 +7,8 @@ import mx.cocreacion.completion.EvidenceFiles;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;
+import mx.cocreacion.evidence.EvidenceCapture;
+import mx.cocreacion.exercise.Sector;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Component;
 class SignDeclarationCompletion implements TaskCompletion {
 
   private final TaskMinutes minutes;
+  private final EvidenceCapture evidence;
 
-  SignDeclarationCompletion(TaskMinutes minutes) {
+  SignDeclarationCompletion(TaskMinutes minutes, EvidenceCapture evidence) {
     this.minutes = minutes;
+    this.evidence = evidence;
   }
 
   @Override
@@ -44,5 +48,8 @@ class SignDeclarationCompletion implements TaskCompletion {
     signature.put("signedAt", ClockUtil.getCurrentTime().toInstant().toString());
     signature.put("hasDocument", task.getVariable(VAR_DECLARATION_DOCUMENT) != null);
     minutes.record(task, RECORD_SIGNATURE, signature);
+    String sector = (String) task.getVariable(VAR_SECTOR);
+    evidence.file(task, "Declaración conjunta — firma de " + Sector.of(sector).map(Sector::label).orElse(sector),
+        input.typed(VAR_DECLARATION_DOCUMENT));
   }
 }

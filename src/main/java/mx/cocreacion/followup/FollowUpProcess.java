@@ -13,6 +13,7 @@ public final class FollowUpProcess {
   public static final String TASK_RECORD_MONITORING = "record-monitoring";
   public static final String TASK_EVALUATE_PERFORMANCE = "evaluate-performance";
   public static final String TASK_RECORD_EVALUATION = "record-evaluation";
+  public static final String TASK_GENERATE_FINAL_REPORT = "generate-final-report";
   public static final String END_EXERCISE_EVALUATED = "EndEvent_ExerciseEvaluated";
 
   public static final String VAR_MONITORING = "monitoring";

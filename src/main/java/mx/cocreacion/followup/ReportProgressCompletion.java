@@ -11,6 +11,9 @@ import mx.cocreacion.completion.EvidenceFiles;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;
+import mx.cocreacion.evidence.EvidenceCapture;
+import mx.cocreacion.worktables.Commitment;
+import mx.cocreacion.worktables.CommitmentRepository;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -25,9 +28,14 @@ import org.springframework.stereotype.Component;
 class ReportProgressCompletion implements TaskCompletion {
 
   private final ImplementationRepository implementation;
+  private final CommitmentRepository commitments;
+  private final EvidenceCapture evidenceCapture;
 
-  ReportProgressCompletion(ImplementationRepository implementation) {
+  ReportProgressCompletion(ImplementationRepository implementation, CommitmentRepository commitments,
+      EvidenceCapture evidenceCapture) {
     this.implementation = implementation;
+    this.commitments = commitments;
+    this.evidenceCapture = evidenceCapture;
   }
 
   @Override
@@ -53,9 +61,14 @@ class ReportProgressCompletion implements TaskCompletion {
     double progress = implementation.updateStatuses(exerciseId, commitment, statuses);
     var evidence = input.typed(VAR_EVIDENCE);
     String evidenceName = evidence instanceof FileValue file && file.getValue() != null ? file.getFilename() : null;
-    implementation.addReport(exerciseId, commitment, task.getId(), TaskMinutes.actor(task),
+    int number = implementation.addReport(exerciseId, commitment, task.getId(), TaskMinutes.actor(task),
         ClockUtil.getCurrentTime().toInstant(), input.json(VAR_ACTIVITY_PROGRESS).toString(), progress,
         input.optionalText(VAR_EVIDENCE_URL), evidenceName);
+    String title = commitments.findByExercise(exerciseId).stream().filter(c -> c.position() == commitment)
+        .map(Commitment::title).findFirst().orElse("");
+    String source = "Informe de avance " + number + " — Compromiso " + commitment + ": " + title;
+    evidenceCapture.file(task, source, evidence);
+    evidenceCapture.link(task, source, input.optionalText(VAR_EVIDENCE_URL));
   }
 
   /** The submitted statuses by activity position; violations reported into {@code input}. */

@@ -6,6 +6,7 @@ public final class PalLaunchProcess {
   public static final String KEY = "pal-launch";
   public static final String TASK_SCHEDULE_PAL = "schedule-pal";
   public static final String TASK_RECORD_PAL_DATES = "record-pal-dates";
+  public static final String TASK_GENERATE_PAL_DOCUMENT = "generate-pal-document";
   public static final String TASK_HOLD_PUBLIC_LAUNCH = "hold-public-launch";
   public static final String TASK_RECORD_LAUNCH = "record-launch";
 

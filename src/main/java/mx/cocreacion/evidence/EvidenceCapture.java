@@ -1,0 +1,154 @@
+package mx.cocreacion.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mx.cocreacion.completion.EvidenceFiles;
+import mx.cocreacion.exercise.ExerciseVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AttachmentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Attachment;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Copies evidence into {@code cc_evidence} when it is produced, in the same transaction: File
+ * variables and links submitted with a task, every attachment of a completed task, and the
+ * generated documents. Only files that pass {@link EvidenceFiles} are stored.
+ */
+@Component
+public class EvidenceCapture {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EvidenceCapture.class);
+
+  /** The seed step of each process definition. */
+  static final Map<String, Integer> STEP_OF_PROCESS = Map.of(
+      "local-exercise", 1,
+      "declaration", 1,
+      "outreach", 2,
+      "stl-integration", 3,
+      "working-tables", 4,
+      "pal-launch", 5,
+      "follow-up", 6,
+      "commitment-implementation", 6);
+
+  private final EvidenceRepository evidence;
+
+  public EvidenceCapture(EvidenceRepository evidence) {
+    this.evidence = evidence;
+  }
+
+  /** The seed step (1–6) of the task's process. */
+  public static int step(DelegateTask task) {
+    String key = null;
+    if (task instanceof TaskEntity entity && entity.getProcessDefinition() != null) {
+      key = entity.getProcessDefinition().getKey();
+    } else if (task.getProcessDefinitionId() != null) {
+      key = task.getProcessDefinitionId().split(":")[0];
+    }
+    return STEP_OF_PROCESS.getOrDefault(key, 0);
+  }
+
+  /** Stores a submitted File variable (if present and allowed); returns the evidence id. */
+  public Optional<String> file(DelegateTask task, String source, TypedValue value) {
+    if (!(value instanceof FileValue file) || file.getValue() == null) {
+      return Optional.empty();
+    }
+    byte[] bytes;
+    try (InputStream in = file.getValue()) {
+      bytes = in.readNBytes(EvidenceFiles.MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw new IllegalStateException("No se pudo leer el archivo " + file.getFilename(), e);
+    }
+    return store(exerciseId(task), step(task), source, file.getFilename(), bytes, task.getId(), now());
+  }
+
+  /** Stores an external link (http or https only); returns the evidence id. */
+  public Optional<String> link(DelegateTask task, String source, String url) {
+    if (!isWebLink(url)) {
+      return Optional.empty();
+    }
+    return Optional.of(evidence.addLink(exerciseId(task), step(task), cut(source), url.trim(), task.getId(), now()));
+  }
+
+  /** Stores a generated document (not by a task). */
+  public String document(String exerciseId, int step, String source, String fileName, byte[] content) {
+    String contentType = EvidenceContentTypes.of(content)
+        .orElseThrow(() -> new IllegalStateException("Documento generado no válido: " + fileName));
+    return evidence.addFile(exerciseId, step, source, fileName, contentType, content, null, now());
+  }
+
+  /**
+   * Every attachment of the completed task: files whose content passes {@link EvidenceFiles}
+   * (others are skipped and logged) and web links.
+   */
+  public void attachments(DelegateTask task) {
+    String exerciseId = exerciseId(task);
+    if (exerciseId == null) {
+      return;
+    }
+    CommandContext context = Context.getCommandContext();
+    List<Attachment> attachments = context.getAttachmentManager().findAttachmentsByTaskId(task.getId());
+    int step = step(task);
+    for (Attachment attachment : attachments) {
+      String source = "Anexo de «" + task.getName() + "»: " + attachment.getName();
+      String contentId = attachment instanceof AttachmentEntity entity ? entity.getContentId() : null;
+      if (contentId != null) {
+        ByteArrayEntity content = context.getDbEntityManager().selectById(ByteArrayEntity.class, contentId);
+        byte[] bytes = content == null ? null : content.getBytes();
+        if (store(exerciseId, step, source, attachment.getName(), bytes, task.getId(), now()).isEmpty()) {
+          LOG.warn("Anexo {} de la tarea {} no se publica: no es un archivo permitido", attachment.getId(), task.getId());
+        }
+      } else if (isWebLink(attachment.getUrl())) {
+        evidence.addLink(exerciseId, step, cut(source), attachment.getUrl().trim(), task.getId(), now());
+      }
+    }
+  }
+
+  private Optional<String> store(String exerciseId, int step, String source, String fileName, byte[] bytes,
+      String taskId, Instant at) {
+    if (exerciseId == null || bytes == null) {
+      return Optional.empty();
+    }
+    return EvidenceContentTypes.of(bytes).map(type ->
+        evidence.addFile(exerciseId, step, cut(source), fileName == null || fileName.isBlank() ? "archivo" : cut(fileName),
+            type, bytes, taskId, at));
+  }
+
+  private static String exerciseId(DelegateTask task) {
+    return (String) task.getVariable(ExerciseVariables.EXERCISE_ID);
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /** Texts fit the index's columns (500 characters). */
+  private static String cut(String text) {
+    return text.length() <= 500 ? text : text.substring(0, 499) + "…";
+  }
+
+  static boolean isWebLink(String url) {
+    if (url == null || url.isBlank()) {
+      return false;
+    }
+    try {
+      URI uri = URI.create(url.trim());
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

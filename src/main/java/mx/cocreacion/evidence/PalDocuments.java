@@ -1,0 +1,287 @@
+package mx.cocreacion.evidence;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import mx.cocreacion.completion.Dates;
+import mx.cocreacion.exercise.Exercise;
+import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.followup.Assessment;
+import mx.cocreacion.followup.AssessmentRepository;
+import mx.cocreacion.followup.ImplementationRepository;
+import mx.cocreacion.followup.ProgressReport;
+import mx.cocreacion.tenancy.EntityCatalogue;
+import mx.cocreacion.worktables.Commitment;
+import mx.cocreacion.worktables.CommitmentRepository;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+
+/**
+ * The generated documents of an exercise, in Spanish, from the plan of record: the Plan de
+ * Acción Local (step 5) and the final report (step 6), as PDF (OpenPDF).
+ */
+@Service
+public class PalDocuments {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy", Locale.forLanguageTag("es-MX"));
+  private static final Color ACCENT = new Color(0x23, 0x5B, 0x4E);
+  private static final Font TITLE = new Font(Font.HELVETICA, 18, Font.BOLD, ACCENT);
+  private static final Font SUBTITLE = new Font(Font.HELVETICA, 12, Font.NORMAL, Color.DARK_GRAY);
+  private static final Font HEADING = new Font(Font.HELVETICA, 13, Font.BOLD, ACCENT);
+  private static final Font BOLD = new Font(Font.HELVETICA, 10, Font.BOLD);
+  private static final Font TEXT = new Font(Font.HELVETICA, 10, Font.NORMAL);
+  private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL, Color.DARK_GRAY);
+  private static final Font CELL_HEAD = new Font(Font.HELVETICA, 8, Font.BOLD, Color.WHITE);
+  private static final Font CELL = new Font(Font.HELVETICA, 8, Font.NORMAL);
+
+  private final ExerciseRepository exercises;
+  private final CommitmentRepository commitments;
+  private final ImplementationRepository implementation;
+  private final AssessmentRepository assessments;
+
+  public PalDocuments(ExerciseRepository exercises, CommitmentRepository commitments,
+      ImplementationRepository implementation, AssessmentRepository assessments) {
+    this.exercises = exercises;
+    this.commitments = commitments;
+    this.implementation = implementation;
+    this.assessments = assessments;
+  }
+
+  /** File name of a generated document, e.g. {@code plan-de-accion-local-oax-2026.pdf}. */
+  public String fileName(String prefix, String exerciseId) {
+    return prefix + "-" + exercises.findById(exerciseId).orElseThrow().businessKey() + ".pdf";
+  }
+
+  /** The Plan de Acción Local: validity and the approved commitments with their activities. */
+  public byte[] palDocument(String exerciseId) {
+    Exercise exercise = exercises.findById(exerciseId).orElseThrow();
+    return pdf("Plan de Acción Local", exercise, document -> {
+      validity(document, exercise);
+      List<Commitment> plan = commitments.findByExercise(exerciseId);
+      document.add(heading("Compromisos (" + plan.size() + ")"));
+      for (Commitment c : plan) {
+        commitment(document, c);
+        activities(document, c, false);
+      }
+    });
+  }
+
+  /** The final report: the plan with its progress, monitoring, evaluation and starred commitments. */
+  public byte[] finalReport(String exerciseId) {
+    Exercise exercise = exercises.findById(exerciseId).orElseThrow();
+    Map<Integer, Assessment> assessed = assessments.assessments(exerciseId).stream()
+        .collect(Collectors.toMap(Assessment::commitment, Function.identity()));
+    return pdf("Informe final", exercise, document -> {
+      validity(document, exercise);
+      List<Commitment> plan = commitments.findByExercise(exerciseId);
+      document.add(line("Avance del PAL: ", percent(implementation.palProgress(exerciseId))));
+      List<String> starred = plan.stream().filter(c -> assessed.containsKey(c.position()) && assessed.get(c.position()).starred())
+          .map(c -> c.position() + ". " + c.title()).toList();
+      document.add(line("Compromisos estelares: ", starred.isEmpty() ? "ninguno" : String.join("; ", starred)));
+      document.add(new Paragraph("Un compromiso es estelar cuando el monitoreo lo encontró verificable, relevante y "
+          + "transformador, y la evaluación encontró un cumplimiento sustancial o completo.", SMALL));
+      document.add(heading("Compromisos (" + plan.size() + ")"));
+      for (Commitment c : plan) {
+        Assessment a = assessed.get(c.position());
+        commitment(document, c);
+        document.add(line("Avance: ", percent(implementation.progress(exerciseId, c.position()))
+            + (a != null && a.starred() ? " — compromiso estelar" : "")));
+        activities(document, c, true);
+        List<ProgressReport> reports = implementation.reports(exerciseId, c.position());
+        document.add(line("Informes de avance: ", reports.isEmpty() ? "ninguno" : reports.stream()
+            .map(r -> "n.º " + r.number() + " (" + day(r.reportedAt()) + ", " + percent(r.progress()) + ")")
+            .collect(Collectors.joining("; "))));
+        document.add(line("Monitoreo (6 meses): ", monitoring(a)));
+        document.add(line("Evaluación: ", evaluation(a)));
+      }
+    });
+  }
+
+  private interface Body {
+    void write(Document document) throws DocumentException;
+  }
+
+  private static byte[] pdf(String title, Exercise exercise, Body body) {
+    var out = new ByteArrayOutputStream();
+    Document document = new Document(PageSize.LETTER, 54, 54, 54, 54);
+    try {
+      PdfWriter.getInstance(document, out);
+      document.addTitle(title + " — " + EntityCatalogue.nameOf(exercise.tenantId()));
+      document.addSubject("Cocreación desde lo local — " + exercise.name());
+      document.addCreator("Cocreación desde lo local");
+      document.open();
+      Paragraph head = new Paragraph(title, TITLE);
+      head.setSpacingAfter(4);
+      document.add(head);
+      document.add(new Paragraph(EntityCatalogue.nameOf(exercise.tenantId()) + " — " + exercise.name(), SUBTITLE));
+      document.add(new Paragraph("Cocreación desde lo local · Organismo garante: "
+          + nullToDash(exercise.guarantorBody()) + " · Generado el " + day(ClockUtil.getCurrentTime().toInstant()), SMALL));
+      body.write(document);
+      document.close();
+    } catch (DocumentException e) {
+      throw new IllegalStateException("No se pudo generar el documento «" + title + "»", e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void validity(Document document, Exercise exercise) throws DocumentException {
+    document.add(heading("Vigencia del PAL"));
+    document.add(line("Del ", day(exercise.palStart()) + " al " + day(exercise.palEnd())));
+    if (exercise.durationJustification() != null) {
+      document.add(line("Justificación de la duración: ", exercise.durationJustification()));
+    }
+    if (exercise.launchDate() != null) {
+      document.add(line("Lanzamiento público: ", day(exercise.launchDate())
+          + (exercise.launchPlace() != null ? ", " + exercise.launchPlace() : "")));
+    }
+  }
+
+  private static void commitment(Document document, Commitment c) throws DocumentException {
+    Paragraph title = new Paragraph("Compromiso " + c.position() + ". " + c.title(), BOLD);
+    title.setSpacingBefore(10);
+    title.setSpacingAfter(2);
+    document.add(title);
+    document.add(line("Problema público: ", c.problem()));
+    if (c.description() != null) {
+      document.add(line("Descripción: ", c.description()));
+    }
+    document.add(line("Responsable: ", c.responsible()));
+    document.add(line("Objetivos de Desarrollo Sostenible: ", c.sdgs().isEmpty() ? "—"
+        : c.sdgs().stream().map(n -> "ODS " + n).collect(Collectors.joining(", "))));
+  }
+
+  private static void activities(Document document, Commitment c, boolean withStatus) throws DocumentException {
+    List<String> heads = withStatus
+        ? List.of("#", "Actividad", "Producto", "Indicador", "Línea base", "Meta", "Fecha límite", "Estado")
+        : List.of("#", "Actividad", "Producto", "Indicador", "Línea base", "Meta", "Fecha límite");
+    float[] widths = withStatus ? new float[] {3, 14, 14, 14, 8, 8, 11, 9} : new float[] {3, 16, 16, 16, 9, 9, 12};
+    PdfPTable table = new PdfPTable(widths);
+    table.setWidthPercentage(100);
+    table.setSpacingBefore(4);
+    table.setSpacingAfter(4);
+    table.setHeaderRows(1);
+    for (String head : heads) {
+      PdfPCell cell = new PdfPCell(new Phrase(head, CELL_HEAD));
+      cell.setBackgroundColor(ACCENT);
+      cell.setPadding(3);
+      table.addCell(cell);
+    }
+    for (Commitment.Activity a : c.activities()) {
+      cell(table, String.valueOf(a.position()));
+      cell(table, a.title());
+      cell(table, a.product());
+      cell(table, a.indicator());
+      cell(table, a.baseline());
+      cell(table, a.target());
+      cell(table, a.dueDate() == null ? null : day(a.dueDate()));
+      if (withStatus) {
+        cell(table, status(a.status()));
+      }
+    }
+    document.add(table);
+  }
+
+  private static void cell(PdfPTable table, String text) {
+    PdfPCell cell = new PdfPCell(new Phrase(nullToDash(text), CELL));
+    cell.setPadding(3);
+    cell.setVerticalAlignment(Element.ALIGN_TOP);
+    table.addCell(cell);
+  }
+
+  private static Paragraph heading(String text) {
+    Paragraph p = new Paragraph(text, HEADING);
+    p.setSpacingBefore(12);
+    p.setSpacingAfter(4);
+    return p;
+  }
+
+  private static Paragraph line(String label, String value) {
+    Paragraph p = new Paragraph();
+    p.add(new Chunk(label, BOLD));
+    p.add(new Chunk(nullToDash(value), TEXT));
+    return p;
+  }
+
+  static String monitoring(Assessment a) {
+    if (a == null || a.potentialImpact() == null) {
+      return "sin monitoreo registrado";
+    }
+    return (Boolean.TRUE.equals(a.verifiable()) ? "verificable" : "no verificable") + "; "
+        + (Boolean.TRUE.equals(a.relevant()) ? "relevante" : "no relevante") + "; impacto potencial "
+        + switch (a.potentialImpact()) {
+          case "none" -> "ninguno";
+          case "minor" -> "menor";
+          case "moderate" -> "moderado";
+          case "transformative" -> "transformador";
+          default -> a.potentialImpact();
+        } + notes(a.monitoringNotes());
+  }
+
+  static String evaluation(Assessment a) {
+    if (a == null || a.completion() == null) {
+      return "sin evaluación registrada";
+    }
+    return "cumplimiento " + switch (a.completion()) {
+          case "no-evidence" -> "sin evidencia";
+          case "not-started" -> "no iniciado";
+          case "limited" -> "limitado";
+          case "substantial" -> "sustancial";
+          case "complete" -> "completo";
+          default -> a.completion();
+        } + "; ¿abrió el gobierno?: " + switch (a.openedGovernment() == null ? "" : a.openedGovernment()) {
+          case "worsened" -> "empeoró";
+          case "did-not-change" -> "no cambió";
+          case "marginal" -> "marginalmente";
+          case "major" -> "significativamente";
+          case "outstanding" -> "de manera sobresaliente";
+          default -> nullToDash(a.openedGovernment());
+        } + notes(a.evaluationNotes());
+  }
+
+  private static String status(String status) {
+    return switch (status == null ? "" : status) {
+      case "not-started" -> "No iniciada";
+      case "in-progress" -> "En proceso";
+      case "done" -> "Concluida";
+      default -> nullToDash(status);
+    };
+  }
+
+  private static String notes(String notes) {
+    return notes == null || notes.isBlank() ? "" : ". Notas: " + notes;
+  }
+
+  private static String percent(double share) {
+    return Math.round(share * 100) + " %";
+  }
+
+  private static String day(Instant instant) {
+    return instant == null ? "—" : day(Dates.localDate(instant));
+  }
+
+  private static String day(LocalDate date) {
+    return date.format(DAY);
+  }
+
+  private static String nullToDash(String text) {
+    return text == null || text.isBlank() ? "—" : text;
+  }
+}
