@@ -66,6 +66,7 @@ public class PublicExercises {
   /** The current exercise of each entidad that has one (the latest started). */
   public List<PublicExercise> currentPerEntity() {
     return jdbc.sql(SELECT + """
+
              where e.started_at = (select max(o.started_at) from cc_exercise o where o.tenant_id = e.tenant_id)
              order by e.tenant_id""")
         .param("now", now())

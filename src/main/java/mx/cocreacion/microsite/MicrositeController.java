@@ -1,0 +1,142 @@
+package mx.cocreacion.microsite;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import mx.cocreacion.completion.Dates;
+import mx.cocreacion.evidence.EvidenceCatalogue;
+import mx.cocreacion.exercise.Exercise;
+import mx.cocreacion.exercise.ExerciseRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * The public microsite (no login, read-only): the national overview and one page per exercise of
+ * an entidad. Reads only the public read model ({@link PublicExercises}, {@link PublicMinutes}, the
+ * evidence index), never the engine's history. Path variables exclude dots so that the static
+ * files under {@code /micrositio/} (CSS, JS) are not taken for an entidad.
+ */
+@Controller
+class MicrositeController {
+
+  static final String VIEW_OVERVIEW = "micrositio/nacional";
+  static final String VIEW_EXERCISE = "micrositio/entidad";
+  static final String VIEW_NOT_FOUND = "micrositio/no-encontrado";
+
+  private final PublicExercises exercises;
+  private final PublicMinutes minutes;
+  private final EvidenceCatalogue evidence;
+  private final ExerciseRepository plan;
+
+  MicrositeController(PublicExercises exercises, PublicMinutes minutes, EvidenceCatalogue evidence,
+      ExerciseRepository plan) {
+    this.exercises = exercises;
+    this.minutes = minutes;
+    this.evidence = evidence;
+    this.plan = plan;
+  }
+
+  /** A bar of the national chart: entidad and PAL progress (percent). */
+  record ChartBar(String entity, int progress) {}
+
+  /** One step of the timeline: its dated milestones and whether it is done, current or pending. */
+  record TimelineStep(int number, String name, String state, List<Milestone> milestones) {}
+
+  record Milestone(String label, LocalDate date) {}
+
+  @GetMapping("/micrositio")
+  String overview(Model model) {
+    List<PublicExercise> current = exercises.currentPerEntity().stream()
+        .sorted(Comparator.comparing(PublicExercise::entityName)).toList();
+    model.addAttribute("exercises", current);
+    model.addAttribute("chart", current.stream().map(e -> new ChartBar(e.entityName(), e.palProgress())).toList());
+    model.addAttribute("t", MicrositeLabels.INSTANCE);
+    return VIEW_OVERVIEW;
+  }
+
+  @GetMapping("/micrositio/{tenant:[^.]+}")
+  String currentExercise(@PathVariable String tenant, Model model) {
+    return exercise(tenant, null, model);
+  }
+
+  @GetMapping("/micrositio/{tenant:[^.]+}/{year:[^.]+}")
+  String exerciseOfYear(@PathVariable String tenant, @PathVariable String year, Model model) {
+    if (!year.matches("\\d{4}")) {
+      throw new NotFound();
+    }
+    return exercise(tenant, Integer.valueOf(year), model);
+  }
+
+  private String exercise(String tenant, Integer year, Model model) {
+    PublicExercises.Found found = exercises.find(tenant, year).orElseThrow(NotFound::new);
+    String id = found.exerciseId();
+    PublicExercise exercise = found.exercise();
+    List<PublicMinutes.Signatory> signatories = minutes.signatories(id);
+    List<PublicMinutes.WorkingTable> tables = minutes.workingTables(id);
+    LocalDate stlMeeting = plan.findById(id).map(Exercise::meetingDate).map(Dates::localDate)
+        .orElse(null);
+    model.addAttribute("exercise", exercise);
+    model.addAttribute("timeline", timeline(exercise, signatories, stlMeeting, tables));
+    model.addAttribute("signatories", signatories);
+    model.addAttribute("stl", minutes.stl(id));
+    model.addAttribute("rules", minutes.rules(id).orElse(null));
+    model.addAttribute("agenda", minutes.agenda(id));
+    model.addAttribute("tables", tables);
+    model.addAttribute("commitments", exercises.commitments(id));
+    model.addAttribute("evidence", evidence.list(tenant, id));
+    model.addAttribute("years", exercises.years(tenant).stream().filter(y -> y != exercise.year()).toList());
+    model.addAttribute("t", MicrositeLabels.INSTANCE);
+    return VIEW_EXERCISE;
+  }
+
+  static List<TimelineStep> timeline(PublicExercise e, List<PublicMinutes.Signatory> signatories, LocalDate stlMeeting,
+      List<PublicMinutes.WorkingTable> tables) {
+    Map<Integer, List<Milestone>> dates = new LinkedHashMap<>();
+    for (int step = 1; step <= 6; step++) {
+      dates.put(step, new ArrayList<>());
+    }
+    add(dates.get(1), "Inicio", e.startedAt() == null ? null : Dates.localDate(e.startedAt()));
+    add(dates.get(1), "Declaración conjunta", signatories.stream().map(PublicMinutes.Signatory::signedAt)
+        .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));
+    add(dates.get(3), "Instalación del STL", stlMeeting);
+    add(dates.get(4), "Primera mesa", tables.stream().map(PublicMinutes.WorkingTable::date)
+        .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null));
+    add(dates.get(5), "Lanzamiento público", e.launchDate());
+    add(dates.get(6), "Inicio del PAL", e.palStart());
+    add(dates.get(6), "Fin del PAL", e.palEnd());
+    List<TimelineStep> steps = new ArrayList<>();
+    dates.forEach((step, milestones) -> {
+      String state = e.finished() || step < e.currentStep() ? "hecho" : step == e.currentStep() ? "actual" : "pendiente";
+      steps.add(new TimelineStep(step, MicrositeLabels.STEPS.get(step - 1), state, milestones));
+    });
+    return steps;
+  }
+
+  private static void add(List<Milestone> milestones, String label, LocalDate date) {
+    if (date != null) {
+      milestones.add(new Milestone(label, date));
+    }
+  }
+
+  /** An entidad without exercises, an unknown entidad or year. */
+  static class NotFound extends RuntimeException {
+    NotFound() {
+      super(null, null, false, false);
+    }
+  }
+
+  @ExceptionHandler(NotFound.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound(Model model) {
+    return VIEW_NOT_FOUND;
+  }
+}

@@ -1,0 +1,146 @@
+package mx.cocreacion.microsite;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import mx.cocreacion.completion.Dates;
+import mx.cocreacion.exercise.Sector;
+
+/**
+ * The Spanish words and formats of the public microsite: step names, ODS, quality criteria,
+ * statuses and INAI's assessment scales, dates as dd/MM/yyyy. Templates reach it as {@code t}.
+ */
+public final class MicrositeLabels {
+
+  static final MicrositeLabels INSTANCE = new MicrositeLabels();
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  static final List<String> STEPS = List.of("Arranque", "Sensibilización", "Secretariado Técnico Local",
+      "Mesas participativas", "Plan de Acción Local", "Seguimiento y evaluación");
+
+  /** The 17 Objetivos de Desarrollo Sostenible, UN Spanish names. */
+  static final List<String> ODS = List.of("Fin de la pobreza", "Hambre cero", "Salud y bienestar",
+      "Educación de calidad", "Igualdad de género", "Agua limpia y saneamiento", "Energía asequible y no contaminante",
+      "Trabajo decente y crecimiento económico", "Industria, innovación e infraestructura",
+      "Reducción de las desigualdades", "Ciudades y comunidades sostenibles", "Producción y consumo responsables",
+      "Acción por el clima", "Vida submarina", "Vida de ecosistemas terrestres",
+      "Paz, justicia e instituciones sólidas", "Alianzas para lograr los objetivos");
+
+  /** Quality criteria of a commitment, in the order of the contract. */
+  static final Map<String, String> CRITERIA = orderedMap(
+      "inclusive", "Incluyente",
+      "strategic", "Estratégico",
+      "transformative", "De alto potencial transformador",
+      "replicable", "Replicable",
+      "measurable", "Medible",
+      "agenda2030", "Asociado a la Agenda 2030",
+      "gender", "Con perspectiva de género",
+      "anticorruption", "Vinculado a la agenda anticorrupción");
+
+  private static final Map<String, String> STATUS = Map.of(
+      "not-started", "Sin iniciar", "in-progress", "En proceso", "done", "Concluida");
+
+  private static final Map<String, String> IMPACT = Map.of(
+      "none", "Ninguno", "minor", "Menor", "moderate", "Moderado", "transformative", "Transformador");
+
+  private static final Map<String, String> COMPLETION = Map.of(
+      "no-evidence", "Sin evidencia", "not-started", "Sin iniciar", "limited", "Limitado",
+      "substantial", "Sustancial", "complete", "Completo");
+
+  private static final Map<String, String> OPENED = Map.of(
+      "worsened", "Empeoró", "did-not-change", "No cambió", "marginal", "Marginalmente",
+      "major", "Significativamente", "outstanding", "Excepcionalmente");
+
+  private static final List<String> ORDINALS = List.of("Primer", "Segundo", "Tercer", "Cuarto", "Quinto", "Sexto",
+      "Séptimo", "Octavo", "Noveno", "Décimo", "Undécimo", "Duodécimo");
+
+  private MicrositeLabels() {}
+
+  public String step(int number) {
+    return number >= 1 && number <= STEPS.size() ? STEPS.get(number - 1) : "";
+  }
+
+  public String ods(int number) {
+    return number >= 1 && number <= ODS.size() ? ODS.get(number - 1) : "";
+  }
+
+  public Map<String, String> criteria() {
+    return CRITERIA;
+  }
+
+  public String sector(String id) {
+    return Sector.of(id).map(Sector::label).orElse(id);
+  }
+
+  public String role(String role) {
+    return role == null || role.isEmpty() ? "" : Character.toUpperCase(role.charAt(0)) + role.substring(1);
+  }
+
+  public String status(String status) {
+    return status == null ? "Sin iniciar" : STATUS.getOrDefault(status, status);
+  }
+
+  public String impact(String value) {
+    return IMPACT.getOrDefault(value, value);
+  }
+
+  public String completion(String value) {
+    return COMPLETION.getOrDefault(value, value);
+  }
+
+  public String opened(String value) {
+    return OPENED.getOrDefault(value, value);
+  }
+
+  public String decisionRule(String rule) {
+    return "consensus".equals(rule) ? "Consenso" : "majority".equals(rule) ? "Mayoría" : rule;
+  }
+
+  /** "Primer avance", "Segundo avance"… */
+  public String report(int number) {
+    return (number >= 1 && number <= ORDINALS.size() ? ORDINALS.get(number - 1) : number + "º") + " avance";
+  }
+
+  public String date(Object value) {
+    if (value instanceof LocalDate d) {
+      return DAY.format(d);
+    }
+    if (value instanceof Instant i) {
+      return DAY.format(Dates.localDate(i));
+    }
+    return "";
+  }
+
+  public String size(long bytes) {
+    if (bytes < 0) {
+      return "Enlace externo";
+    }
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return String.format(java.util.Locale.forLanguageTag("es-MX"), "%.0f KB", bytes / 1024.0);
+    }
+    return String.format(java.util.Locale.forLanguageTag("es-MX"), "%.1f MB", bytes / (1024.0 * 1024));
+  }
+
+  /** A link the public may follow: web addresses and the app's own paths only (never javascript: etc.). */
+  public String link(String url) {
+    if (url == null) {
+      return null;
+    }
+    String u = url.trim();
+    return u.startsWith("https://") || u.startsWith("http://") || (u.startsWith("/") && !u.startsWith("//")) ? u : null;
+  }
+
+  private static Map<String, String> orderedMap(String... pairs) {
+    var map = new java.util.LinkedHashMap<String, String>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put(pairs[i], pairs[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(map);
+  }
+}

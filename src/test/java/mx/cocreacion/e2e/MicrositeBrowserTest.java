@@ -1,0 +1,184 @@
+package mx.cocreacion.e2e;
+
+import static mx.cocreacion.support.TestVariables.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import mx.cocreacion.evidence.EvidenceRepository;
+import mx.cocreacion.followup.CommitmentImplementationProcess;
+import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.ExerciseDriver;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The public microsite in a real browser, without login: the page of an exercise in
+ * implementation (timeline, progress bars, evidence) and the national overview with its Chart.js
+ * chart (served by the app). Screenshots: {@code target/screenshots/micrositio-entidad.png} and
+ * {@code micrositio-nacional.png} (and {@code micrositio-entidad-movil.png}, a narrow screen).
+ */
+@CocreacionTest
+class MicrositeBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired EvidenceRepository evidence;
+
+  ExerciseDriver exercises;
+  Browser browser;
+
+  @RegisterExtension
+  final TestExecutionExceptionHandler failure = (context, thrown) -> {
+    if (browser != null) {
+      browser.saveEvidence("FAILED-" + context.getRequiredTestMethod().getName());
+    }
+    throw thrown;
+  };
+
+  @BeforeAll
+  static void chromiumIsInstalled() {
+    Browser.requireChromium();
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    exercises = new ExerciseDriver(engine);
+    browser = Browser.open("http://localhost:" + port);
+  }
+
+  @AfterEach
+  void quitBrowser() {
+    ClockUtil.reset();
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+  }
+
+  @Test
+  void exerciseInImplementationThenNationalOverview() {
+    // Exercises started "later" than any other test's, so they are their entidades' current ones.
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2098-01-10T16:00:00Z")));
+    ProcessInstance oaxaca = exercises.startAtStep("oax", 6);
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2098-02-20T16:00:00Z")));
+    reportProgress(oaxaca, 1, "[{\"activity\":1,\"status\":\"done\"},{\"activity\":2,\"status\":\"in-progress\"}]",
+        "https://transparencia.oaxaca.gob.mx/presupuesto");
+    reportProgress(oaxaca, 2, "[{\"activity\":1,\"status\":\"done\"}]", null);
+    String declaration = evidence.addFile(oaxaca.getId(), 1, "Declaración conjunta", "declaracion-conjunta.pdf",
+        "application/pdf", "%PDF-1.7\n% Declaración conjunta\n".repeat(400).getBytes(StandardCharsets.UTF_8), null,
+        Instant.parse("2098-01-12T16:00:00Z"));
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2098-01-11T16:00:00Z")));
+    exercises.startAtStep("jal", 4);
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2098-01-12T16:00:00Z")));
+    exercises.startAtStep("cam", 2);
+    ClockUtil.reset();
+    String year = oaxaca.getBusinessKey().substring(4);
+
+    // The exercise's page.
+    browser.get("/micrositio/oax/" + year);
+    browser.textContaining(By.tagName("h1"), "Oaxaca");
+    WebElement current = browser.visible(By.cssSelector("#linea-tiempo li[aria-current='step']"));
+    assertThat(current.getDomAttribute("data-paso")).isEqualTo("6");
+    assertThat(current.getAttribute("class")).contains("paso-actual");
+    assertThat(current.getText()).contains("Seguimiento y evaluación", "Inicio del PAL", "01/02/2032");
+    assertThat(browser.driver().findElements(By.cssSelector("#linea-tiempo li.paso-hecho"))).hasSize(5);
+
+    WebElement bar = browser.visible(By.cssSelector("#compromiso-1 [role='progressbar']"));
+    assertThat(bar.getDomAttribute("aria-valuenow")).isEqualTo("50");
+    assertThat(bar.getDomAttribute("aria-label")).isEqualTo("Avance del compromiso 1");
+    WebElement fill = bar.findElement(By.className("progreso-relleno"));
+    assertThat(fill.getSize().getWidth()).isBetween(bar.getSize().getWidth() / 2 - 3, bar.getSize().getWidth() / 2 + 3);
+    assertThat(browser.visible(By.cssSelector("#compromiso-2 [role='progressbar']")).getDomAttribute("aria-valuenow"))
+        .isEqualTo("100");
+    assertThat(browser.visible(By.cssSelector("#compromiso-1 .avances")).getText())
+        .contains("Primer avance", "50 %");
+    assertThat(browser.visible(By.cssSelector("#compromiso-1 a.evidencia-avance")).getDomAttribute("href"))
+        .isEqualTo("https://transparencia.oaxaca.gob.mx/presupuesto");
+    assertThat(browser.visible(By.id("tabla-stl")).getText()).contains("Persona titular society").doesNotContain("@");
+
+    // Evidence: the file's download link points at the app's evidence endpoint and serves the PDF;
+    // the external link is shown as it was given.
+    WebElement evidenceTable = browser.visible(By.id("tabla-evidencia"));
+    assertThat(evidenceTable.getText()).contains("declaracion-conjunta.pdf", "Declaración conjunta", "1. Arranque",
+        "12/01/2098", "Enlace externo");
+    WebElement download = evidenceTable.findElement(By.xpath(
+        ".//tr[th[normalize-space()='declaracion-conjunta.pdf']]//a[contains(@class,'descarga')]"));
+    assertThat(download.getDomAttribute("href")).isEqualTo("/micrositio/oax/evidencia/" + declaration);
+    assertThat(evidenceTable.findElements(By.cssSelector(
+        "a.descarga[href='https://transparencia.oaxaca.gob.mx/presupuesto']"))).isNotEmpty();
+    Object served = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type')))
+          .catch(e => done('error ' + e));""", download.getAttribute("href"));
+    assertThat(served).isEqualTo("200 application/pdf");
+    fullPageScreenshot("micrositio-entidad.png");
+    // Narrow screen: the timeline becomes one column and nothing overflows the page.
+    Dimension desktop = browser.driver().manage().window().getSize();
+    browser.driver().manage().window().setSize(new Dimension(412, 915));
+    ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0);");
+    assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+        "return document.documentElement.scrollWidth <= window.innerWidth;")).isTrue();
+    browser.screenshot("micrositio-entidad-movil.png");
+    browser.driver().manage().window().setSize(desktop);
+
+    // The national overview, with the chart drawn by Chart.js from the app's webjar.
+    browser.get("/micrositio");
+    WebElement row = browser.visible(By.cssSelector("#tabla-nacional tr[data-entidad='oax']"));
+    assertThat(row.getText()).contains("Oaxaca", year, "Seguimiento y evaluación", "75 %");
+    assertThat(row.findElement(By.cssSelector("[role='progressbar']")).getDomAttribute("aria-valuenow")).isEqualTo("75");
+    assertThat(browser.visible(By.cssSelector("#tabla-nacional tr[data-entidad='jal']")).getText())
+        .contains("Mesas participativas");
+    browser.until("the chart is drawn", d -> ((JavascriptExecutor) d).executeScript(
+        "return window.graficaAvance && window.graficaAvance.data.labels.indexOf('Oaxaca') >= 0 ? true : null;"));
+    assertThat(browser.visible(By.id("grafica-avance")).getSize().getHeight()).isGreaterThan(150);
+    browser.scrollIntoView(browser.visible(By.tagName("h1")));
+    fullPageScreenshot("micrositio-nacional.png");
+
+    // The entidad's link leads to its current exercise.
+    browser.click(By.cssSelector("#tabla-nacional tr[data-entidad='oax'] a"));
+    browser.textContaining(By.cssSelector("h1 .anio"), year);
+  }
+
+  private void reportProgress(ProcessInstance exercise, int commitment, String statuses, String evidenceUrl) {
+    var runtime = engine.getRuntimeService();
+    var implementation = runtime.createProcessInstanceQuery().processDefinitionKey(CommitmentImplementationProcess.KEY)
+        .processInstanceBusinessKey(exercise.getBusinessKey()).list().stream()
+        .filter(pi -> Integer.valueOf(commitment).equals(runtime.getVariable(pi.getId(), "commitmentPosition")))
+        .findFirst().orElseThrow();
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(implementation.getId())
+        .taskDefinitionKey(CommitmentImplementationProcess.TASK_REPORT_PROGRESS).singleResult().getId();
+    var variables = Variables.createVariables().putValueTyped("activityProgress", json(statuses));
+    if (evidenceUrl != null) {
+      variables.putValue("evidenceUrl", evidenceUrl);
+    }
+    engine.getTaskService().complete(taskId, variables);
+  }
+
+  /** The whole page in one image: the window is made as tall as the page first. */
+  private void fullPageScreenshot(String name) {
+    var driver = browser.driver();
+    long height = (Long) ((JavascriptExecutor) driver).executeScript(
+        "return Math.ceil(document.documentElement.scrollHeight);");
+    Dimension before = driver.manage().window().getSize();
+    driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(Math.max(height + 140, 800), 6000)));
+    ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
+    browser.screenshot(name);
+    driver.manage().window().setSize(before);
+  }
+}

@@ -1,0 +1,177 @@
+package mx.cocreacion.microsite;
+
+import static mx.cocreacion.support.TestVariables.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Date;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mx.cocreacion.followup.CommitmentImplementationProcess;
+import mx.cocreacion.support.ProcessTestSupport;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The public microsite over HTTP, without login: the national overview, the page of an exercise
+ * (timeline, STL without e-mails, commitments with ODS, criteria, activities and progress), the page
+ * of an earlier year, and the Spanish 404 page.
+ */
+class MicrositeControllerTest extends ProcessTestSupport {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @LocalServerPort int port;
+  @Autowired PublicExercises publicExercises;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void overviewListsTheCurrentExerciseOfEachEntidadWithStepCommitmentsAndProgress() throws Exception {
+    // Started later than any other exercise of Campeche, so it is the entidad's current one.
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2099-03-01T16:00:00Z")));
+    ProcessInstance exercise = driver.startAtStep("cam", 6);
+    reportProgress(exercise, 1, "[{\"activity\":1,\"status\":\"done\"},{\"activity\":2,\"status\":\"in-progress\"}]", null);
+    int year = year(exercise);
+
+    Page page = get("/micrositio");
+
+    assertThat(page.status).isEqualTo(200);
+    assertThat(page.body).contains("<html lang=\"es\"", "Panorama nacional", "/webjars/chart.js/4.4.1/dist/chart.umd.js");
+    String row = between(page.body, "data-entidad=\"cam\"", "</tr>");
+    assertThat(row).contains("Campeche", "href=\"/micrositio/cam\"", String.valueOf(year),
+        "Seguimiento y evaluación", ">2<", "aria-valuenow=\"25\"", "25 %");
+    // The chart's data is JSON written by Thymeleaf's JavaScript inlining.
+    assertThat(page.body).containsPattern("window\\.avancePorEntidad = \\[.*\\{\"entity\":\"Campeche\",\"progress\":25\\}");
+    // The chart library itself is served by the application.
+    Page chartJs = get("/webjars/chart.js/4.4.1/dist/chart.umd.js");
+    assertThat(chartJs.status).isEqualTo(200);
+    assertThat(chartJs.body).contains("Chart");
+    assertThat(get("/micrositio/micrositio.css").status).isEqualTo(200);
+    assertThat(get("/micrositio/grafica.js").status).isEqualTo(200);
+  }
+
+  @Test
+  void exercisePageShowsTimelineStlCommitmentsActivitiesAndProgressButNoEmails() throws Exception {
+    ProcessInstance exercise = driver.startAtStep("jal", 6);
+    reportProgress(exercise, 1, "[{\"activity\":1,\"status\":\"done\"},{\"activity\":2,\"status\":\"in-progress\"}]",
+        "https://transparencia.jalisco.gob.mx/presupuesto");
+    int year = year(exercise);
+
+    Page page = get("/micrositio/jal/" + year);
+
+    assertThat(page.status).isEqualTo(200);
+    String html = page.body;
+    assertThat(html).contains("Jalisco", String.valueOf(year));
+    // Timeline: steps 1–5 done, 6 current, with dates in Mexican format.
+    assertThat(step(html, 6)).contains("paso-actual", "aria-current=\"step\"",
+        "Seguimiento y evaluación", "Inicio del PAL", "01/02/2032", "Fin del PAL", "01/02/2033");
+    assertThat(step(html, 3)).contains("paso-hecho", "Instalación del STL", "01/02/2031");
+    assertThat(step(html, 5)).contains("Lanzamiento público", "01/02/2032");
+    // Declaration, STL (name, sector, role), rules, agenda, working tables.
+    assertThat(html).contains("Organismo garante", "Sociedad civil", "Autoridad");
+    assertThat(between(html, "id=\"tabla-stl\"", "</table>")).contains("Persona titular society", "Titular", "Suplente");
+    assertThat(html).contains("Consenso", "Sesiones mensuales; quórum de la mitad más uno.", "Mesas de trabajo",
+        "Transparencia presupuestaria", "Obra pública", "Opacidad en el gasto");
+    assertThat(html).doesNotContain("@stl.mx", "@mesas.mx", "@garante.mx", "@osc.mx");
+    assertThat(html).doesNotContainPattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[a-z]{2,}");
+    // Commitments: problem, ODS with Spanish names, criteria, activities with status, progress, reports.
+    String first = between(html, "id=\"compromiso-1\"", "</article>");
+    assertThat(first).contains("Presupuesto abierto", "Opacidad en el gasto", "ODS 16",
+        "Paz, justicia e instituciones sólidas", "ODS 10", "Reducción de las desigualdades",
+        "Incluyente", "De alto potencial transformador", "Vinculado a la agenda anticorrupción",
+        "Portal de datos", "Conjuntos publicados", "30/06/2032", "Concluida", "En proceso",
+        "aria-valuenow=\"50\"", "Primer avance", "href=\"https://transparencia.jalisco.gob.mx/presupuesto\"");
+    String second = between(html, "id=\"compromiso-2\"", "</article>");
+    assertThat(second).contains("Obra pública vigilada", "Ciudades y comunidades sostenibles", "Sin iniciar",
+        "aria-valuenow=\"0\"");
+    assertThat(html).contains("Evidencia");
+  }
+
+  @Test
+  void currentExerciseAndEarlierYearsAreLinked() throws Exception {
+    ProcessInstance earlier = driver.startAtStep("oax", 2);
+    ProcessInstance later = driver.startAtStep("oax", 3);
+    int earlierYear = year(earlier);
+    int laterYear = year(later);
+
+    Page earlierPage = get("/micrositio/oax/" + earlierYear);
+    assertThat(earlierPage.status).isEqualTo(200);
+    assertThat(step(earlierPage.body, 2)).contains("paso-actual");
+    assertThat(earlierPage.body).contains("href=\"/micrositio/oax/" + laterYear + "\"");
+
+    Page current = get("/micrositio/oax");
+    assertThat(current.status).isEqualTo(200);
+    int currentYear = publicExercises.find("oax", null).orElseThrow().exercise().year();
+    assertThat(current.body).contains("<span class=\"anio\">" + currentYear + "</span>");
+    assertThat(current.body).contains("href=\"/micrositio/oax/" + earlierYear + "\"");
+  }
+
+  @Test
+  void unknownEntidadOrYearGivesTheSpanishNotFoundPage() throws Exception {
+    for (String path : new String[] {"/micrositio/xyz", "/micrositio/oax/1999", "/micrositio/oax/abc",
+        "/micrositio/oax/12345", "/micrositio/%3Cscript%3E"}) {
+      Page page = get(path);
+      assertThat(page.status).as(path).isEqualTo(404);
+      assertThat(page.body).as(path).contains("<html lang=\"es\"", "Página no encontrada", "href=\"/micrositio\"");
+    }
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------
+
+  private void reportProgress(ProcessInstance exercise, int commitment, String statuses, String evidenceUrl) {
+    var runtime = engine.getRuntimeService();
+    var implementation = runtime.createProcessInstanceQuery().processDefinitionKey(CommitmentImplementationProcess.KEY)
+        .processInstanceBusinessKey(exercise.getBusinessKey()).list().stream()
+        .filter(pi -> Integer.valueOf(commitment).equals(runtime.getVariable(pi.getId(), "commitmentPosition")))
+        .findFirst().orElseThrow();
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(implementation.getId())
+        .taskDefinitionKey(CommitmentImplementationProcess.TASK_REPORT_PROGRESS).singleResult().getId();
+    var variables = Variables.createVariables().putValueTyped("activityProgress", json(statuses));
+    if (evidenceUrl != null) {
+      variables.putValue("evidenceUrl", evidenceUrl);
+    }
+    engine.getTaskService().complete(taskId, variables);
+  }
+
+  static int year(ProcessInstance exercise) {
+    String key = exercise.getBusinessKey();
+    return Integer.parseInt(key.substring(key.indexOf('-') + 1));
+  }
+
+  record Page(int status, String body) {}
+
+  private Page get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+    return new Page(response.statusCode(), response.body());
+  }
+
+  /** The timeline item of step {@code n}: its {@code <li>} tag and body. */
+  static String step(String html, int n) {
+    Matcher m = Pattern.compile("<li[^>]*data-paso=\"" + n + "\"[^>]*>.*?</div>", Pattern.DOTALL).matcher(html);
+    assertThat(m.find()).as("step " + n + " in the timeline").isTrue();
+    return m.group();
+  }
+
+  /** The text from {@code start} to the next {@code end} (the part of the page one element spans). */
+  static String between(String html, String start, String end) {
+    int from = html.indexOf(start);
+    assertThat(from).as("«" + start + "» in the page").isGreaterThanOrEqualTo(0);
+    int to = html.indexOf(end, from);
+    return html.substring(from, to < 0 ? html.length() : to);
+  }
+}
