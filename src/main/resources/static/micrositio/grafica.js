@@ -1,9 +1,12 @@
-/* Bar chart of PAL progress per entidad (national overview). Data: window.avancePorEntidad,
-   written by the page as JSON ([{entity, progress}]). Chart.js is served by the app (webjar). */
+/* Bar chart of PAL progress per entidad (national overview). Data: the JSON element #datos-grafica
+   ([{entity, progress}]) written by the page; no inline script, so the page's CSP allows only script
+   files. Chart.js is served by the app (webjar). */
 (function () {
   'use strict';
   var canvas = document.getElementById('grafica-avance');
-  var data = window.avancePorEntidad || [];
+  var source = document.getElementById('datos-grafica');
+  var data = source ? JSON.parse(source.textContent || '[]') : [];
+  window.avancePorEntidad = data;
   if (!canvas || typeof Chart === 'undefined' || data.length === 0) {
     return;
   }

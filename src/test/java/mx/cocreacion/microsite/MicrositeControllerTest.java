@@ -54,8 +54,9 @@ class MicrositeControllerTest extends ProcessTestSupport {
     String row = between(page.body, "data-entidad=\"cam\"", "</tr>");
     assertThat(row).contains("Campeche", "href=\"/micrositio/cam\"", String.valueOf(year),
         "Seguimiento y evaluación", ">2<", "aria-valuenow=\"25\"", "25 %");
-    // The chart's data is JSON written by Thymeleaf's JavaScript inlining.
-    assertThat(page.body).containsPattern("window\\.avancePorEntidad = \\[.*\\{\"entity\":\"Campeche\",\"progress\":25\\}");
+    // The chart's data is JSON written by Thymeleaf's JavaScript inlining into a JSON element (no inline script).
+    assertThat(page.body).containsPattern(
+        "<script type=\"application/json\" id=\"datos-grafica\">\\[.*\\{\"entity\":\"Campeche\",\"progress\":25\\}");
     // The chart library itself is served by the application.
     Page chartJs = get("/webjars/chart.js/4.4.1/dist/chart.umd.js");
     assertThat(chartJs.status).isEqualTo(200);

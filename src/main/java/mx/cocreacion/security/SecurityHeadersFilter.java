@@ -1,0 +1,71 @@
+package mx.cocreacion.security;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Security headers on every response: {@code X-Content-Type-Options: nosniff},
+ * {@code X-Frame-Options: SAMEORIGIN} (Cockpit and Tasklist only frame their own pages) and
+ * {@code Referrer-Policy: strict-origin-when-cross-origin}. The public microsite
+ * ({@code /micrositio/**}) also gets a Content-Security-Policy that allows only the application's
+ * own scripts, styles and images. The Camunda webapps ({@code /camunda/**}) get no CSP from here:
+ * Camunda's own header filter sets theirs.
+ *
+ * <p>The headers are set before the rest of the chain runs, so responses that other filters end
+ * early (the 401 of engine REST's Basic authentication, order 1) carry them too; filters that run
+ * later (Camunda's webapp header filter) may still replace them with their own values.
+ */
+public class SecurityHeadersFilter extends OncePerRequestFilter {
+
+  /** Runs before engine REST's authentication filter (order 1) and Camunda's webapp filters. */
+  public static final int ORDER = 0;
+
+  static final String MICROSITE_CSP = String.join("; ",
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      // The progress bars' width is a style attribute (style="width: 40%"); no <style> or inline script.
+      "style-src-attr 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'self'");
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "SAMEORIGIN");
+    response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.equals("/micrositio") || path.startsWith("/micrositio/")) {
+      response.setHeader("Content-Security-Policy", MICROSITE_CSP);
+    }
+    chain.doFilter(request, response);
+  }
+
+  @Configuration
+  static class Registration {
+
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
+      var registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+      registration.setName("security-headers");
+      registration.setOrder(ORDER);
+      registration.addUrlPatterns("/*");
+      registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+      return registration;
+    }
+  }
+}
