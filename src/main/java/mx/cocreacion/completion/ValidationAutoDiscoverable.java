@@ -1,12 +1,14 @@
 package mx.cocreacion.completion;
 
 import jakarta.ws.rs.core.FeatureContext;
+import mx.cocreacion.security.TenantCheckExceptionMapper;
 import org.glassfish.jersey.internal.spi.AutoDiscoverable;
 
 /**
  * Registers the {@link ValidationExceptionMapper}s in every Jersey application of the app: the
  * engine REST ({@code /engine-rest}) and the webapps' engine API ({@code /camunda/api/engine},
- * which Tasklist uses to submit forms). Listed in {@code META-INF/services}.
+ * which Tasklist uses to submit forms). Listed in {@code META-INF/services}. Also registers the
+ * {@link TenantCheckExceptionMapper}s (another entidad's task or instance: 404, not 500).
  */
 public class ValidationAutoDiscoverable implements AutoDiscoverable {
 
@@ -15,5 +17,7 @@ public class ValidationAutoDiscoverable implements AutoDiscoverable {
     context.register(ValidationExceptionMapper.ForValidationException.class);
     context.register(ValidationExceptionMapper.ForRestException.class);
     context.register(ValidationExceptionMapper.ForProcessEngineException.class);
+    context.register(TenantCheckExceptionMapper.ForRestException.class);
+    context.register(TenantCheckExceptionMapper.ForProcessEngineException.class);
   }
 }

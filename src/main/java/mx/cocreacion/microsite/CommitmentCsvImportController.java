@@ -87,7 +87,7 @@ class CommitmentCsvImportController {
       content = @Content(schema = @Schema(implementation = Refusal.class)))
   @ApiResponse(responseCode = "403", description = "La persona no puede trabajar esta tarea",
       content = @Content(schema = @Schema(implementation = Refusal.class)))
-  @ApiResponse(responseCode = "404", description = "La tarea no existe o ya se completó",
+  @ApiResponse(responseCode = "404", description = "La tarea no existe, ya se completó o es de otra entidad",
       content = @Content(schema = @Schema(implementation = Refusal.class)))
   @ApiResponse(responseCode = "409", description = "La tarea no es «Consolidar compromisos», está suspendida o "
       + "asignada a otra persona", content = @Content(schema = @Schema(implementation = Refusal.class)))
@@ -104,9 +104,13 @@ class CommitmentCsvImportController {
               "Se requiere autenticación: usuario y contraseña de la plataforma (HTTP Basic).", List.of()));
     }
     String user = credentials[0];
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+        .map(Tenant::getId).toList();
 
+    // A task of another entidad gets the same answer as an unknown id: nothing about it leaks.
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null) {
+    if (task == null || (task.getTenantId() != null && !tenants.contains(task.getTenantId()))) {
       return status(HttpStatus.NOT_FOUND, "NotFound", "No existe una tarea abierta con id «" + taskId + "».");
     }
     if (!WorkingTablesProcess.TASK_CONSOLIDATE_COMMITMENTS.equals(task.getTaskDefinitionKey())) {
@@ -120,9 +124,6 @@ class CommitmentCsvImportController {
       return status(HttpStatus.CONFLICT, "Conflict", "La tarea está asignada a otra persona.");
     }
 
-    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
-        .map(Tenant::getId).toList();
     identity.setAuthentication(user, groups, tenants);
     try {
       var query = tasks.createTaskQuery().taskId(taskId);

@@ -302,7 +302,7 @@ class OpenDataTest {
 
     String good = header + "\r\n1,Título,,,,16,true,,,,,,,,,,,,,Producto,Indicador,,10,2032-01-01,\r\n";
     Answer otherTenant = postCsv(target.task().getId(), other.facilitator(), good);
-    assertThat(otherTenant.status()).isEqualTo(403);
+    assertThat(otherTenant.status()).isEqualTo(404); // another entidad's task: as if it did not exist
     assertThat(postCsv(target.task().getId(), null, good).status()).isEqualTo(401);
     assertThat(postCsv(target.task().getId(), "nadie@nada.mx", good).status()).isEqualTo(401);
     assertThat(postCsv("no-such-task", target.facilitator(), good).status()).isEqualTo(404);

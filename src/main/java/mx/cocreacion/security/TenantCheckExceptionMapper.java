@@ -1,0 +1,68 @@
+package mx.cocreacion.security;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.spi.ExtendedExceptionMapper;
+
+/**
+ * Answers the engine's tenant check ({@code ENGINE-13034 Cannot ... because it belongs to no authenticated
+ * tenant}: a person of {@code jal} working on a task, instance or variable of {@code oax}) with HTTP 404 and a
+ * Spanish message, as for an unknown id, instead of Camunda's HTTP 500 that names the resource: nothing tells
+ * that the id exists in another entidad. The check fails as a {@link ProcessEngineException}; resources such as
+ * {@code TaskResourceImpl.complete} wrap it in a 500 {@link RestException}, so the whole cause chain is searched.
+ * Takes precedence over Camunda's mappers ({@code @Priority}) only for that failure ({@link #isMappable});
+ * everything else keeps Camunda's answer. Registered in both JAX-RS applications by
+ * {@link mx.cocreacion.completion.ValidationAutoDiscoverable}.
+ */
+public abstract class TenantCheckExceptionMapper<T extends Throwable> implements ExtendedExceptionMapper<T> {
+
+  /** The engine's code and wording of the failed tenant check ({@code CommandLogger}, id 034). */
+  static final String CODE = "ENGINE-13034";
+  static final String WORDING = "because it belongs to no authenticated tenant";
+  public static final String MESSAGE =
+      "No se encontró el recurso solicitado en las entidades a las que usted pertenece.";
+
+  @Override
+  public boolean isMappable(T exception) {
+    return isTenantCheckFailure(exception);
+  }
+
+  @Override
+  public Response toResponse(T exception) {
+    if (!isTenantCheckFailure(exception)) {
+      return ExceptionHandlerHelper.getInstance().getResponse(exception);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "InvalidRequestException");
+    body.put("message", MESSAGE);
+    body.put("code", null);
+    return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+
+  static boolean isTenantCheckFailure(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && message.contains(CODE) && message.contains(WORDING)) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** For the {@link RestException} that resources such as {@code TaskResourceImpl.complete} throw. */
+  @Priority(1)
+  public static class ForRestException extends TenantCheckExceptionMapper<RestException> {}
+
+  /** For the engine's exception when it reaches the REST layer unwrapped (claim, variables, ...). */
+  @Priority(1)
+  public static class ForProcessEngineException extends TenantCheckExceptionMapper<ProcessEngineException> {}
+}

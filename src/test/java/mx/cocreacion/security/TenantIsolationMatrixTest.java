@@ -1,0 +1,371 @@
+package mx.cocreacion.security;
+
+import static mx.cocreacion.support.TestVariables.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import mx.cocreacion.evidence.EvidenceCatalogue;
+import mx.cocreacion.followup.FollowUpProcess;
+import mx.cocreacion.microsite.EvidenceItem;
+import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.TestVariables;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Tenant isolation (issue 5): every person of {@code jal} (guarantor, society, government, an STL member,
+ * the facilitator) and an anonymous client try every read and write path of an {@code oax} exercise —
+ * engine REST (tasks, process instances, history, jobs), the evidence download and the project's CSV
+ * import — and are refused with no {@code oax} data in the answer: lists come back empty, access by id
+ * is 401/403/404, never 500. The people of {@code oax} (or INAI, member of every tenant) get through on
+ * the same paths, so the matrix can fail. Each (actor, path) pair is one row of the report.
+ */
+@CocreacionTest
+class TenantIsolationMatrixTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final Set<Integer> NOT_FOUND_OR_FORBIDDEN = Set.of(403, 404);
+
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired EvidenceCatalogue catalogue;
+
+  record Answer(int status, String body) {
+    JsonNode json() {
+      try {
+        return body == null || body.isBlank() ? null : JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("Not JSON (" + status + "): " + body, e);
+      }
+    }
+  }
+
+  /** What oax has, and what must never show up in an answer to somebody else. */
+  record Oax(String businessKey, String exerciseName, String guarantorBody, String exerciseId, String taskId,
+      String jobId, String evidenceId, String consolidateTaskId, String consolidateBusinessKey,
+      String stlMember, String facilitator) {
+    List<String> secrets() {
+      return List.of(businessKey, exerciseName, guarantorBody, consolidateBusinessKey, "\"tenantId\":\"oax\"",
+          "Oaxaca", "Informar avance");
+    }
+  }
+
+  /** One path tried as one person: who (null = anonymous) and how. */
+  interface Probe {
+    Answer call(String user) throws Exception;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aPersonOfJalOrAnonymousGetsNothingOfOax() {
+    ExerciseDriver driver = new ExerciseDriver(engine);
+    Oax oax = oaxFixture(driver);
+    ProcessInstance jal = driver.startAtStep("jal", 4);
+    String jalTag = driver.tag(jal);
+
+    List<String> jalActors = new ArrayList<>(List.of("jal-guarantor", "jal-society", "jal-government",
+        "titular.society." + jalTag + "@stl.mx", "facilitadora." + jalTag + "@mesas.mx"));
+    jalActors.add(null);
+
+    String key = q(oax.businessKey());
+    String task = "/engine-rest/task/" + oax.taskId();
+    String instance = "/engine-rest/process-instance/" + oax.exerciseId();
+    List<Object[]> paths = List.of(
+        list("GET /task?processInstanceBusinessKey", u -> get(u, "/engine-rest/task?processInstanceBusinessKey=" + key)),
+        list("GET /task?tenantIdIn=oax", u -> get(u, "/engine-rest/task?tenantIdIn=oax")),
+        byId("GET /task/{id}", u -> get(u, task)),
+        byId("POST /task/{id}/complete", u -> post(u, task + "/complete", "{\"variables\":{}}")),
+        byId("POST /task/{id}/claim", u -> post(u, task + "/claim", "{\"userId\":\"" + (u == null ? "x" : u) + "\"}")),
+        byId("POST /task/{id}/assignee", u -> post(u, task + "/assignee", "{\"userId\":\"" + (u == null ? "x" : u) + "\"}")),
+        byId("GET /task/{id}/variables", u -> get(u, task + "/variables")),
+        byId("GET /task/{id}/form-variables", u -> get(u, task + "/form-variables")),
+        byId("POST /task/{id}/variables (modificar)", u -> post(u, task + "/variables",
+            "{\"modifications\":{\"x\":{\"value\":\"y\",\"type\":\"String\"}}}")),
+        list("GET /process-instance?businessKey", u -> get(u, "/engine-rest/process-instance?businessKey=" + key)),
+        byId("GET /process-instance/{id}", u -> get(u, instance)),
+        byId("GET /process-instance/{id}/variables", u -> get(u, instance + "/variables")),
+        list("GET /history/process-instance?processInstanceBusinessKey",
+            u -> get(u, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + key)),
+        byId("GET /history/process-instance/{id}", u -> get(u, "/engine-rest/history/process-instance/" + oax.exerciseId())),
+        list("GET /history/task?processInstanceBusinessKey",
+            u -> get(u, "/engine-rest/history/task?processInstanceBusinessKey=" + key)),
+        list("GET /history/variable-instance?processInstanceId",
+            u -> get(u, "/engine-rest/history/variable-instance?processInstanceId=" + oax.exerciseId())),
+        list("GET /job?jobIds", u -> get(u, "/engine-rest/job?jobIds=" + oax.jobId())),
+        byId("GET /job/{id}", u -> get(u, "/engine-rest/job/" + oax.jobId())),
+        byId("POST /job/{id}/execute", u -> post(u, "/engine-rest/job/" + oax.jobId() + "/execute", "")),
+        byId("GET /micrositio/jal/evidencia/{id de oax}",
+            u -> get(u, "/micrositio/jal/evidencia/" + oax.evidenceId())),
+        byId("POST /api/tasks/{consolidar de oax}/commitments.csv",
+            u -> postCsv(u, "/api/tasks/" + oax.consolidateTaskId() + "/commitments.csv")),
+        byId("POST /api/tasks/{otra tarea de oax}/commitments.csv",
+            u -> postCsv(u, "/api/tasks/" + oax.taskId() + "/commitments.csv")),
+        // The same task paths through the webapps' engine API that Tasklist uses (session login).
+        list("Tasklist GET /task?processInstanceBusinessKey",
+            u -> tasklist(u, "/task?processInstanceBusinessKey=" + key, null)),
+        byId("Tasklist GET /task/{id}", u -> tasklist(u, "/task/" + oax.taskId(), null)),
+        byId("Tasklist POST /task/{id}/complete", u -> tasklist(u, "/task/" + oax.taskId() + "/complete",
+            "{\"variables\":{}}")),
+        byId("Tasklist POST /task/{id}/claim", u -> tasklist(u, "/task/" + oax.taskId() + "/claim",
+            "{\"userId\":\"" + (u == null ? "x" : u) + "\"}")),
+        byId("Tasklist GET /task/{id}/form-variables", u -> tasklist(u, "/task/" + oax.taskId() + "/form-variables",
+            null)));
+
+    List<DynamicTest> rows = new ArrayList<>();
+    for (Object[] path : paths) {
+      String name = (String) path[0];
+      boolean isList = (Boolean) path[1];
+      Probe probe = (Probe) path[2];
+      for (String actor : jalActors) {
+        rows.add(DynamicTest.dynamicTest((actor == null ? "anónimo" : actor) + " → " + name,
+            () -> assertRefused(oax, name, actor, isList, probe.call(actor))));
+      }
+    }
+
+    // Sanity: the same paths work for the people of oax (or INAI, member of every tenant).
+    String inai = DemoUsers.INAI_MONITOR;
+    rows.add(allowed(oax.stlMember(), "GET /task?processInstanceBusinessKey", () -> {
+      Answer a = get(oax.stlMember(), "/engine-rest/task?processInstanceBusinessKey=" + key);
+      assertThat(a.status()).isEqualTo(200);
+      assertThat(a.json()).isNotEmpty();
+    }));
+    rows.add(allowed(oax.stlMember(), "GET /task/{id}", () ->
+        assertThat(get(oax.stlMember(), task).status()).isEqualTo(200)));
+    rows.add(allowed(oax.stlMember(), "POST /task/{id}/complete (enlace inválido: llega a la validación)", () -> {
+      Answer a = post(oax.stlMember(), task + "/complete",
+          "{\"variables\":{\"evidenceUrl\":{\"type\":\"String\",\"value\":\"javascript:alert(1)\"}}}");
+      assertThat(a.status()).as(a.body()).isEqualTo(400);
+      assertThat(a.json().path("type").asText()).isEqualTo("ValidationException");
+    }));
+    rows.add(allowed(oax.stlMember(), "GET /task/{id}/variables", () ->
+        assertThat(get(oax.stlMember(), task + "/variables").status()).isEqualTo(200)));
+    rows.add(allowed(oax.stlMember(), "GET /task/{id}/form-variables", () ->
+        assertThat(get(oax.stlMember(), task + "/form-variables").status()).isEqualTo(200)));
+    rows.add(allowed(inai, "GET /process-instance?businessKey", () ->
+        assertThat(get(inai, "/engine-rest/process-instance?businessKey=" + key).json()).isNotEmpty()));
+    rows.add(allowed(inai, "GET /process-instance/{id}", () -> {
+      Answer a = get(inai, instance);
+      assertThat(a.status()).isEqualTo(200);
+      assertThat(a.body()).contains(oax.businessKey());
+    }));
+    rows.add(allowed(inai, "GET /process-instance/{id}/variables", () ->
+        assertThat(get(inai, instance + "/variables").body()).contains(oax.exerciseName())));
+    rows.add(allowed(inai, "GET /history/process-instance?processInstanceBusinessKey", () -> assertThat(
+        get(inai, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + key).json()).isNotEmpty()));
+    rows.add(allowed(inai, "GET /history/task?processInstanceBusinessKey", () -> assertThat(
+        get(inai, "/engine-rest/history/task?processInstanceBusinessKey=" + key).json()).isNotEmpty()));
+    rows.add(allowed(inai, "GET /history/variable-instance?processInstanceId", () -> assertThat(
+        get(inai, "/engine-rest/history/variable-instance?processInstanceId=" + oax.exerciseId()).json()).isNotEmpty()));
+    rows.add(allowed("admin", "GET /job/{id}", () ->
+        assertThat(get("admin", "/engine-rest/job/" + oax.jobId()).status()).isEqualTo(200)));
+    rows.add(allowed(null, "GET /micrositio/oax/evidencia/{id} (evidencia pública)", () ->
+        assertThat(get(null, "/micrositio/oax/evidencia/" + oax.evidenceId()).status()).isEqualTo(200)));
+    rows.add(allowed(oax.facilitator(), "POST /api/tasks/{consolidar}/commitments.csv (CSV inválido: llega a la validación)",
+        () -> {
+          Answer a = postCsv(oax.facilitator(), "/api/tasks/" + oax.consolidateTaskId() + "/commitments.csv");
+          assertThat(a.status()).as(a.body()).isEqualTo(400);
+          assertThat(a.json().path("type").asText()).isEqualTo("ValidationException");
+        }));
+    rows.add(allowed(oax.stlMember(), "Tasklist GET /task/{id}", () ->
+        assertThat(tasklist(oax.stlMember(), "/task/" + oax.taskId(), null).status()).isEqualTo(200)));
+    rows.add(allowed(oax.stlMember(), "Tasklist POST /task/{id}/complete (enlace inválido: llega a la validación)",
+        () -> assertThat(tasklist(oax.stlMember(), "/task/" + oax.taskId() + "/complete",
+            "{\"variables\":{\"evidenceUrl\":{\"type\":\"String\",\"value\":\"javascript:alert(1)\"}}}")
+            .status()).isEqualTo(400)));
+    // State-changing sanity checks last.
+    rows.add(allowed(oax.stlMember(), "POST /task/{id}/claim", () ->
+        assertThat(post(oax.stlMember(), task + "/claim", "{\"userId\":\"" + oax.stlMember() + "\"}").status())
+            .isEqualTo(204)));
+    rows.add(allowed("admin", "POST /job/{id}/execute", () ->
+        assertThat(post("admin", "/engine-rest/job/" + oax.jobId() + "/execute", "").status()).isEqualTo(204)));
+    return rows.stream();
+  }
+
+  // --- the fixture ------------------------------------------------------------------------------
+
+  /** An oax exercise in step 6 with a progress report carrying a file, and one with consolidate-commitments open. */
+  private Oax oaxFixture(ExerciseDriver driver) {
+    String businessKey = ExerciseDriver.newBusinessKey("oax");
+    String exerciseName = "Ejercicio matriz " + businessKey;
+    String guarantorBody = "Garante matriz " + businessKey;
+    ProcessInstance exercise = engine.getRuntimeService().startProcessInstanceByKey("local-exercise", businessKey,
+        Variables.createVariables().putValue("entity", "oax").putValue("exerciseName", exerciseName)
+            .putValue("guarantorBody", guarantorBody));
+    driver.signDeclaration(exercise);
+    driver.outreach(exercise);
+    driver.integrateStl(exercise, "consensus");
+    driver.holdWorkingTables(exercise);
+    driver.launchPal(exercise);
+
+    List<Task> reports = driver.tasks(exercise, "report-progress");
+    assertThat(reports).hasSize(2);
+    engine.getTaskService().complete(reports.get(0).getId(), Variables.createVariables()
+        .putValueTyped("activityProgress", json("[{\"activity\":1,\"status\":\"done\"}]"))
+        .putValueTyped("evidence", Variables.fileValue("minuta-matriz.pdf").file(pdf(2048)).create()));
+    EvidenceItem evidence = catalogue.list("oax", exercise.getId()).stream()
+        .filter(i -> "minuta-matriz.pdf".equals(i.name())).findFirst().orElseThrow();
+
+    // The follow-up's timer (monitoring six months after the launch): stays until it is executed.
+    Job job = engine.getManagementService().createJobQuery()
+        .processInstanceId(driver.step(exercise, FollowUpProcess.KEY).getId()).timers().list().get(0);
+
+    ProcessInstance second = driver.startAtStep("oax", 4);
+    driver.complete(second, "plan-working-tables", TestVariables.planWorkingTables("Agua"));
+    driver.completeAll(second, "hold-working-table", TestVariables.holdWorkingTable());
+    Task consolidate = driver.task(second, "consolidate-commitments");
+
+    String tag = driver.tag(exercise);
+    return new Oax(businessKey, exerciseName, guarantorBody, exercise.getId(), reports.get(1).getId(), job.getId(),
+        evidence.id(), consolidate.getId(), second.getBusinessKey(), "titular.guarantor." + tag + "@stl.mx",
+        "facilitadora." + driver.tag(second) + "@mesas.mx");
+  }
+
+  // --- expectations -----------------------------------------------------------------------------
+
+  private static Object[] list(String name, Probe probe) {
+    return new Object[] {name, true, probe};
+  }
+
+  private static Object[] byId(String name, Probe probe) {
+    return new Object[] {name, false, probe};
+  }
+
+  private static DynamicTest allowed(String actor, String name, org.junit.jupiter.api.function.Executable check) {
+    return DynamicTest.dynamicTest("control: " + (actor == null ? "anónimo" : actor) + " → " + name, check);
+  }
+
+  private static void assertRefused(Oax oax, String path, String actor, boolean isList, Answer answer) {
+    String what = (actor == null ? "anónimo" : actor) + " " + path + " → " + answer.status() + " " + answer.body();
+    assertThat(answer.status()).as(what).isNotEqualTo(500);
+    if (actor == null && path.startsWith("Tasklist")) {
+      assertThat(answer.status()).as(what).isIn(401, 403);
+    } else if (actor == null && !path.contains("/micrositio/")) {
+      assertThat(answer.status()).as(what).isEqualTo(401);
+    } else if (isList) {
+      assertThat(answer.status()).as(what).isIn(200, 403);
+      if (answer.status() == 200) {
+        assertThat(answer.json()).as(what).isEmpty();
+      }
+    } else {
+      assertThat(answer.status()).as(what).isIn(NOT_FOUND_OR_FORBIDDEN);
+    }
+    if (answer.body() != null) {
+      for (String secret : oax.secrets()) {
+        assertThat(answer.body()).as(what).doesNotContain(secret);
+      }
+    }
+  }
+
+  // --- HTTP -------------------------------------------------------------------------------------
+
+  private Answer get(String user, String path) throws Exception {
+    return send(user, HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  private Answer post(String user, String path, String json) throws Exception {
+    return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private Answer postCsv(String user, String path) throws Exception {
+    return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "text/csv")
+        .POST(HttpRequest.BodyPublishers.ofString("no,es,un,csv,de,compromisos\n")));
+  }
+
+  private Answer send(String user, HttpRequest.Builder request) throws Exception {
+    if (user != null) {
+      request.header("Authorization",
+          "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+    }
+    HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+  }
+
+  /** A call to the webapps' engine API as a person logged in to Tasklist (anonymous: no session). */
+  private Answer tasklist(String user, String path, String json) throws Exception {
+    Session session = user == null ? new Session(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(),
+        new CookieManager()) : sessions.computeIfAbsent(user, this::login);
+    var request = HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default" + path));
+    if (json == null) {
+      request.GET();
+    } else {
+      request.header("Content-Type", "application/json").header("X-XSRF-TOKEN", session.xsrf())
+          .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+    HttpResponse<byte[]> response = session.client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+  }
+
+  record Session(HttpClient client, CookieManager cookies) {
+    String xsrf() {
+      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+          .reduce((a, b) -> b).map(HttpCookie::getValue).orElse("");
+    }
+  }
+
+  private Session login(String user) {
+    try {
+      var cookies = new CookieManager();
+      var session = new Session(HttpClient.newBuilder().cookieHandler(cookies).build(), cookies);
+      session.client().send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build(),
+          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<String> login = session.client().send(
+          HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+              .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", session.xsrf())
+              .POST(HttpRequest.BodyPublishers.ofString("username=" + q(user) + "&password=demo")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).as("login of " + user + ": " + login.body()).isEqualTo(200);
+      session.client().send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/task/count")).GET().build(),
+          HttpResponse.BodyHandlers.discarding());
+      return session;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static String q(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] pdf(int size) {
+    byte[] bytes = new byte[size];
+    Arrays.fill(bytes, (byte) ' ');
+    System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 9);
+    return bytes;
+  }
+}
