@@ -1,5 +1,6 @@
 package mx.cocreacion.evidence;
 
+import mx.cocreacion.followup.IrmScales;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -224,45 +225,19 @@ public class PalDocuments {
     if (a == null || a.potentialImpact() == null) {
       return "sin monitoreo registrado";
     }
-    return (Boolean.TRUE.equals(a.verifiable()) ? "verificable" : "no verificable") + "; "
-        + (Boolean.TRUE.equals(a.relevant()) ? "relevante" : "no relevante") + "; impacto potencial "
-        + switch (a.potentialImpact()) {
-          case "none" -> "ninguno";
-          case "minor" -> "menor";
-          case "moderate" -> "moderado";
-          case "transformative" -> "transformador";
-          default -> a.potentialImpact();
-        } + notes(a.monitoringNotes());
+    return IrmScales.lower(IrmScales.monitoringSummary(a)) + notes(a.monitoringNotes());
   }
 
   static String evaluation(Assessment a) {
     if (a == null || a.completion() == null) {
       return "sin evaluación registrada";
     }
-    return "cumplimiento " + switch (a.completion()) {
-          case "no-evidence" -> "sin evidencia";
-          case "not-started" -> "no iniciado";
-          case "limited" -> "limitado";
-          case "substantial" -> "sustancial";
-          case "complete" -> "completo";
-          default -> a.completion();
-        } + "; ¿abrió el gobierno?: " + switch (a.openedGovernment() == null ? "" : a.openedGovernment()) {
-          case "worsened" -> "empeoró";
-          case "did-not-change" -> "no cambió";
-          case "marginal" -> "marginalmente";
-          case "major" -> "significativamente";
-          case "outstanding" -> "de manera sobresaliente";
-          default -> nullToDash(a.openedGovernment());
-        } + notes(a.evaluationNotes());
+    return "cumplimiento " + IrmScales.lower(IrmScales.completion(a.completion())) + "; ¿abrió el gobierno?: "
+        + IrmScales.lower(IrmScales.openedGovernment(a.openedGovernment())) + notes(a.evaluationNotes());
   }
 
   private static String status(String status) {
-    return switch (status == null ? "" : status) {
-      case "not-started" -> "No iniciada";
-      case "in-progress" -> "En proceso";
-      case "done" -> "Concluida";
-      default -> nullToDash(status);
-    };
+    return IrmScales.status(status);
   }
 
   private static String notes(String notes) {

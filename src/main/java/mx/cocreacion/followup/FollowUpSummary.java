@@ -103,7 +103,7 @@ public class FollowUpSummary {
       ObjectNode row = rows.addObject();
       row.put("commitment", c.position());
       row.put("title", c.title());
-      row.put("monitoringSummary", monitoringSummary(assessed.get(c.position())));
+      row.put("monitoringSummary", IrmScales.monitoringSummary(assessed.get(c.position())));
       row.putNull("completion");
       row.putNull("openedGovernment");
       row.put("notes", "");
@@ -148,21 +148,6 @@ public class FollowUpSummary {
       node.putNull("monitoring");
     }
     return node;
-  }
-
-  static String monitoringSummary(Assessment a) {
-    if (a == null || a.potentialImpact() == null) {
-      return "Sin monitoreo registrado";
-    }
-    return (Boolean.TRUE.equals(a.verifiable()) ? "Verificable" : "No verificable") + "; "
-        + (Boolean.TRUE.equals(a.relevant()) ? "relevante" : "no relevante") + "; impacto potencial: "
-        + switch (a.potentialImpact()) {
-          case "none" -> "ninguno";
-          case "minor" -> "menor";
-          case "moderate" -> "moderado";
-          case "transformative" -> "transformador";
-          default -> a.potentialImpact();
-        };
   }
 
   private List<Commitment> approved(String exerciseId) {

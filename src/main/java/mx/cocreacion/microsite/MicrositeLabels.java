@@ -1,5 +1,6 @@
 package mx.cocreacion.microsite;
 
+import mx.cocreacion.followup.IrmScales;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -40,20 +41,6 @@ public final class MicrositeLabels {
       "gender", "Con perspectiva de género",
       "anticorruption", "Vinculado a la agenda anticorrupción");
 
-  private static final Map<String, String> STATUS = Map.of(
-      "not-started", "Sin iniciar", "in-progress", "En proceso", "done", "Concluida");
-
-  private static final Map<String, String> IMPACT = Map.of(
-      "none", "Ninguno", "minor", "Menor", "moderate", "Moderado", "transformative", "Transformador");
-
-  private static final Map<String, String> COMPLETION = Map.of(
-      "no-evidence", "Sin evidencia", "not-started", "Sin iniciar", "limited", "Limitado",
-      "substantial", "Sustancial", "complete", "Completo");
-
-  private static final Map<String, String> OPENED = Map.of(
-      "worsened", "Empeoró", "did-not-change", "No cambió", "marginal", "Marginalmente",
-      "major", "Significativamente", "outstanding", "Excepcionalmente");
-
   private static final List<String> ORDINALS = List.of("Primer", "Segundo", "Tercer", "Cuarto", "Quinto", "Sexto",
       "Séptimo", "Octavo", "Noveno", "Décimo", "Undécimo", "Duodécimo");
 
@@ -80,19 +67,19 @@ public final class MicrositeLabels {
   }
 
   public String status(String status) {
-    return status == null ? "Sin iniciar" : STATUS.getOrDefault(status, status);
+    return IrmScales.status(status);
   }
 
   public String impact(String value) {
-    return IMPACT.getOrDefault(value, value);
+    return IrmScales.potentialImpact(value);
   }
 
   public String completion(String value) {
-    return COMPLETION.getOrDefault(value, value);
+    return IrmScales.completion(value);
   }
 
   public String opened(String value) {
-    return OPENED.getOrDefault(value, value);
+    return IrmScales.openedGovernment(value);
   }
 
   public String decisionRule(String rule) {
