@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 /**
  * Accounts that the process creates (STL members, facilitator): a Camunda user named by the
  * person's e-mail, member of a role group and of the exercise's tenant. In demo mode the
- * password is the demo password; otherwise the account gets an unusable random password until
- * the person sets their own (invitation flow, see README).
+ * password is the demo password; otherwise the account gets an unusable random password and the
+ * person is e-mailed an invitation ({@link Invitations}) to set their own at {@code /cuenta/activar}.
  */
 @Service
 public class AccountProvisioning {
@@ -24,10 +24,12 @@ public class AccountProvisioning {
 
   private final IdentityService identity;
   private final DemoProperties demo;
+  private final Invitations invitations;
 
-  public AccountProvisioning(IdentityService identity, DemoProperties demo) {
+  public AccountProvisioning(IdentityService identity, DemoProperties demo, Invitations invitations) {
     this.identity = identity;
     this.demo = demo;
+    this.invitations = invitations;
   }
 
   /** Creates or updates the account; returns its user id (the lowercase e-mail). */
@@ -53,6 +55,11 @@ public class AccountProvisioning {
       user.setPassword(demo.enabled() ? demo.password() : unusablePassword());
       identity.saveUser(user);
       LOG.info("Cuenta creada: {} (grupo {}, entidad {})", userId, group, tenantId);
+      if (!demo.enabled()) {
+        // No password is set or mailed: the person chooses one through a single-use, expiring link
+        // (sent after the election's transaction commits).
+        invitations.create(userId, group, tenantId);
+      }
     }
     if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
       identity.createMembership(userId, group);

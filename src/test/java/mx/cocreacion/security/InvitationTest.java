@@ -1,0 +1,213 @@
+package mx.cocreacion.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import mx.cocreacion.support.CocreacionTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Invitations of accounts provisioned outside demo mode: the e-mailed single-use, expiring link to
+ * {@code /cuenta/activar}, the password rules, and AccountProvisioning creating the invitation. The
+ * shared context runs in demo mode, so the service and AccountProvisioning are called directly.
+ */
+@CocreacionTest
+class InvitationTest {
+
+  static final Pattern LINK = Pattern.compile("(https?://\\S+/cuenta/activar\\?token=[A-Za-z0-9_-]+)");
+  static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+  @LocalServerPort int port;
+  @Autowired GreenMail smtp;
+  @Autowired Invitations invitations;
+  @Autowired IdentityService identity;
+  @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactions;
+
+  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private String newUser() {
+    String id = "inv-" + UUID.randomUUID().toString().substring(0, 8) + "@ejemplo.mx";
+    User user = identity.newUser(id);
+    user.setEmail(id);
+    user.setFirstName("Ana");
+    user.setLastName("Pérez");
+    user.setPassword("inicial-no-usable-" + UUID.randomUUID());
+    identity.saveUser(user);
+    return id;
+  }
+
+  private List<MimeMessage> mailsTo(String address) throws Exception {
+    var result = new java.util.ArrayList<MimeMessage>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      if (Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
+        result.add(m);
+      }
+    }
+    return result;
+  }
+
+  private String linkIn(MimeMessage mail) throws Exception {
+    Matcher m = LINK.matcher((String) mail.getContent());
+    assertThat(m.find()).as("link in the e-mail").isTrue();
+    return m.group(1).replaceFirst("^https?://[^/]+", "http://localhost:" + port);
+  }
+
+  private HttpResponse<String> get(String url) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String token, String csrf, String password) throws Exception {
+    Map<String, String> form = Map.of("token", token, "csrf", csrf, "password", password, "confirmacion", password);
+    String body = form.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/cuenta/activar"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String storedPassword(String userId) {
+    return ((org.camunda.bpm.engine.impl.persistence.entity.UserEntity) identity.createUserQuery().userId(userId)
+        .singleResult()).getPassword();
+  }
+
+  private static String csrf(HttpResponse<String> page) {
+    Matcher m = CSRF.matcher(page.body());
+    assertThat(m.find()).as("form token").isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void theMailedLinkSetsThePasswordOnce() throws Exception {
+    String userId = newUser();
+    invitations.create(userId, Roles.STL, "oax");
+
+    List<MimeMessage> mails = mailsTo(userId);
+    assertThat(mails).hasSize(1);
+    String text = (String) mails.get(0).getContent();
+    assertThat(text).contains("Secretariado Técnico Local", "Oaxaca", "vence el", "/cuenta/activar?token=");
+    String link = linkIn(mails.get(0));
+    String token = link.substring(link.indexOf("token=") + 6);
+    assertThat(jdbc.sql("select count(*) from cc_invitation where token_hash = :h").param("h", Invitations.hash(token))
+        .query(Integer.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from cc_invitation where token_hash = :h").param("h", token)
+        .query(Integer.class).single()).as("the token itself is never stored").isZero();
+
+    HttpResponse<String> page = get(link);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<form", "Active su cuenta", userId);
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(page.headers().firstValue("X-Frame-Options")).contains("SAMEORIGIN");
+
+    // Without the form token: refused.
+    assertThat(post(token, "otro", "UnaClaveSegura2031").statusCode()).isEqualTo(403);
+
+    // (checkPassword with a wrong password would lock the user for a while: login throttling.)
+    String storedBefore = storedPassword(userId);
+    for (String weak : List.of("corta1", "solamenteletras", "123456789012345", userId, "password1234")) {
+      HttpResponse<String> refused = post(token, csrf(page), weak);
+      assertThat(refused.statusCode()).as(weak).isEqualTo(400);
+      assertThat(refused.body()).contains("role=\"alert\"", "<form");
+      page = refused;
+    }
+    assertThat(storedPassword(userId)).as("password unchanged").isEqualTo(storedBefore);
+
+    HttpResponse<String> done = post(token, csrf(page), "UnaClaveSegura2031");
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.body()).contains("Ya puede entrar a Tasklist", "/camunda/app/tasklist/");
+    assertThat(identity.checkPassword(userId, "UnaClaveSegura2031")).isTrue();
+
+    // Single use.
+    HttpResponse<String> again = get(link);
+    assertThat(again.statusCode()).isEqualTo(410);
+    assertThat(again.body()).contains("Enlace vencido o ya usado").doesNotContain("<form");
+    assertThat(invitations.activate(token, "OtraClaveSegura2032")).isEmpty();
+    assertThat(identity.checkPassword(userId, "OtraClaveSegura2032")).isFalse();
+  }
+
+  @Test
+  void anExpiredLinkIsRefused() throws Exception {
+    String userId = newUser();
+    String token = invitations.create(userId);
+    String url = "http://localhost:" + port + "/cuenta/activar?token=" + token;
+    HttpResponse<String> page = get(url);
+    assertThat(page.statusCode()).isEqualTo(200);
+
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(8))));
+    assertThat(get(url).statusCode()).isEqualTo(410);
+    HttpResponse<String> post = post(token, csrf(page), "UnaClaveSegura2031");
+    assertThat(post.statusCode()).isEqualTo(410);
+    assertThat(post.body()).contains("Enlace vencido o ya usado");
+    assertThat(identity.checkPassword(userId, "UnaClaveSegura2031")).isFalse();
+
+    assertThat(get("http://localhost:" + port + "/cuenta/activar?token=desconocido-desconocido-123").statusCode())
+        .isEqualTo(410);
+  }
+
+  @Test
+  void outsideDemoModeProvisioningInvitesInsteadOfSettingAPassword() throws Exception {
+    var provisioning = new AccountProvisioning(identity, new DemoProperties(false, null, null), invitations);
+    String email = "inv-" + UUID.randomUUID().toString().substring(0, 8) + "@ejemplo.mx";
+
+    String userId = provisioning.provision("Luis Gómez", email, Roles.FACILITATOR, "oax");
+
+    assertThat(identity.checkPassword(userId, "demo")).isFalse();
+    assertThat(jdbc.sql("select count(*) from cc_invitation where user_id = :u").param("u", userId)
+        .query(Integer.class).single()).isEqualTo(1);
+    List<MimeMessage> mails = mailsTo(email);
+    assertThat(mails).hasSize(1);
+    assertThat((String) mails.get(0).getContent()).contains("persona facilitadora", "/cuenta/activar?token=")
+        .doesNotContain("demo");
+    // A second provisioning of the same (existing) user does not invite again.
+    provisioning.provision("Luis Gómez", email, Roles.FACILITATOR, "oax");
+    assertThat(mailsTo(email)).hasSize(1);
+  }
+
+  @Test
+  void aRolledBackTransactionSendsNothing() throws Exception {
+    String userId = newUser();
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      invitations.create(userId, Roles.STL, "oax");
+      status.setRollbackOnly();
+    });
+    assertThat(mailsTo(userId)).isEmpty();
+    assertThat(jdbc.sql("select count(*) from cc_invitation where user_id = :u").param("u", userId)
+        .query(Integer.class).single()).isZero();
+
+    new TransactionTemplate(transactions).executeWithoutResult(status -> invitations.create(userId, Roles.STL, "oax"));
+    assertThat(mailsTo(userId)).hasSize(1);
+  }
+}
