@@ -8,24 +8,15 @@ import java.time.Instant;
 import java.util.Date;
 import mx.cocreacion.evidence.EvidenceRepository;
 import mx.cocreacion.followup.CommitmentImplementationProcess;
-import mx.cocreacion.support.CocreacionTest;
-import mx.cocreacion.support.ExerciseDriver;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The public microsite in a real browser, without login: the page of an exercise in
@@ -33,43 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * chart (served by the app). Screenshots: {@code target/screenshots/micrositio-entidad.png} and
  * {@code micrositio-nacional.png} (and {@code micrositio-entidad-movil.png}, a narrow screen).
  */
-@CocreacionTest
-class MicrositeBrowserTest {
+class MicrositeBrowserTest extends BrowserTestSupport {
 
-  @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
   @Autowired EvidenceRepository evidence;
-
-  ExerciseDriver exercises;
-  Browser browser;
-
-  @RegisterExtension
-  final TestExecutionExceptionHandler failure = (context, thrown) -> {
-    if (browser != null) {
-      browser.saveEvidence("FAILED-" + context.getRequiredTestMethod().getName());
-    }
-    throw thrown;
-  };
-
-  @BeforeAll
-  static void chromiumIsInstalled() {
-    Browser.requireChromium();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    exercises = new ExerciseDriver(engine);
-    browser = Browser.open("http://localhost:" + port);
-  }
-
-  @AfterEach
-  void quitBrowser() {
-    ClockUtil.reset();
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
-  }
 
   @Test
   void exerciseInImplementationThenNationalOverview() {

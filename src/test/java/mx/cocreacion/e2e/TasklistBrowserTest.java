@@ -7,25 +7,16 @@ import java.util.List;
 import mx.cocreacion.exercise.RecordRepository;
 import mx.cocreacion.outreach.OutreachProcess;
 import mx.cocreacion.security.PlatformSetup;
-import mx.cocreacion.support.CocreacionTest;
-import mx.cocreacion.support.ExerciseDriver;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Tasklist in a real browser: {@code oax-guarantor} logs in, claims the {@code conduct-outreach}
@@ -43,8 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * disabled after a field inside a dynamic list is edited; our Tasklist script
  * {@code app/tasklist/scripts/complete-with-dynamic-lists.js} (via {@code customScripts}) fixes that.
  */
-@CocreacionTest
-class TasklistBrowserTest {
+class TasklistBrowserTest extends BrowserTestSupport {
 
   private static final String TASKLIST = "/camunda/app/tasklist/default/";
   private static final String USER = "oax-guarantor";
@@ -61,40 +51,7 @@ class TasklistBrowserTest {
   /** Our fix reacts within milliseconds of form-js' change (typing is debounced 300 ms by form-js). */
   private static final Duration COMPLETE_REACTS_WITHIN = Duration.ofSeconds(5);
 
-  @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
   @Autowired RecordRepository records;
-
-  ExerciseDriver exercises;
-  Browser browser;
-
-  /** On failure: a screenshot and the page source, {@code target/screenshots/FAILED-<test>.*}. */
-  @RegisterExtension
-  final TestExecutionExceptionHandler evidence = (context, thrown) -> {
-    if (browser != null) {
-      browser.saveEvidence("FAILED-" + context.getRequiredTestMethod().getName());
-    }
-    throw thrown;
-  };
-
-  @BeforeAll
-  static void chromiumIsInstalled() {
-    Browser.requireChromium();
-  }
-
-  @BeforeEach
-  void openBrowser() {
-    exercises = new ExerciseDriver(engine);
-    browser = Browser.open("http://localhost:" + port);
-  }
-
-  @AfterEach
-  void quitBrowser() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
-  }
 
   @Test
   void guarantorRegistersOutreachInTasklistAndTheNextTaskAppears() {
