@@ -1,16 +1,13 @@
 package mx.cocreacion.e2e;
 
-import static mx.cocreacion.support.TestVariables.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import mx.cocreacion.evidence.EvidenceRepository;
-import mx.cocreacion.followup.CommitmentImplementationProcess;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -34,9 +31,9 @@ class MicrositeBrowserTest extends BrowserTestSupport {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2098-01-10T16:00:00Z")));
     ProcessInstance oaxaca = exercises.startAtStep("oax", 6);
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2098-02-20T16:00:00Z")));
-    reportProgress(oaxaca, 1, "[{\"activity\":1,\"status\":\"done\"},{\"activity\":2,\"status\":\"in-progress\"}]",
+    exercises.reportProgress(oaxaca, 1, "[{\"activity\":1,\"status\":\"done\"},{\"activity\":2,\"status\":\"in-progress\"}]",
         "https://transparencia.oaxaca.gob.mx/presupuesto");
-    reportProgress(oaxaca, 2, "[{\"activity\":1,\"status\":\"done\"}]", null);
+    exercises.reportProgress(oaxaca, 2, "[{\"activity\":1,\"status\":\"done\"}]", null);
     String declaration = evidence.addFile(oaxaca.getId(), 1, "Declaración conjunta", "declaracion-conjunta.pdf",
         "application/pdf", "%PDF-1.7\n% Declaración conjunta\n".repeat(400).getBytes(StandardCharsets.UTF_8), null,
         Instant.parse("2098-01-12T16:00:00Z"));
@@ -110,21 +107,6 @@ class MicrositeBrowserTest extends BrowserTestSupport {
     // The entidad's link leads to its current exercise.
     browser.click(By.cssSelector("#tabla-nacional tr[data-entidad='oax'] a"));
     browser.textContaining(By.cssSelector("h1 .anio"), year);
-  }
-
-  private void reportProgress(ProcessInstance exercise, int commitment, String statuses, String evidenceUrl) {
-    var runtime = engine.getRuntimeService();
-    var implementation = runtime.createProcessInstanceQuery().processDefinitionKey(CommitmentImplementationProcess.KEY)
-        .processInstanceBusinessKey(exercise.getBusinessKey()).list().stream()
-        .filter(pi -> Integer.valueOf(commitment).equals(runtime.getVariable(pi.getId(), "commitmentPosition")))
-        .findFirst().orElseThrow();
-    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(implementation.getId())
-        .taskDefinitionKey(CommitmentImplementationProcess.TASK_REPORT_PROGRESS).singleResult().getId();
-    var variables = Variables.createVariables().putValueTyped("activityProgress", json(statuses));
-    if (evidenceUrl != null) {
-      variables.putValue("evidenceUrl", evidenceUrl);
-    }
-    engine.getTaskService().complete(taskId, variables);
   }
 
   /** The whole page in one image: the window is made as tall as the page first. */

@@ -98,7 +98,7 @@ class EvidenceTest extends ProcessTestSupport {
         .containsExactlyInAnyOrder("https://transparencia.oaxaca.gob.mx/avance", "https://video.example.mx/sesion");
 
     // A second report without a file publishes no file again.
-    execute(timer(implementation(exercise, 1), CommitmentImplementationProcess.EVENT_NEXT_REPORT_DUE));
+    execute(timer(driver.implementation(exercise, 1), CommitmentImplementationProcess.EVENT_NEXT_REPORT_DUE));
     tasks.complete(reportTask(exercise, 1).getId(), Variables.createVariables()
         .putValueTyped("activityProgress", json("[{\"activity\":2,\"status\":\"in-progress\"}]")));
     assertThat(catalogue.list("oax", exercise.getId()).stream().filter(i -> i.step() == 6)).hasSize(4);
@@ -286,15 +286,8 @@ class EvidenceTest extends ProcessTestSupport {
   }
 
   private Task reportTask(ProcessInstance exercise, int position) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(implementation(exercise, position).getId())
+    return engine.getTaskService().createTaskQuery().processInstanceId(driver.implementation(exercise, position).getId())
         .taskDefinitionKey(CommitmentImplementationProcess.TASK_REPORT_PROGRESS).singleResult();
-  }
-
-  private ProcessInstance implementation(ProcessInstance exercise, int position) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(CommitmentImplementationProcess.KEY)
-        .processInstanceBusinessKey(exercise.getBusinessKey()).list().stream()
-        .filter(pi -> Integer.valueOf(position).equals(engine.getRuntimeService().getVariable(pi.getId(), "commitmentPosition")))
-        .findFirst().orElseThrow();
   }
 
   private Job timer(ProcessInstance instance, String activityId) {

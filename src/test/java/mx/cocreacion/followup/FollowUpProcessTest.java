@@ -61,8 +61,8 @@ class FollowUpProcessTest extends ProcessTestSupport {
 
     // The first report is asked right after the launch, for each commitment.
     Assertions.assertThat(driver.tasks(exercise, "report-progress")).hasSize(2);
-    ProcessInstance first = implementation(exercise, 1);
-    ProcessInstance second = implementation(exercise, 2);
+    ProcessInstance first = driver.implementation(exercise, 1);
+    ProcessInstance second = driver.implementation(exercise, 2);
 
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2032-02-20T16:00:00Z")));
     reportOn(first, "[{\"activity\":1,\"status\":\"done\"},{\"activity\":2,\"status\":\"in-progress\"}]",
@@ -132,7 +132,7 @@ class FollowUpProcessTest extends ProcessTestSupport {
   @Test
   void progressReportsAreChecked() {
     ProcessInstance exercise = driver.startAtStep("cam", 6);
-    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(implementation(exercise, 1).getId())
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(driver.implementation(exercise, 1).getId())
         .singleResult().getId();
     assertRefused(() -> engine.getTaskService().complete(taskId, progress("[{\"activity\":1,\"status\":\"terminada\"}]")),
         "activityProgress[1].status", "valores permitidos: not-started, in-progress, done");
@@ -217,12 +217,6 @@ class FollowUpProcessTest extends ProcessTestSupport {
   private List<ProcessInstance> implementations(ProcessInstance exercise) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(CommitmentImplementationProcess.KEY)
         .processInstanceBusinessKey(exercise.getBusinessKey()).list();
-  }
-
-  private ProcessInstance implementation(ProcessInstance exercise, int position) {
-    return implementations(exercise).stream()
-        .filter(pi -> Integer.valueOf(position).equals(runtime.getVariable(pi.getId(), "commitmentPosition")))
-        .findFirst().orElseThrow();
   }
 
   private Job timer(ProcessInstance instance, String activityId) {

@@ -12,11 +12,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mx.cocreacion.followup.CommitmentImplementationProcess;
 import mx.cocreacion.support.ProcessTestSupport;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +42,7 @@ class MicrositeControllerTest extends ProcessTestSupport {
     // Started later than any other exercise of Campeche, so it is the entidad's current one.
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2099-03-01T16:00:00Z")));
     ProcessInstance exercise = driver.startAtStep("cam", 6);
-    reportProgress(exercise, 1, "[{\"activity\":1,\"status\":\"done\"},{\"activity\":2,\"status\":\"in-progress\"}]", null);
+    driver.reportProgress(exercise, 1, "[{\"activity\":1,\"status\":\"done\"},{\"activity\":2,\"status\":\"in-progress\"}]", null);
     int year = year(exercise);
 
     Page page = get("/micrositio");
@@ -68,7 +66,7 @@ class MicrositeControllerTest extends ProcessTestSupport {
   @Test
   void exercisePageShowsTimelineStlCommitmentsActivitiesAndProgressButNoEmails() throws Exception {
     ProcessInstance exercise = driver.startAtStep("jal", 6);
-    reportProgress(exercise, 1, "[{\"activity\":1,\"status\":\"done\"},{\"activity\":2,\"status\":\"in-progress\"}]",
+    driver.reportProgress(exercise, 1, "[{\"activity\":1,\"status\":\"done\"},{\"activity\":2,\"status\":\"in-progress\"}]",
         "https://transparencia.jalisco.gob.mx/presupuesto");
     int year = year(exercise);
 
@@ -132,21 +130,6 @@ class MicrositeControllerTest extends ProcessTestSupport {
   }
 
   // --- helpers ----------------------------------------------------------------------------------
-
-  private void reportProgress(ProcessInstance exercise, int commitment, String statuses, String evidenceUrl) {
-    var runtime = engine.getRuntimeService();
-    var implementation = runtime.createProcessInstanceQuery().processDefinitionKey(CommitmentImplementationProcess.KEY)
-        .processInstanceBusinessKey(exercise.getBusinessKey()).list().stream()
-        .filter(pi -> Integer.valueOf(commitment).equals(runtime.getVariable(pi.getId(), "commitmentPosition")))
-        .findFirst().orElseThrow();
-    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(implementation.getId())
-        .taskDefinitionKey(CommitmentImplementationProcess.TASK_REPORT_PROGRESS).singleResult().getId();
-    var variables = Variables.createVariables().putValueTyped("activityProgress", json(statuses));
-    if (evidenceUrl != null) {
-      variables.putValue("evidenceUrl", evidenceUrl);
-    }
-    engine.getTaskService().complete(taskId, variables);
-  }
 
   static int year(ProcessInstance exercise) {
     String key = exercise.getBusinessKey();

@@ -70,6 +70,28 @@ public class ExerciseDriver {
     return exercise.getBusinessKey().replace("-", "");
   }
 
+  /** The commitment-implementation instance of the exercise's commitment {@code position} (1-based). */
+  public ProcessInstance implementation(ProcessInstance exercise, int position) {
+    var runtime = engine.getRuntimeService();
+    return runtime.createProcessInstanceQuery().processDefinitionKey("commitment-implementation")
+        .processInstanceBusinessKey(exercise.getBusinessKey()).list().stream()
+        .filter(pi -> Integer.valueOf(position).equals(runtime.getVariable(pi.getId(), "commitmentPosition")))
+        .findFirst().orElseThrow(() -> new AssertionError("No implementation of commitment " + position));
+  }
+
+  /** Completes the open report-progress of commitment {@code position}; {@code evidenceUrl} may be null. */
+  public void reportProgress(ProcessInstance exercise, int position, String activityProgressJson, String evidenceUrl) {
+    String taskId = engine.getTaskService().createTaskQuery()
+        .processInstanceId(implementation(exercise, position).getId())
+        .taskDefinitionKey("report-progress").singleResult().getId();
+    VariableMap variables = org.camunda.bpm.engine.variable.Variables.createVariables()
+        .putValueTyped("activityProgress", json(activityProgressJson));
+    if (evidenceUrl != null) {
+      variables.putValue("evidenceUrl", evidenceUrl);
+    }
+    engine.getTaskService().complete(taskId, variables);
+  }
+
   // --- whole steps ---------------------------------------------------------------------------
 
   public void signDeclaration(ProcessInstance exercise) {
