@@ -2,6 +2,7 @@ package mx.cocreacion.security;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -35,15 +36,59 @@ public class AccountProvisioning {
   /** Creates or updates the account; returns its user id (the lowercase e-mail). */
   public String provision(String name, String email, String group, String tenantId) {
     String userId = email.trim().toLowerCase();
-    // The person completing the task (e.g. the guarantor electing the STL) may not administer
-    // users: the process does it on their behalf, without authorization checks.
-    CommandContext context = Context.getCommandContext();
-    if (context != null) {
-      context.runWithoutAuthorization(() -> doProvision(userId, name, group, tenantId));
-    } else {
-      doProvision(userId, name, group, tenantId);
-    }
+    asProcess(() -> doProvision(userId, name, group, tenantId));
     return userId;
+  }
+
+  /** Whether the account is a member of the group (of any tenant). */
+  public boolean isMember(String userId, String group) {
+    return asProcess(() -> identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0);
+  }
+
+  /**
+   * Ends a role of an account (a member replaced in the STL): its membership of {@code group} when
+   * {@code leaveGroup}, of the tenant when {@code leaveTenant}. The account, its history and its
+   * other roles stay; Camunda's operation log records each change with the user who made it.
+   */
+  public void withdraw(String userId, String group, boolean leaveGroup, String tenantId, boolean leaveTenant) {
+    asProcess(() -> {
+      if (leaveGroup) {
+        identity.deleteMembership(userId, group);
+      }
+      if (leaveTenant) {
+        identity.deleteTenantUserMembership(tenantId, userId);
+      }
+      LOG.info("Acceso retirado: {} (grupo {}: {}, entidad {}: {})", userId, group, leaveGroup, tenantId, leaveTenant);
+      return null;
+    });
+  }
+
+  /**
+   * The person completing the task (e.g. the guarantor electing the STL) may not administer users:
+   * the process does it on their behalf, without authorization checks. Camunda does not log what
+   * delegation code does; these changes are logged anyway (category Admin, with that person as
+   * user), so INAI finds every account change in Cockpit's audit log.
+   */
+  private <T> T asProcess(Callable<T> change) {
+    CommandContext context = Context.getCommandContext();
+    try {
+      if (context == null) {
+        return change.call();
+      }
+      boolean logging = context.isUserOperationLogEnabled();
+      context.enableUserOperationLog();
+      try {
+        return context.runWithoutAuthorization(change);
+      } finally {
+        if (!logging) {
+          context.disableUserOperationLog();
+        }
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Void doProvision(String userId, String name, String group, String tenantId) {

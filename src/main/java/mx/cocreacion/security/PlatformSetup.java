@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -88,6 +90,13 @@ public class PlatformSetup extends AbstractProcessEnginePlugin {
     grant(auth, Roles.INAI, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
     grant(auth, Roles.INAI, Resources.DEPLOYMENT, "*", Permissions.READ);
     grant(auth, Roles.INAI, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    // Cockpit's audit log: entries of a process are read through READ_HISTORY above; the platform's
+    // administrative changes (accounts, memberships by the process or by admins, operators' actions
+    // without a process) are read by category.
+    grant(auth, Roles.INAI, Resources.OPERATION_LOG_CATEGORY, UserOperationLogEntry.CATEGORY_ADMIN,
+        UserOperationLogCategoryPermissions.READ);
+    grant(auth, Roles.INAI, Resources.OPERATION_LOG_CATEGORY, UserOperationLogEntry.CATEGORY_OPERATOR,
+        UserOperationLogCategoryPermissions.READ);
   }
 
   private static void grant(AuthorizationService auth, String group, Resource resource, String resourceId,

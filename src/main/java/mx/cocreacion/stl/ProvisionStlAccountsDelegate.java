@@ -15,24 +15,30 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * After elect-stl: every titular and suplente gets an account in group {@code stl} of the
- * exercise's tenant, and the STL is stored (a re-election replaces it, keeping the former one).
+ * After elect-stl (the election in step 3, or a re-election later): every titular and suplente gets
+ * an account in group {@code stl} of the exercise's tenant and the STL is stored; a re-election
+ * keeps the former STL as history, withdraws the access of whoever left it ({@link StlSuccession}).
  */
 @Component("provisionStlAccountsDelegate")
 public class ProvisionStlAccountsDelegate implements JavaDelegate {
 
   private final AccountProvisioning accounts;
   private final StlMemberRepository members;
+  private final StlSuccession succession;
 
-  public ProvisionStlAccountsDelegate(AccountProvisioning accounts, StlMemberRepository members) {
+  public ProvisionStlAccountsDelegate(AccountProvisioning accounts, StlMemberRepository members,
+      StlSuccession succession) {
     this.accounts = accounts;
     this.members = members;
+    this.succession = succession;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     JsonNode elected = new TaskInput(execution).json(VAR_STL_MEMBERS);
     String tenant = execution.getTenantId();
+    String exerciseId = (String) execution.getVariable(ExerciseVariables.EXERCISE_ID);
+    List<StlMember> former = members.active(exerciseId);
     List<StlMember> stl = new ArrayList<>();
     for (int i = 0; i < elected.size(); i++) {
       JsonNode m = elected.get(i);
@@ -40,7 +46,7 @@ public class ProvisionStlAccountsDelegate implements JavaDelegate {
       String userId = accounts.provision(name, m.get("email").asText(), Roles.STL, tenant);
       stl.add(new StlMember(i + 1, name, userId, m.get("sector").asText(), m.get("role").asText(), userId));
     }
-    members.replace((String) execution.getVariable(ExerciseVariables.EXERCISE_ID), stl,
-        ClockUtil.getCurrentTime().toInstant());
+    members.replace(exerciseId, stl, ClockUtil.getCurrentTime().toInstant());
+    succession.handOver(exerciseId, tenant, former, stl);
   }
 }

@@ -21,6 +21,13 @@ public final class StlIntegrationProcess {
   public static final String VAR_FACILITATOR_USER = "facilitatorUserId";
   public static final String VAR_AGENDA = "agenda";
 
+  /**
+   * Message of the re-election event subprocess of {@code local-exercise}: correlated with the
+   * exercise's business key, it reopens elect-stl with the current STL to replace members.
+   */
+  public static final String MESSAGE_STL_REELECTION = "stl-reelection";
+  public static final String REELECTION_SUBPROCESS = "SubProcess_StlReelection";
+
   public static final String ROLE_TITULAR = "titular";
   public static final String ROLE_SUPLENTE = "suplente";
   public static final String RULE_CONSENSUS = "consensus";

@@ -43,4 +43,20 @@ public class StlMemberRepository {
             rs.getString(5), rs.getString(6)))
         .list();
   }
+
+  /**
+   * Whether the account is an active STL member of another running exercise (of the given tenant,
+   * or of any tenant when {@code tenantId} is null): then it keeps that access on a re-election here.
+   */
+  public boolean activeInOtherRunningExercise(String userId, String exerciseId, String tenantId) {
+    return jdbc.sql("""
+            select count(*) from cc_stl_member m join cc_exercise e on e.id = m.exercise_id
+            where m.user_id = :u and m.active = true and m.exercise_id <> :e and e.ended_at is null
+              and (cast(:t as varchar(8)) is null or e.tenant_id = :t)""")
+        .param("u", userId)
+        .param("e", exerciseId)
+        .param("t", tenantId)
+        .query(Long.class)
+        .single() > 0;
+  }
 }

@@ -52,4 +52,22 @@ class RolePermissionsTest {
     assertThat(facilitatorClient.get("/task?processInstanceBusinessKey=" + exercise.getBusinessKey()
         + "&taskDefinitionKey=plan-working-tables").body()).hasSize(1);
   }
+
+  @Test
+  void onlyThePlatformsAdministrationOpensAnStlReelection() {
+    ExerciseDriver driver = new ExerciseDriver(engine);
+    ProcessInstance exercise = driver.startAtStep("oax", 4);
+    Map<String, Object> reelection = Map.of("messageName", "stl-reelection",
+        "businessKey", exercise.getBusinessKey(), "tenantId", "oax");
+    String stlMember = "titular.government." + driver.tag(exercise) + "@stl.mx";
+
+    for (String user : List.of("oax-guarantor", "oax-society", stlMember, "jal-guarantor", "inai-monitor")) {
+      assertThat(new RestClient(port, user, "demo").post("/message", reelection).status())
+          .as(user + " opens a re-election").isIn(400, 403, 404);
+    }
+    assertThat(driver.tasks(exercise, "elect-stl")).as("nothing opened").isEmpty();
+
+    assertThat(new RestClient(port, "admin", "demo").post("/message", reelection).status()).isIn(200, 204);
+    assertThat(driver.tasks(exercise, "elect-stl")).hasSize(1);
+  }
 }

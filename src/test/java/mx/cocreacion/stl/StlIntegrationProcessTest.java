@@ -1,6 +1,7 @@
 package mx.cocreacion.stl;
 
 import static mx.cocreacion.support.Refusals.assertRefused;
+import static mx.cocreacion.stl.StlIntegrationProcess.VAR_STL_MEMBERS;
 import static mx.cocreacion.support.TestVariables.json;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -13,6 +14,7 @@ import mx.cocreacion.support.TestVariables;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,6 +130,73 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
     var other = driver.startAtStep("oax", 3);
     assertRefused(() -> driver.complete(other, "convene-stl-meeting",
         TestVariables.conveneStlMeeting().putValue("meetingDate", "31/02/2031")), "meetingDate", "no es una fecha válida");
+  }
+
+  @Test
+  void aReelectionReplacesAMemberKeepingHistoryAndHandsOverTheirOpenTasks() {
+    var exercise = driver.startAtStep("jal", 4);
+    driver.complete(exercise, "plan-working-tables", TestVariables.planWorkingTables("Datos abiertos"));
+    driver.completeAll(exercise, "hold-working-table", TestVariables.holdWorkingTable());
+    driver.complete(exercise, "consolidate-commitments", TestVariables.consolidateCommitments());
+    String tag = driver.tag(exercise);
+    String leaving = "titular.society." + tag + "@stl.mx";
+    String arriving = "nueva.titular.society." + tag + "@stl.mx";
+    Assertions.assertThat(engine.getTaskService().createTaskQuery().taskAssignee(leaving).count())
+        .as("the leaving titular's vote is pending").isEqualTo(1);
+
+    // The documented action: the platform's administration sends the message for the exercise.
+    engine.getRuntimeService().createMessageCorrelation(StlIntegrationProcess.MESSAGE_STL_REELECTION)
+        .processInstanceBusinessKey(exercise.getBusinessKey()).tenantId("jal").correlateWithResult();
+
+    assertThat(exercise).isWaitingAt(StlIntegrationProcess.TASK_ELECT_STL);
+    var reelection = driver.task(exercise, StlIntegrationProcess.TASK_ELECT_STL);
+    Assertions.assertThat(reelection.getProcessInstanceId()).isEqualTo(exercise.getId());
+    Assertions.assertThat(engine.getTaskService().getIdentityLinksForTask(reelection.getId()))
+        .as("the guarantor corrects the list").extracting(IdentityLink::getGroupId).containsExactly("guarantor");
+    Assertions.assertThat(engine.getTaskService().getVariable(reelection.getId(), VAR_STL_MEMBERS).toString())
+        .as("the form opens with the current STL").contains(leaving).contains("suplente.government." + tag);
+
+    List<Map<String, String>> roster = TestVariables.stlMembers(tag);
+    roster.stream().filter(m -> m.get("email").equals(leaving)).forEach(m -> {
+      m.put("email", arriving);
+      m.put("name", "Nueva Titular Sociedad");
+    });
+    engine.getTaskService().complete(reelection.getId(), stlMembers(roster));
+
+    assertThat(exercise).hasPassed("provision-stl-accounts").isWaitingAt("step-4");
+    Assertions.assertThat(members.active(exercise.getId())).extracting(StlMember::userId)
+        .hasSize(6).contains(arriving).doesNotContain(leaving);
+    Assertions.assertThat(identity.createUserQuery().userId(arriving).memberOfGroup("stl").count()).isEqualTo(1);
+    Assertions.assertThat(identity.createTenantQuery().userMember(arriving).singleResult().getId()).isEqualTo("jal");
+    Assertions.assertThat(identity.createUserQuery().userId(leaving).memberOfGroup("stl").count())
+        .as("the leaving member is out of the stl group").isZero();
+    Assertions.assertThat(identity.createTenantQuery().userMember(leaving).count())
+        .as("and out of the entidad").isZero();
+    Assertions.assertThat(identity.createUserQuery().userId(leaving).count()).as("the account stays").isEqualTo(1);
+    Assertions.assertThat(engine.getTaskService().createTaskQuery().taskAssignee(leaving).count()).isZero();
+    Assertions.assertThat(engine.getTaskService().createTaskQuery().taskAssignee(arriving)
+        .taskDefinitionKey("approve-commitments").count()).as("the vote passes to the successor").isEqualTo(1);
+    Assertions.assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery()
+        .processInstanceId(exercise.getId()).taskDefinitionKey(StlIntegrationProcess.TASK_ELECT_STL).finished().count())
+        .as("the re-election is in the exercise's history").isEqualTo(1);
+
+    // The approval goes on with the new STL, and the former titular cannot vote any more.
+    driver.completeAll(exercise, "approve-commitments", TestVariables.approve(true, "De acuerdo"));
+    assertThat(exercise).isWaitingAt("step-5");
+  }
+
+  @Test
+  void aReelectionIsValidatedLikeTheElection() {
+    var exercise = electedStl("cam");
+    engine.getRuntimeService().createMessageCorrelation(StlIntegrationProcess.MESSAGE_STL_REELECTION)
+        .processInstanceBusinessKey(exercise.getBusinessKey()).tenantId("cam").correlateWithResult();
+    var reelection = driver.task(exercise, StlIntegrationProcess.TASK_ELECT_STL);
+    List<Map<String, String>> roster = TestVariables.stlMembers(driver.tag(exercise));
+    roster.removeIf(m -> m.get("sector").equals("government") && m.get("role").equals("titular"));
+
+    assertRefused(() -> engine.getTaskService().complete(reelection.getId(), stlMembers(roster)),
+        "stlMembers", "falta al menos un titular del sector");
+    Assertions.assertThat(members.active(exercise.getId())).as("nothing changed").hasSize(6);
   }
 
   private ProcessInstance electedStl(String tenant) {

@@ -1,0 +1,70 @@
+package mx.cocreacion.stl;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import mx.cocreacion.security.AccountProvisioning;
+import mx.cocreacion.security.Roles;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a re-election of the STL changes for the people who leave it: they lose the STL's access to
+ * the exercise's entidad (group {@code stl} unless they sit in another running exercise's STL,
+ * tenant membership unless they keep another role there), and their open tasks of the entidad pass
+ * to whoever takes their seat (same sector and role), or back to the group when nobody does.
+ */
+@Service
+public class StlSuccession {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StlSuccession.class);
+
+  private final AccountProvisioning accounts;
+  private final StlMemberRepository members;
+  private final TaskService tasks;
+
+  public StlSuccession(AccountProvisioning accounts, StlMemberRepository members, TaskService tasks) {
+    this.accounts = accounts;
+    this.members = members;
+    this.tasks = tasks;
+  }
+
+  public void handOver(String exerciseId, String tenantId, List<StlMember> former, List<StlMember> current) {
+    Set<String> staying = current.stream().map(StlMember::userId).collect(Collectors.toSet());
+    for (StlMember leaving : former) {
+      if (staying.contains(leaving.userId())) {
+        continue;
+      }
+      String successor = current.stream()
+          .filter(m -> m.sector().equals(leaving.sector()) && m.role().equals(leaving.role()))
+          .map(StlMember::userId)
+          .findFirst()
+          .orElse(null);
+      reassignOpenTasks(leaving.userId(), tenantId, successor);
+      boolean keepsStlElsewhere = members.activeInOtherRunningExercise(leaving.userId(), exerciseId, null);
+      boolean keepsTenant = members.activeInOtherRunningExercise(leaving.userId(), exerciseId, tenantId)
+          || accounts.isMember(leaving.userId(), Roles.FACILITATOR);
+      accounts.withdraw(leaving.userId(), Roles.STL, !keepsStlElsewhere, tenantId, !keepsTenant);
+      LOG.info("STL de {}: {} deja su lugar ({} {}), lo ocupa {}", exerciseId, leaving.userId(),
+          leaving.role(), leaving.sector(), successor == null ? "nadie (tareas al grupo)" : successor);
+    }
+  }
+
+  private void reassignOpenTasks(String userId, String tenantId, String successor) {
+    // The person completing elect-stl (a guarantor) cannot see the STL's tasks: the process looks.
+    CommandContext context = Context.getCommandContext();
+    List<Task> open = context.runWithoutAuthorization(
+        () -> tasks.createTaskQuery().taskAssignee(userId).tenantIdIn(tenantId).list());
+    for (Task task : open) {
+      context.runWithoutAuthorization(() -> {
+        tasks.setAssignee(task.getId(), successor);
+        return null;
+      });
+    }
+  }
+}
