@@ -41,8 +41,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Tenant isolation (issue 5): every person of {@code jal} (guarantor, society, government, an STL member,
  * the facilitator) and an anonymous client try every read and write path of an {@code oax} exercise —
- * engine REST (tasks, process instances, history, jobs), the evidence download and the project's CSV
- * import — and are refused with no {@code oax} data in the answer: lists come back empty, access by id
+ * engine REST (tasks, process instances, history, jobs), Tasklist's, Cockpit's and Admin's APIs, the
+ * evidence download and the project's CSV import — and are refused with no {@code oax} data in the answer: lists come back empty, access by id
  * is 401/403/404, never 500. The people of {@code oax} (or INAI, member of every tenant) get through on
  * the same paths, so the matrix can fail. Each (actor, path) pair is one row of the report.
  */
@@ -72,7 +72,7 @@ class TenantIsolationMatrixTest {
   /** What oax has, and what must never show up in an answer to somebody else. */
   record Oax(String businessKey, String exerciseName, String guarantorBody, String exerciseId, String taskId,
       String jobId, String evidenceId, String consolidateTaskId, String consolidateBusinessKey,
-      String stlMember, String facilitator) {
+      String stlMember, String facilitator, String completedTaskId) {
     List<String> secrets() {
       return List.of(businessKey, exerciseName, guarantorBody, consolidateBusinessKey, "\"tenantId\":\"oax\"",
           "Oaxaca", "Informar avance");
@@ -137,7 +137,16 @@ class TenantIsolationMatrixTest {
         byId("Tasklist POST /task/{id}/claim", u -> tasklist(u, "/task/" + oax.taskId() + "/claim",
             "{\"userId\":\"" + (u == null ? "x" : u) + "\"}")),
         byId("Tasklist GET /task/{id}/form-variables", u -> tasklist(u, "/task/" + oax.taskId() + "/form-variables",
-            null)));
+            null)),
+        // Cockpit and Admin: the same session against their APIs.
+        list("Cockpit GET /process-instance?businessKey", u -> tasklist(u, "/process-instance?businessKey=" + key, null)),
+        byId("Cockpit GET /history/process-instance/{id}",
+            u -> tasklist(u, "/history/process-instance/" + oax.exerciseId(), null)),
+        list("Cockpit GET /history/user-operation?taskId (registro de auditoría)",
+            u -> tasklist(u, "/history/user-operation?taskId=" + oax.completedTaskId(), null)),
+        list("Cockpit plugin GET /process-instance?processDefinitionId&businessKey",
+            u -> webapp(u, cockpitInstances(oax), null)),
+        list("Admin GET /user?memberOfTenant=oax", u -> tasklist(u, "/user?memberOfTenant=oax", null)));
 
     List<DynamicTest> rows = new ArrayList<>();
     for (Object[] path : paths) {
@@ -200,6 +209,15 @@ class TenantIsolationMatrixTest {
         () -> assertThat(tasklist(oax.stlMember(), "/task/" + oax.taskId() + "/complete",
             "{\"variables\":{\"evidenceUrl\":{\"type\":\"String\",\"value\":\"javascript:alert(1)\"}}}")
             .status()).isEqualTo(400)));
+    rows.add(allowed("inai-monitor", "Cockpit GET /process-instance?businessKey", () ->
+        assertThat(tasklist("inai-monitor", "/process-instance?businessKey=" + key, null).json()).isNotEmpty()));
+    rows.add(allowed("inai-monitor", "Cockpit plugin GET /process-instance", () ->
+        assertThat(webapp("inai-monitor", cockpitInstances(oax), null).json()).isNotEmpty()));
+    rows.add(allowed("inai-monitor", "Cockpit GET /history/user-operation?taskId", () ->
+        assertThat(tasklist("inai-monitor", "/history/user-operation?taskId=" + oax.completedTaskId(), null)
+            .json()).isNotEmpty()));
+    rows.add(allowed("admin", "Admin GET /user?memberOfTenant=oax", () ->
+        assertThat(tasklist("admin", "/user?memberOfTenant=oax", null).json()).isNotEmpty()));
     // State-changing sanity checks last.
     rows.add(allowed(oax.stlMember(), "POST /task/{id}/claim", () ->
         assertThat(post(oax.stlMember(), task + "/claim", "{\"userId\":\"" + oax.stlMember() + "\"}").status())
@@ -227,9 +245,17 @@ class TenantIsolationMatrixTest {
 
     List<Task> reports = driver.tasks(exercise, "report-progress");
     assertThat(reports).hasSize(2);
-    engine.getTaskService().complete(reports.get(0).getId(), Variables.createVariables()
-        .putValueTyped("activityProgress", json("[{\"activity\":1,\"status\":\"done\"}]"))
-        .putValueTyped("evidence", Variables.fileValue("minuta-matriz.pdf").file(pdf(2048)).create()));
+    String tag = driver.tag(exercise);
+    String stlMember = "titular.guarantor." + tag + "@stl.mx";
+    // Completed by a logged-in STL member, so the operation log (Cockpit's audit log) has an entry.
+    engine.getIdentityService().setAuthentication(stlMember, List.of("stl"), List.of("oax"));
+    try {
+      engine.getTaskService().complete(reports.get(0).getId(), Variables.createVariables()
+          .putValueTyped("activityProgress", json("[{\"activity\":1,\"status\":\"done\"}]"))
+          .putValueTyped("evidence", Variables.fileValue("minuta-matriz.pdf").file(pdf(2048)).create()));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
     EvidenceItem evidence = catalogue.list("oax", exercise.getId()).stream()
         .filter(i -> "minuta-matriz.pdf".equals(i.name())).findFirst().orElseThrow();
 
@@ -242,10 +268,9 @@ class TenantIsolationMatrixTest {
     driver.completeAll(second, "hold-working-table", TestVariables.holdWorkingTable());
     Task consolidate = driver.task(second, "consolidate-commitments");
 
-    String tag = driver.tag(exercise);
     return new Oax(businessKey, exerciseName, guarantorBody, exercise.getId(), reports.get(1).getId(), job.getId(),
-        evidence.id(), consolidate.getId(), second.getBusinessKey(), "titular.guarantor." + tag + "@stl.mx",
-        "facilitadora." + driver.tag(second) + "@mesas.mx");
+        evidence.id(), consolidate.getId(), second.getBusinessKey(), stlMember,
+        "facilitadora." + driver.tag(second) + "@mesas.mx", reports.get(0).getId());
   }
 
   // --- expectations -----------------------------------------------------------------------------
@@ -265,7 +290,7 @@ class TenantIsolationMatrixTest {
   private static void assertRefused(Oax oax, String path, String actor, boolean isList, Answer answer) {
     String what = (actor == null ? "anónimo" : actor) + " " + path + " → " + answer.status() + " " + answer.body();
     assertThat(answer.status()).as(what).isNotEqualTo(500);
-    if (actor == null && path.startsWith("Tasklist")) {
+    if (actor == null && (path.startsWith("Tasklist") || path.startsWith("Cockpit") || path.startsWith("Admin"))) {
       assertThat(answer.status()).as(what).isIn(401, 403);
     } else if (actor == null && !path.contains("/micrositio/")) {
       assertThat(answer.status()).as(what).isEqualTo(401);
@@ -311,9 +336,22 @@ class TenantIsolationMatrixTest {
 
   /** A call to the webapps' engine API as a person logged in to Tasklist (anonymous: no session). */
   private Answer tasklist(String user, String path, String json) throws Exception {
+    return webapp(user, "/camunda/api/engine/engine/default" + path, json);
+  }
+
+  /** Cockpit's own query of process instances (its plugin API), for the oax exercise. */
+  private String cockpitInstances(Oax oax) {
+    String definitionId = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceId(oax.exerciseId()).singleResult().getProcessDefinitionId();
+    return "/camunda/api/cockpit/plugin/base/default/process-instance?processDefinitionId=" + q(definitionId)
+        + "&businessKey=" + q(oax.businessKey());
+  }
+
+  /** A call to a webapp API (Tasklist, Cockpit, Admin) in the person's session (anonymous: no session). */
+  private Answer webapp(String user, String path, String json) throws Exception {
     Session session = user == null ? new Session(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(),
         new CookieManager()) : sessions.computeIfAbsent(user, this::login);
-    var request = HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default" + path));
+    var request = HttpRequest.newBuilder(uri(path));
     if (json == null) {
       request.GET();
     } else {
