@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * is already running, so that the step 6 timers the seeding fires itself are not raced by it.
  */
 @Component
-@Profile("!postgres & !prod & !production")
+@Profile(DemoExercises.NOT_IN_PRODUCTION)
 @ConditionalOnProperty(name = {"cocreacion.demo.enabled", "cocreacion.demo.seed-exercise"}, havingValue = "true")
 class DemoExercise {
 

@@ -66,11 +66,14 @@ import org.springframework.stereotype.Component;
  * someone ({@code jal-guarantor}, an STL member, {@code inai-monitor}...). Demo mode only.
  */
 @Component
-@Profile("!postgres & !prod & !production")
+@Profile(DemoExercises.NOT_IN_PRODUCTION)
 @ConditionalOnProperty(name = "cocreacion.demo.enabled", havingValue = "true")
 public class DemoExercises {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoExercises.class);
+
+  /** Profile condition: none of the production profiles of {@code ProductionGuard} is active. */
+  static final String NOT_IN_PRODUCTION = "!postgres & !prod & !production";
 
   /** Jalisco's PAL was launched this many days before today. */
   static final int JALISCO_LAUNCHED_DAYS_AGO = 100;
