@@ -1,0 +1,70 @@
+package mx.cocreacion.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import mx.cocreacion.security.DemoUsers;
+import mx.cocreacion.webapps.OperatorProperties;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Cockpit and Admin in a real browser: the pages are in Spanish (our {@code es.json}, the default
+ * language of {@code config.js}) and the banner at the top of every page names who runs the
+ * platform instead of Camunda's "migrate to Camunda 8" notice.
+ *
+ * <p>Elements are found by Camunda's stable classes: {@code .ce-eol-banner} (the banner),
+ * {@code form[name='signinForm']} (the login form of every webapp), {@code h1.section-title}
+ * (Cockpit's dashboard) and Admin's page title {@code .page-header}, plus the texts of our es.json.
+ */
+class WebappsBrowserTest extends BrowserTestSupport {
+
+  private static final String COCKPIT = "/camunda/app/cockpit/default/";
+  private static final String ADMIN_USERS = "/camunda/app/admin/default/#/users";
+  private static final String ADMIN = "admin";
+  private static final String PASSWORD = "demo";
+  private static final By BANNER = By.cssSelector(".ce-eol-banner");
+  private static final String CAMUNDA_END_OF_LIFE_TEXT = "Camunda 8";
+
+  @Autowired OperatorProperties operator;
+
+  @Test
+  void inaiMonitorSeesCockpitInSpanishWithTheOperatorNotice() {
+    browser.get(COCKPIT);
+    // The login page already has the notice and Spanish texts.
+    assertThat(browser.textContaining(BANNER, "Plataforma operada por")).isEqualTo(notice());
+    browser.textContaining(By.cssSelector("form[name='signinForm'] button[type='submit']"), "Iniciar sesión");
+
+    login(DemoUsers.INAI_MONITOR);
+
+    browser.textContaining(By.cssSelector("h1.section-title"), "En este momento");
+    browser.textContaining(By.tagName("body"), "Procesos");
+    assertThat(browser.textContaining(BANNER, "Plataforma operada por")).isEqualTo(notice());
+    assertThat(browser.driver().findElement(By.tagName("body")).getText())
+        .doesNotContain(CAMUNDA_END_OF_LIFE_TEXT, "It is time to migrate");
+    browser.screenshot("cockpit-dashboard-es.png");
+  }
+
+  @Test
+  void administratorSeesAdminInSpanishWithTheOperatorNotice() {
+    browser.get(ADMIN_USERS);
+    login(ADMIN);
+
+    browser.textContaining(By.tagName("body"), "Lista de usuarios");
+    browser.textContaining(By.tagName("body"), "Entidades (tenants)");
+    assertThat(browser.textContaining(BANNER, "Plataforma operada por")).isEqualTo(notice());
+    assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain(CAMUNDA_END_OF_LIFE_TEXT);
+    browser.screenshot("admin-users-es.png");
+  }
+
+  private String notice() {
+    return "Plataforma operada por " + operator.operatorName() + " para los ejercicios de Cocreación desde lo local.";
+  }
+
+  private void login(String user) {
+    browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='username']"), user);
+    browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='password']"), PASSWORD);
+    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+    browser.gone(By.cssSelector("form[name='signinForm']"));
+  }
+}
