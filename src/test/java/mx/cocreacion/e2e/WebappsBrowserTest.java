@@ -6,12 +6,14 @@ import mx.cocreacion.security.DemoUsers;
 import mx.cocreacion.webapps.OperatorProperties;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Cockpit and Admin in a real browser: the pages are in Spanish (our {@code es.json}, the default
  * language of {@code config.js}) and the banner at the top of every page names who runs the
- * platform instead of Camunda's "migrate to Camunda 8" notice.
+ * platform instead of Camunda's "migrate to Camunda 8" notice; a browser set to English gets
+ * Spanish too (config.js lists only "es").
  *
  * <p>Elements are found by Camunda's stable classes: {@code .ce-eol-banner} (the banner),
  * {@code form[name='signinForm']} (the login form of every webapp), {@code h1.section-title}
@@ -55,6 +57,19 @@ class WebappsBrowserTest extends BrowserTestSupport {
     assertThat(browser.textContaining(BANNER, "Plataforma operada por")).isEqualTo(notice());
     assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain(CAMUNDA_END_OF_LIFE_TEXT);
     browser.screenshot("admin-users-es.png");
+  }
+
+  @Test
+  void aBrowserInEnglishGetsSpanishToo() {
+    browser.close();
+    browser = Browser.open("http://localhost:" + port, "en-US");
+    browser.get(COCKPIT);
+    Object preferred = ((JavascriptExecutor) browser.driver())
+        .executeScript("return (navigator.languages && navigator.languages[0]) || navigator.language;");
+    assertThat(String.valueOf(preferred)).as("the browser's preferred language").startsWith("en");
+
+    browser.textContaining(By.cssSelector("form[name='signinForm'] button[type='submit']"), "Iniciar sesión");
+    assertThat(browser.textContaining(BANNER, "Plataforma operada por")).isEqualTo(notice());
   }
 
   private String notice() {
