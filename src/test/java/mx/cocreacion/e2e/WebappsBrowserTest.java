@@ -27,6 +27,8 @@ class WebappsBrowserTest extends BrowserTestSupport {
   private static final String PASSWORD = "demo";
   private static final By BANNER = By.cssSelector(".ce-eol-banner");
   private static final String CAMUNDA_END_OF_LIFE_TEXT = "Camunda 8";
+  /** #3d4a57 of our user-styles.css (Camunda's is #b5152b). */
+  private static final String NOTICE_BACKGROUND = "rgba(61, 74, 87, 1)";
 
   @Autowired OperatorProperties operator;
 
@@ -42,6 +44,8 @@ class WebappsBrowserTest extends BrowserTestSupport {
     browser.textContaining(By.cssSelector("h1.section-title"), "En este momento");
     browser.textContaining(By.tagName("body"), "Procesos");
     assertThat(browser.textContaining(BANNER, "Plataforma operada por")).isEqualTo(notice());
+    assertThat(browser.driver().findElement(BANNER).getCssValue("background-color"))
+        .as("styles/user-styles.css: a neutral bar, not Camunda's red warning").isEqualTo(NOTICE_BACKGROUND);
     assertThat(browser.driver().findElement(By.tagName("body")).getText())
         .doesNotContain(CAMUNDA_END_OF_LIFE_TEXT, "It is time to migrate");
     browser.screenshot("cockpit-dashboard-es.png");
