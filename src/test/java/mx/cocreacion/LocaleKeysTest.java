@@ -25,7 +25,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The Spanish translations shipped under src/main/resources/META-INF/resources/webjars/camunda/app/
  * must cover exactly the keys of the English file of the Camunda webjar on the classpath (so a
  * Camunda upgrade that adds keys makes this test fail), keep every {{placeholder}} and link, and
- * the app's config.js must make Spanish the default language.
+ * the app's config.js must make Spanish the default language. Apps: Tasklist, Welcome, Cockpit, Admin.
+ *
+ * <p>One key is replaced on purpose: {@value #BANNER_KEY}, the banner at the top of every page,
+ * is our notice of who runs the platform instead of Camunda's "migrate to Camunda 8" text (with its
+ * link); {@code mx.cocreacion.webapps.WebappLocaleController} puts the operator's name in place of
+ * {@value #OPERATOR_TOKEN}.
  */
 class LocaleKeysTest {
 
@@ -33,9 +38,19 @@ class LocaleKeysTest {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*}}");
   private static final Pattern HREF = Pattern.compile("href=\"[^\"]*\"");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String BANNER_KEY = "labels.BANNER_CE_EOL_TEXT";
+  private static final String OPERATOR_TOKEN = "{operador}";
+  /**
+   * English values that stay as they are in Spanish: product names, symbols, abbreviations and
+   * words spelled the same. Any other Spanish value equal to the English one is an untranslated text.
+   */
+  private static final Set<String> SAME_IN_SPANISH = Set.of("", "<", "<=", ">", ">=", "<null>", "s",
+      "Camunda", "Cockpit", "Camunda Cockpit", "Optimize", "ID", "ID*", "CSV", "JSON", "Endpoint",
+      "Error", "Total", "General", "GLOBAL", "Color", "Variable", "Variables", "Variables:",
+      "Variable / {{variableName}}");
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "welcome"})
+  @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
   void spanishHasExactlyTheKeysOfTheWebjarEnglish(String app) throws IOException {
     Map<String, JsonNode> en = flatten(read(webjarResource(app + "/locales/en.json")));
     Map<String, JsonNode> es = flatten(read(ourResource(app + "/locales/es.json")));
@@ -51,7 +66,7 @@ class LocaleKeysTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "welcome"})
+  @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
   void everyValueIsTranslatedAndKeepsPlaceholdersAndLinks(String app) throws IOException {
     Map<String, JsonNode> en = flatten(read(webjarResource(app + "/locales/en.json")));
     Map<String, JsonNode> es = flatten(read(ourResource(app + "/locales/es.json")));
@@ -78,15 +93,18 @@ class LocaleKeysTest {
         problems.add(key + ": placeholders " + matches(PLACEHOLDER, target) + " instead of "
             + matches(PLACEHOLDER, source));
       }
-      if (!matches(HREF, source).equals(matches(HREF, target))) {
+      if (!key.equals(BANNER_KEY) && !matches(HREF, source).equals(matches(HREF, target))) {
         problems.add(key + ": links " + matches(HREF, target) + " instead of " + matches(HREF, source));
+      }
+      if (!key.startsWith("dateLocales.") && source.equals(target) && !SAME_IN_SPANISH.contains(source)) {
+        problems.add(key + ": still English \"" + source + "\"");
       }
     });
     assertThat(problems).as("%s es.json", app).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "welcome"})
+  @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
   void configMakesSpanishTheDefaultLanguage(String app) throws IOException {
     String config;
     try (InputStream in = ourResource(app + "/scripts/config.js").openStream()) {
@@ -108,6 +126,35 @@ class LocaleKeysTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
+  void bannerSaysWhoRunsThePlatformInsteadOfCamundasEndOfLifeNotice(String app) throws IOException {
+    String banner = flatten(read(ourResource(app + "/locales/es.json"))).get(BANNER_KEY).asText();
+    assertThat(banner)
+        .isEqualTo("Plataforma operada por " + OPERATOR_TOKEN + " para los ejercicios de Cocreación desde lo local.");
+    assertThat(flatten(read(webjarResource(app + "/locales/en.json"))).get(BANNER_KEY).asText())
+        .as("the webjar's text we replace").contains("Camunda 8");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
+  void configKeepsEveryLineOfTheWebjarsDefaultConfig(String app) throws IOException {
+    List<String> ours = lines(ourResource(app + "/scripts/config.js"));
+    List<String> missing = new ArrayList<>();
+    for (String line : lines(webjarCopy(app + "/scripts/config.js"))) {
+      if (!line.isBlank() && !line.strip().equals("};") && !ours.contains(line)) {
+        missing.add(line);
+      }
+    }
+    assertThat(missing).as("lines of the webjar's %s config.js missing in ours", app).isEmpty();
+  }
+
+  private static List<String> lines(URL url) throws IOException {
+    try (InputStream in = url.openStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+  }
+
   /** en.json exists only in the Camunda webjar. */
   private static URL webjarResource(String path) throws IOException {
     List<URL> urls = Collections.list(classLoader().getResources(APP_PATH + path));
@@ -115,6 +162,18 @@ class LocaleKeysTest {
     assertThat(urls.get(0).toString()).as("%s comes from the Camunda webjar", path)
         .startsWith("jar:").contains("camunda-webapp-webjar");
     return urls.get(0);
+  }
+
+  /** The Camunda webjar's copy of a file that this application overrides (config.js). */
+  private static URL webjarCopy(String path) throws IOException {
+    List<URL> copies = new ArrayList<>();
+    for (URL url : Collections.list(classLoader().getResources(APP_PATH + path))) {
+      if (url.toString().startsWith("jar:") && url.toString().contains("camunda-webapp-webjar")) {
+        copies.add(url);
+      }
+    }
+    assertThat(copies).as("%s in the Camunda webjar", path).hasSize(1);
+    return copies.get(0);
   }
 
   /** es.json and config.js of this application (target/classes), not of a jar. */

@@ -77,6 +77,11 @@ final class Browser implements AutoCloseable {
   }
 
   static Browser open(String baseUrl) {
+    return open(baseUrl, "es-MX");
+  }
+
+  /** A browser whose preferred language ({@code navigator.languages}) is {@code language}, e.g. "en-US". */
+  static Browser open(String baseUrl, String language) {
     requireChromium();
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     Path profile;
@@ -89,8 +94,9 @@ final class Browser implements AutoCloseable {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--no-default-browser-check", "--window-size=1400,1000", "--lang=es-MX",
+        "--no-first-run", "--no-default-browser-check", "--window-size=1400,1000", "--lang=" + language,
         "--user-data-dir=" + profile.toAbsolutePath());
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
