@@ -67,6 +67,10 @@ class LoggingContextTest extends ProcessTestSupport {
     layout.setPattern(environment.getProperty("logging.pattern.correlation") + "%m");
     layout.start();
     assertThat(layout.doLayout(line)).startsWith("[cam|" + exercise.getBusinessKey() + "] Declaración conjunta firmada");
+    // A line written outside any process carries no empty brackets.
+    var outside = new ch.qos.logback.classic.spi.LoggingEvent(getClass().getName(), delegateLog, Level.INFO,
+        "Fuera de un proceso", null, null);
+    assertThat(layout.doLayout(outside)).isEqualTo("Fuera de un proceso");
     layout.stop();
   }
 }
