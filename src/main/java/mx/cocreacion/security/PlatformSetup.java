@@ -156,14 +156,15 @@ public class PlatformSetup extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Creates the shared filter or updates the existing one (same name and key, or a filter of that
-   * name created before filters had a key), so a new version of a filter reaches old installations.
+   * Creates the shared filter or updates the existing one (same name and key, or a shared filter of
+   * that name created before filters had a key), so a new version of a filter reaches old
+   * installations. A person's own filter (it has an owner) of the same name is left alone.
    */
   private static Filter filter(FilterService filters, String name, String key, int priority, String description,
       TaskQuery query) {
     List<Filter> named = filters.createFilterQuery().filterName(name).list();
     Filter filter = named.stream().filter(f -> key.equals(keyOf(f))).findFirst()
-        .or(() -> named.stream().filter(f -> keyOf(f) == null).findFirst())
+        .or(() -> named.stream().filter(f -> keyOf(f) == null && f.getOwner() == null).findFirst())
         .orElseGet(() -> filters.newTaskFilter(name));
     filter.setQuery(query);
     filter.setProperties(Map.of(PROPERTY_KEY, key, "description", description, "priority", priority, "refresh", true,
@@ -178,6 +179,7 @@ public class PlatformSetup extends AbstractProcessEnginePlugin {
     Map<String, Object> properties = filter.getProperties();
     return properties == null || !(properties.get(PROPERTY_KEY) instanceof String key) ? null : key;
   }
+
   private static void grantFilterToAll(AuthorizationService auth, Filter filter) {
     // A global authorization (type GLOBAL, user "*") applies to every user; a GRANT to user "*"
     // would list the filter but refuse to run it.

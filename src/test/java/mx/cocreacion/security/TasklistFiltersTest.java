@@ -11,6 +11,7 @@ import mx.cocreacion.support.ProcessTestSupport;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -109,13 +110,26 @@ class TasklistFiltersTest extends ProcessTestSupport {
     Filter overdue = byKey(filters.createFilterQuery().list(), PlatformSetup.KEY_OVERDUE);
     overdue.setQuery(engine.getTaskService().createTaskQuery().taskName("cambiada a mano"));
     filters.saveFilter(overdue);
+    // A person's own filter with the same name is theirs: start-up leaves it alone.
+    Filter personal = filters.newTaskFilter(PlatformSetup.FILTER_OVERDUE);
+    personal.setOwner("oax-guarantor");
+    personal.setQuery(engine.getTaskService().createTaskQuery().taskName("mi propio filtro"));
+    personal = filters.saveFilter(personal);
     long before = filters.createFilterQuery().count();
 
-    new PlatformSetup().postProcessEngineBuild(engine);
+    try {
+      new PlatformSetup().postProcessEngineBuild(engine);
 
-    assertThat(filters.createFilterQuery().count()).isEqualTo(before);
-    Filter repaired = filters.getFilter(overdue.getId());
-    assertThat(repaired.getQuery().toString()).doesNotContain("cambiada a mano");
+      assertThat(filters.createFilterQuery().count()).isEqualTo(before);
+      Filter repaired = filters.getFilter(overdue.getId());
+      TaskQueryImpl query = repaired.getQuery();
+      assertThat(query.getName()).isNull();
+      assertThat(query.getExpressions()).containsKey("dueBefore");
+      assertThat(filters.getFilter(personal.getId()).<TaskQueryImpl>getQuery().getName()).isEqualTo("mi propio filtro");
+      assertThat(PlatformSetup.keyOf(filters.getFilter(personal.getId()))).isNull();
+    } finally {
+      filters.deleteFilter(personal.getId());
+    }
     assertThat(filters.createFilterQuery().filterName(PlatformSetup.FILTER_SECTOR_TASKS).count()).isEqualTo(3);
   }
 
