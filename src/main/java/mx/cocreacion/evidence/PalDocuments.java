@@ -16,13 +16,12 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import mx.cocreacion.completion.Dates;
+import mx.cocreacion.completion.MexicanDates;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.followup.Assessment;
@@ -42,7 +41,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class PalDocuments {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy", Locale.forLanguageTag("es-MX"));
   private static final Color ACCENT = new Color(0x23, 0x5B, 0x4E);
   private static final Font TITLE = new Font(Font.HELVETICA, 18, Font.BOLD, ACCENT);
   private static final Font SUBTITLE = new Font(Font.HELVETICA, 12, Font.NORMAL, Color.DARK_GRAY);
@@ -253,7 +251,7 @@ public class PalDocuments {
   }
 
   private static String day(LocalDate date) {
-    return date.format(DAY);
+    return MexicanDates.longDate(date);
   }
 
   private static String nullToDash(String text) {

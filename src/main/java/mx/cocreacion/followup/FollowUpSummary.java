@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import mx.cocreacion.completion.Dates;
+import mx.cocreacion.completion.MexicanDates;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
@@ -49,6 +50,10 @@ public class FollowUpSummary {
     summary.put("launchDate", day(exercise.launchDate()));
     summary.put("palStart", day(exercise.palStart()));
     summary.put("palEnd", day(exercise.palEnd()));
+    // The same dates as people read them (the forms show these): "1 de febrero de 2032".
+    summary.put("launchDateText", text(exercise.launchDate()));
+    summary.put("palStartText", text(exercise.palStart()));
+    summary.put("palEndText", text(exercise.palEnd()));
     summary.put("palProgress", percent(implementation.palProgress(exerciseId)));
     Map<Integer, Assessment> assessed = assessments.assessments(exerciseId).stream()
         .collect(Collectors.toMap(Assessment::commitment, Function.identity()));
@@ -127,6 +132,7 @@ public class FollowUpSummary {
       activity.put("indicator", a.indicator());
       activity.put("target", a.target());
       activity.put("dueDate", a.dueDate().toString());
+      activity.put("dueDateText", MexicanDates.longDate(a.dueDate()));
       activity.put("status", a.status());
     }
     ArrayNode reports = node.putArray("reports");
@@ -134,6 +140,7 @@ public class FollowUpSummary {
       ObjectNode report = reports.addObject();
       report.put("number", r.number());
       report.put("reportedAt", day(r.reportedAt()));
+      report.put("reportedAtText", text(r.reportedAt()));
       report.put("progress", percent(r.progress()));
       report.put("evidenceUrl", r.evidenceUrl());
       report.put("evidenceName", r.evidenceName());
@@ -169,5 +176,9 @@ public class FollowUpSummary {
 
   private static String day(Instant instant) {
     return instant == null ? null : Dates.localDate(instant).toString();
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : MexicanDates.longDate(instant);
   }
 }

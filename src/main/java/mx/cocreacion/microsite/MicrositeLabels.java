@@ -3,10 +3,9 @@ package mx.cocreacion.microsite;
 import mx.cocreacion.followup.IrmScales;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import mx.cocreacion.completion.Dates;
+import mx.cocreacion.completion.MexicanDates;
 import mx.cocreacion.exercise.Sector;
 
 /**
@@ -17,7 +16,6 @@ public final class MicrositeLabels {
 
   static final MicrositeLabels INSTANCE = new MicrositeLabels();
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   static final List<String> STEPS = List.of("Arranque", "Sensibilización", "Secretariado Técnico Local",
       "Mesas participativas", "Plan de Acción Local", "Seguimiento y evaluación");
@@ -93,10 +91,10 @@ public final class MicrositeLabels {
 
   public String date(Object value) {
     if (value instanceof LocalDate d) {
-      return DAY.format(d);
+      return MexicanDates.date(d);
     }
     if (value instanceof Instant i) {
-      return DAY.format(Dates.localDate(i));
+      return MexicanDates.date(i);
     }
     return "";
   }

@@ -3,10 +3,9 @@ package mx.cocreacion.reminder;
 import jakarta.mail.MessagingException;
 import java.time.Instant;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import mx.cocreacion.completion.Dates;
+import mx.cocreacion.completion.MexicanDates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -20,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ReminderMailer {
-
-  static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(Dates.MEXICO);
 
   private final JavaMailSender sender;
   private final ReminderProperties properties;
@@ -68,7 +65,7 @@ public class ReminderMailer {
   }
 
   public static String formatDate(Instant due) {
-    return due == null ? "sin fecha" : DUE.format(due);
+    return due == null ? "sin fecha" : MexicanDates.dateTime(due);
   }
 
   String subject(ReminderMail mail) {

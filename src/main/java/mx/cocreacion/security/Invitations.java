@@ -8,11 +8,10 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import mx.cocreacion.completion.Dates;
+import mx.cocreacion.completion.MexicanDates;
 import mx.cocreacion.reminder.ReminderProperties;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import org.camunda.bpm.engine.IdentityService;
@@ -46,7 +45,6 @@ public class Invitations {
 
   private static final Logger LOG = LoggerFactory.getLogger(Invitations.class);
   private static final SecureRandom RANDOM = new SecureRandom();
-  static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(Dates.MEXICO);
 
   private final JdbcClient jdbc;
   private final JavaMailSender sender;
@@ -198,7 +196,7 @@ public class Invitations {
         .append("Su usuario es: ").append(user == null ? "" : user.getId()).append("\n\n")
         .append("Para activar su cuenta, elija su contraseña en esta página (el enlace sirve una sola vez):\n")
         .append(link).append("\n\n")
-        .append("El enlace vence el ").append(EXPIRY.format(expires)).append(" (hora de la Ciudad de México).")
+        .append("El enlace vence el ").append(MexicanDates.dateTime(expires)).append(" (hora de la Ciudad de México).")
         .append(" Después podrá entrar a Tasklist:\n").append(publicUrl).append("/camunda/app/tasklist/\n\n")
         .append("Si el enlace venció, pida al organismo garante que le envíe una nueva invitación.\n\n")
         .append("Cocreación desde lo local\n")

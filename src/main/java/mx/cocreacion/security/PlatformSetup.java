@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.List;
 import java.util.Map;
 import mx.cocreacion.exercise.LocalExerciseProcess;
+import mx.cocreacion.exercise.Sector;
 import mx.cocreacion.tenancy.Entity;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -32,7 +33,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * At start-up (idempotent): the role groups, INAI's membership in every tenant, the group
- * authorizations each role needs and the shared Tasklist filters.
+ * authorizations each role needs and the shared Tasklist filters: "Mis tareas", "Tareas de mi
+ * grupo" and "Vencidas" for everyone, "Tareas de mi sector" for each sector group and "Monitoreo
+ * INAI" for INAI. Filters are found by their key property and updated, so a changed query reaches
+ * existing installations.
  */
 @Component
 @Order(20)
@@ -42,6 +46,16 @@ public class PlatformSetup extends AbstractProcessEnginePlugin {
   public static final String FILTER_MY_TASKS = "Mis tareas";
   public static final String FILTER_GROUP_TASKS = "Tareas de mi grupo";
   public static final String FILTER_INAI = "Monitoreo INAI";
+  public static final String FILTER_SECTOR_TASKS = "Tareas de mi sector";
+  public static final String FILTER_OVERDUE = "Vencidas";
+
+  /** Filter property that tells the product's shared filters apart (three sector filters share a name). */
+  public static final String PROPERTY_KEY = "cocreacionKey";
+  static final String KEY_MY_TASKS = "my-tasks";
+  static final String KEY_GROUP_TASKS = "group-tasks";
+  static final String KEY_OVERDUE = "overdue";
+  static final String KEY_INAI = "inai-monitoring";
+  static final String KEY_SECTOR_PREFIX = "sector-";
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
@@ -115,31 +129,64 @@ public class PlatformSetup extends AbstractProcessEnginePlugin {
 
   private void createFilters(FilterService filters, TaskQuery any, ProcessEngine engine) {
     var tasks = engine.getTaskService();
-    Filter mine = filter(filters, FILTER_MY_TASKS, -10, "Tareas asignadas a mí",
+    AuthorizationService auth = engine.getAuthorizationService();
+    Filter mine = filter(filters, FILTER_MY_TASKS, KEY_MY_TASKS, -10, "Tareas asignadas a mí",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-    Filter group = filter(filters, FILTER_GROUP_TASKS, -5, "Tareas de los grupos a los que pertenezco",
+    Filter group = filter(filters, FILTER_GROUP_TASKS, KEY_GROUP_TASKS, -5, "Tareas de los grupos a los que pertenezco",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks().orderByDueDate().asc());
-    Filter inai = filter(filters, FILTER_INAI, 0, "Tareas abiertas de todas las entidades (supervisión nacional)",
+    // Overdue: assigned to me or offered to one of my groups, due before the moment the list is shown.
+    Filter overdue = filter(filters, FILTER_OVERDUE, KEY_OVERDUE, -8,
+        "Tareas mías o de mis grupos cuya fecha de vencimiento ya pasó",
+        tasks.createTaskQuery()
+            .or().taskAssigneeExpression("${currentUser()}").taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().endOr()
+            .dueBeforeExpression("${now()}").orderByDueDate().asc());
+    Filter inai = filter(filters, FILTER_INAI, KEY_INAI, 0, "Tareas abiertas de todas las entidades (supervisión nacional)",
         tasks.createTaskQuery().orderByDueDate().asc());
-    AuthorizationService auth = engine.getAuthorizationService();
     grantFilterToAll(auth, mine);
     grantFilterToAll(auth, group);
+    grantFilterToAll(auth, overdue);
     grant(auth, Roles.INAI, Resources.FILTER, inai.getId(), Permissions.READ);
-    LOG.info("Tasklist filters ready: {}, {}, {}", FILTER_MY_TASKS, FILTER_GROUP_TASKS, FILTER_INAI);
+    // One "Tareas de mi sector" per sector, readable only by that sector's group: every task offered to
+    // the sector in the person's entidad (tenant check), also those a colleague already claimed.
+    for (Sector sector : Sector.values()) {
+      Filter ofSector = filter(filters, FILTER_SECTOR_TASKS, sectorKey(sector), -6,
+          "Tareas del sector " + sector.label() + " en mi entidad, también las que ya tomó alguien del sector",
+          tasks.createTaskQuery().taskCandidateGroup(sector.id()).includeAssignedTasks().orderByDueDate().asc());
+      grant(auth, sector.id(), Resources.FILTER, ofSector.getId(), Permissions.READ);
+    }
+    LOG.info("Tasklist filters ready: {}, {}, {}, {} (one per sector), {}", FILTER_MY_TASKS, FILTER_GROUP_TASKS,
+        FILTER_OVERDUE, FILTER_SECTOR_TASKS, FILTER_INAI);
   }
 
-  private static Filter filter(FilterService filters, String name, int priority, String description, TaskQuery query) {
-    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-    if (filter == null) {
-      filter = filters.newTaskFilter(name);
-    }
+  static String sectorKey(Sector sector) {
+    return KEY_SECTOR_PREFIX + sector.id();
+  }
+
+  /**
+   * Creates the shared filter or updates the existing one (same name and key, or a shared filter of
+   * that name created before filters had a key), so a new version of a filter reaches old
+   * installations. A person's own filter (it has an owner) of the same name is left alone.
+   */
+  private static Filter filter(FilterService filters, String name, String key, int priority, String description,
+      TaskQuery query) {
+    List<Filter> named = filters.createFilterQuery().filterName(name).list();
+    Filter filter = named.stream().filter(f -> key.equals(keyOf(f))).findFirst()
+        .or(() -> named.stream().filter(f -> keyOf(f) == null && f.getOwner() == null).findFirst())
+        .orElseGet(() -> filters.newTaskFilter(name));
     filter.setQuery(query);
-    filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true,
+    filter.setProperties(Map.of(PROPERTY_KEY, key, "description", description, "priority", priority, "refresh", true,
         "variables", List.of(
             Map.of("name", "exerciseName", "label", "Ejercicio"),
             Map.of("name", "entity", "label", "Entidad"))));
     return filters.saveFilter(filter);
+  }
+
+  /** The product's key of a shared filter (property {@code cocreacionKey}); null for other filters. */
+  public static String keyOf(Filter filter) {
+    Map<String, Object> properties = filter.getProperties();
+    return properties == null || !(properties.get(PROPERTY_KEY) instanceof String key) ? null : key;
   }
 
   private static void grantFilterToAll(AuthorizationService auth, Filter filter) {

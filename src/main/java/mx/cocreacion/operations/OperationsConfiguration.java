@@ -1,0 +1,33 @@
+package mx.cocreacion.operations;
+
+import jakarta.servlet.DispatcherType;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** Operation: who may read the actuator, and the mail server's health. */
+@Configuration
+class OperationsConfiguration {
+
+  /** After the security headers (order 0) and engine REST's authentication (order 1, other paths). */
+  static final int ACTUATOR_ACCESS_ORDER = 2;
+
+  @Bean
+  FilterRegistrationBean<ActuatorAccessFilter> actuatorAccess(IdentityService identity,
+      OperationsProperties properties) {
+    var registration = new FilterRegistrationBean<>(new ActuatorAccessFilter(identity, properties.actuatorGroups()));
+    registration.setName("actuator-access");
+    registration.setOrder(ACTUATOR_ACCESS_ORDER);
+    registration.addUrlPatterns(ActuatorAccessFilter.BASE_PATH + "/*", ActuatorAccessFilter.BASE_PATH);
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    return registration;
+  }
+
+  /** Named so that it replaces Spring Boot's mail health indicator. */
+  @Bean
+  MailHealthIndicator mailHealthIndicator(JavaMailSenderImpl mailSender, OperationsProperties properties) {
+    return new MailHealthIndicator(mailSender, properties);
+  }
+}
