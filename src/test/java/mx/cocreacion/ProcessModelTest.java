@@ -174,6 +174,10 @@ class ProcessModelTest {
     Set<String> edges = model.getModelElementsByType(BpmnEdge.class).stream()
         .map(e -> e.getBpmnElement().getId()).collect(Collectors.toSet());
     model.getModelElementsByType(FlowNode.class).forEach(n -> assertThat(shapes).as("diagram shape").contains(n.getId()));
+    // INAI reads an instance in Cockpit: every event, gateway, task and subprocess says what it is for.
+    model.getModelElementsByType(FlowNode.class).forEach(n -> assertThat(n.getDocumentations())
+        .as("documentation of %s in %s", n.getId(), key).isNotEmpty()
+        .allSatisfy(d -> assertThat(d.getTextContent()).isNotBlank()));
     model.getModelElementsByType(SequenceFlow.class).forEach(f -> assertThat(edges).as("diagram edge").contains(f.getId()));
   }
 
