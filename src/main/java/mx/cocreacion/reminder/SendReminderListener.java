@@ -1,5 +1,6 @@
 package mx.cocreacion.reminder;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import mx.cocreacion.exercise.ExerciseVariables;
@@ -32,6 +33,13 @@ public class SendReminderListener implements TaskListener {
   private static final Logger LOG = LoggerFactory.getLogger(SendReminderListener.class);
   public static final String VAR_REMINDERS_SENT = "remindersSent";
   public static final String VAR_LAST_REMINDER = "lastReminder";
+  /**
+   * The task's due date and the start of its reminder cycle are computed separately when the task is
+   * created, a moment apart (hundreds of milliseconds on a busy node), the cycle first. A job executor
+   * that runs the timer right on time could see a due date a little in the future; that is still
+   * this due date, not one moved later in Tasklist, and must not skip the reminder for a whole period.
+   */
+  static final Duration CREATION_SKEW = Duration.ofMinutes(1);
 
   private final ReminderRepository reminders;
   private final ReminderRecipients recipients;
@@ -47,7 +55,7 @@ public class SendReminderListener implements TaskListener {
   public void notify(DelegateTask task) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-    if (due != null && due.isAfter(now)) {
+    if (due != null && due.isAfter(now.plus(CREATION_SKEW))) {
       // Someone moved the due date (Tasklist): not overdue yet, the next period checks again.
       LOG.info("Tarea {} ({}) aún no vence ({}); sin recordatorio", task.getId(), task.getTaskDefinitionKey(), due);
       return;

@@ -186,6 +186,23 @@ class ReminderProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void aTimerRunRightOnTimeRemindsEvenIfTheDueDateWasComputedAMomentLater() throws Exception {
+    ProcessInstance exercise = driver.startAtStep("jal", 2);
+    Task task = driver.task(exercise, "conduct-outreach");
+    Job timer = reminderJob(task);
+    // On a busy node the task's due date came out 650 ms after the start of its reminder cycle
+    // (seen in ClusterTest), and the job executor ran the timer exactly when it was due.
+    task.setDueDate(Date.from(timer.getDuedate().toInstant().plusMillis(650)));
+    tasks.saveTask(task);
+    ClockUtil.setCurrentTime(timer.getDuedate());
+
+    management.executeJob(timer.getId());
+
+    assertThat(deliveries()).as("reminded now, not a week later").isEqualTo(once("jal-guarantor" + DEMO));
+    assertThat(reminders.findByTask(task.getId())).singleElement().satisfies(r -> assertThat(r.sequence()).isEqualTo(1));
+  }
+
+  @Test
   void completingTheTaskCancelsItsReminders() throws Exception {
     ProcessInstance exercise = driver.startAtStep("cam", 2);
     Task task = driver.task(exercise, "conduct-outreach");
