@@ -69,7 +69,7 @@ public final class TestDatabase {
         unavailable = Optional.empty();
       } catch (SQLException e) {
         unavailable = Optional.of("PostgreSQL no disponible en " + host() + ":" + port() + " (usuario "
-            + user() + "): " + e.getMessage());
+            + user() + "): " + e.getMessage().replaceAll("[.\\s]+$", ""));
       }
     }
     return unavailable;
