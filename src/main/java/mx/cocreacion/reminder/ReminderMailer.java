@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReminderMailer {
 
+  /** Header naming the reminder: {@code <task id>/<number>}. */
+  public static final String REMINDER_HEADER = "X-Cocreacion-Recordatorio";
+
   private final JavaMailSender sender;
   private final ReminderProperties properties;
   private final String publicUrl;
@@ -54,6 +57,8 @@ public class ReminderMailer {
       helper.setTo(mail.recipients().toArray(String[]::new));
       helper.setSubject(subject(mail));
       helper.setText(body(mail), false);
+      // Which reminder this is (task and number): for mail filters, and to count deliveries.
+      message.setHeader(REMINDER_HEADER, mail.taskId() + "/" + mail.sequence());
     } catch (MessagingException e) {
       throw new MailPreparationException("No se pudo preparar el recordatorio de la tarea " + mail.taskId(), e);
     }

@@ -1,5 +1,6 @@
 package mx.cocreacion.reminder;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import mx.cocreacion.exercise.ExerciseVariables;
@@ -7,7 +8,9 @@ import mx.cocreacion.tenancy.EntityCatalogue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +23,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Runs in the timer job's transaction. The reminder is recorded first ({@code cc_reminder}, a
  * task comment, the process-instance variables {@code remindersSent} and {@code lastReminder}) and
- * the e-mail is sent last: if the mail server fails, everything rolls back and the job retries
- * (see {@link ReminderRetryPlugin}); the retry numbers the reminder again from the table.
+ * the e-mail is sent last, while the transaction commits: if the mail server fails, everything rolls
+ * back and the job retries (see {@link ReminderFailedJobConfiguration}); the retry numbers the
+ * reminder again from the table.
  */
 @Component("sendReminderListener")
 public class SendReminderListener implements TaskListener {
@@ -29,6 +33,13 @@ public class SendReminderListener implements TaskListener {
   private static final Logger LOG = LoggerFactory.getLogger(SendReminderListener.class);
   public static final String VAR_REMINDERS_SENT = "remindersSent";
   public static final String VAR_LAST_REMINDER = "lastReminder";
+  /**
+   * The task's due date and the start of its reminder cycle are computed separately when the task is
+   * created, a moment apart (hundreds of milliseconds on a busy node), the cycle first. A job executor
+   * that runs the timer right on time could see a due date a little in the future; that is still
+   * this due date, not one moved later in Tasklist, and must not skip the reminder for a whole period.
+   */
+  static final Duration CREATION_SKEW = Duration.ofMinutes(1);
 
   private final ReminderRepository reminders;
   private final ReminderRecipients recipients;
@@ -44,7 +55,7 @@ public class SendReminderListener implements TaskListener {
   public void notify(DelegateTask task) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-    if (due != null && due.isAfter(now)) {
+    if (due != null && due.isAfter(now.plus(CREATION_SKEW))) {
       // Someone moved the due date (Tasklist): not overdue yet, the next period checks again.
       LOG.info("Tarea {} ({}) aún no vence ({}); sin recordatorio", task.getId(), task.getTaskDefinitionKey(), due);
       return;
@@ -54,9 +65,28 @@ public class SendReminderListener implements TaskListener {
     ReminderMailer.ReminderMail mail = Context.getCommandContext() == null
         ? record(task, now, due)
         : Context.getCommandContext().runWithoutAuthorization(() -> record(task, now, due));
-    mailer.send(mail); // last: a failure rolls the records back and the job retries
-    LOG.info("Recordatorio {} de la tarea {} ({}) enviado a {}", mail.sequence(), task.getId(),
-        task.getTaskDefinitionKey(), mail.recipients());
+    sendWhenCommitting(mail);
+  }
+
+  /**
+   * The e-mail goes out when the job's transaction commits, after the engine has flushed every
+   * change: a conflict with another node (two reminders of one instance on two nodes of a cluster
+   * give an {@code OptimisticLockingException} at flush) or any other database error now rolls back
+   * before anything was sent, and the retry sends the e-mail once. A mail failure still throws from
+   * there, so the transaction rolls back and the job retries.
+   */
+  private void sendWhenCommitting(ReminderMailer.ReminderMail mail) {
+    CommandContext command = Context.getCommandContext();
+    if (command == null) {
+      send(mail);
+      return;
+    }
+    command.getTransactionContext().addTransactionListener(TransactionState.COMMITTING, committing -> send(mail));
+  }
+
+  private void send(ReminderMailer.ReminderMail mail) {
+    mailer.send(mail);
+    LOG.info("Recordatorio {} de la tarea {} enviado a {}", mail.sequence(), mail.taskId(), mail.recipients());
   }
 
   private ReminderMailer.ReminderMail record(DelegateTask task, Instant now, Instant due) {

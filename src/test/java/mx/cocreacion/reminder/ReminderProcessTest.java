@@ -32,6 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reminders of overdue tasks: the timer of a task fires when the task is due, e-mails its
@@ -54,6 +56,7 @@ class ReminderProcessTest extends ProcessTestSupport {
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
+  @Autowired PlatformTransactionManager transactions;
 
   @BeforeEach
   void emptyMailboxesAndFixTheClock() throws Exception {
@@ -183,6 +186,23 @@ class ReminderProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void aTimerRunRightOnTimeRemindsEvenIfTheDueDateWasComputedAMomentLater() throws Exception {
+    ProcessInstance exercise = driver.startAtStep("jal", 2);
+    Task task = driver.task(exercise, "conduct-outreach");
+    Job timer = reminderJob(task);
+    // On a busy node the task's due date came out 650 ms after the start of its reminder cycle
+    // (seen in ClusterTest), and the job executor ran the timer exactly when it was due.
+    task.setDueDate(Date.from(timer.getDuedate().toInstant().plusMillis(650)));
+    tasks.saveTask(task);
+    ClockUtil.setCurrentTime(timer.getDuedate());
+
+    management.executeJob(timer.getId());
+
+    assertThat(deliveries()).as("reminded now, not a week later").isEqualTo(once("jal-guarantor" + DEMO));
+    assertThat(reminders.findByTask(task.getId())).singleElement().satisfies(r -> assertThat(r.sequence()).isEqualTo(1));
+  }
+
+  @Test
   void completingTheTaskCancelsItsReminders() throws Exception {
     ProcessInstance exercise = driver.startAtStep("cam", 2);
     Task task = driver.task(exercise, "conduct-outreach");
@@ -202,6 +222,29 @@ class ReminderProcessTest extends ProcessTestSupport {
         .noneMatch(j -> j.getProcessInstanceId().equals(task.getProcessInstanceId()));
     assertThat(smtp.getReceivedMessages()).as("no reminder after completion").hasSize(1);
     assertThat(reminders.findByTask(task.getId())).hasSize(1);
+  }
+
+  @Test
+  void theEmailLeavesOnlyWhenTheReminderCommits() throws Exception {
+    ProcessInstance exercise = driver.startAtStep("oax", 2);
+    Task task = driver.task(exercise, "conduct-outreach");
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(30)).plus(Duration.ofHours(1))));
+    String jobId = reminderJob(task).getId();
+
+    // As on a cluster node that loses a conflict with another node (optimistic locking): the job ran,
+    // but its transaction rolls back. Nothing may have been mailed, or the retry would mail it twice.
+    new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+      management.executeJob(jobId);
+      tx.setRollbackOnly();
+    });
+    assertThat(smtp.getReceivedMessages()).as("no e-mail for a rolled-back reminder").isEmpty();
+    assertThat(reminders.findByTask(task.getId())).isEmpty();
+    assertThat(management.createJobQuery().jobId(jobId).count()).as("the reminder is still to do").isOne();
+
+    management.executeJob(jobId);
+    assertThat(deliveries()).isEqualTo(once("oax-guarantor" + DEMO));
+    assertThat(smtp.getReceivedMessages()[0].getHeader(ReminderMailer.REMINDER_HEADER, null))
+        .isEqualTo(task.getId() + "/1");
   }
 
   @Test
