@@ -40,6 +40,7 @@ JE_DEFAULTS = {'core-pool-size': 3, 'max-pool-size': 10, 'queue-capacity': 3, 'm
                'backoff-time-in-millis': 0, 'max-backoff': 0, 'backoff-decrease-threshold': 100,
                'wait-increase-factor': 2}
 rows = []
+RUNNING = []  # every node started, stopped at exit whatever happens
 
 
 def log(*a):
@@ -94,14 +95,16 @@ class Node:
         self.logfile = open(os.path.join(OUT, 'logs', self.name + '.log'), 'w')
         t0 = time.perf_counter()
         self.proc = subprocess.Popen(args, stdout=self.logfile, stderr=subprocess.STDOUT, cwd=OUT)
+        RUNNING.append(self)
         while True:
             if self.proc.poll() is not None:
                 raise RuntimeError('%s exited (%s), see %s' % (self.name, self.proc.returncode, self.logfile.name))
             try:
-                status = http(self.base, 'GET', '/bench/sql', timeout=2)[0]
+                status = http(self.base, 'GET', '/bench/ready', timeout=2)[0]
                 if status == 200:
                     break
-                raise RuntimeError('%s answers %s on /bench/sql: benchmark support not loaded' % (self.name, status))
+                if status != 503:
+                    raise RuntimeError('%s answers %s on /bench/ready: benchmark support not loaded' % (self.name, status))
             except OSError:
                 pass
             time.sleep(0.1)
@@ -135,7 +138,8 @@ class Node:
                 self.proc.wait(60)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
-        self.logfile.close()
+        if not self.logfile.closed:
+            self.logfile.close()
 
 
 def node(peer, db, name, props, port=None, fresh=True, dbprops=None):
@@ -254,20 +258,46 @@ def walk_part(db):
                round(figures['bare']['ex_s'] / figures['product']['ex_s'], 2), 'x')
 
 
-def storm_one(db, peer, config, props, nodes=1):
-    """25,000 reminders due at one instant; drain time and jobs/s; e-mails, duplicates and lost."""
-    n = ARGS.storm_n
-    name = 'storm-%s-%s' % (peer, config)
-    dbprops = fresh_db(db, name)
-    first = node(peer, db, name, props, fresh=False, dbprops=dbprops)
+def clone_db(db, source, name):
+    """A copy of a seeded database (H2: the files; PostgreSQL: CREATE DATABASE ... TEMPLATE)."""
+    if db == 'h2':
+        path = os.path.join(OUT, 'db', name)
+        shutil.rmtree(path, ignore_errors=True)
+        shutil.copytree(os.path.join(OUT, 'db', source), path)
+        return {'spring.datasource.url': 'jdbc:h2:file:%s/db;DB_CLOSE_ON_EXIT=FALSE' % path,
+                'spring.datasource.username': 'sa', 'spring.datasource.password': ''}
+    target, template = 'cc_bench_' + name.replace('-', '_'), 'cc_bench_' + source.replace('-', '_')
+    subprocess.run(['dropdb', *PG, '--if-exists', '--force', target], check=True)
+    subprocess.run(['createdb', *PG, '-T', template, target], check=True)
+    return {'spring.datasource.url': 'jdbc:postgresql://127.0.0.1:5432/' + target,
+            'spring.datasource.username': 'postgres', 'spring.datasource.password': ''}
+
+
+def storm_seed(db, peer):
+    """Seeds once per peer and database: n instances, each one user task whose reminder timer is not
+    due yet (product: `outreach` of the demo entidades oax, jal, cam, whose guarantors get the e-mail;
+    bare: `reminder-storm`). Each configuration then runs on a copy of this database."""
+    name = 'storm-seed-' + peer
+    nd = node(peer, db, name, {JE + 'enabled': 'false'})
+    try:
+        key = 'outreach' if peer == 'product' else 'reminder-storm'
+        seeded = nd.post('/bench/start?key=%s&n=%d&threads=2&entities=oax,jal,cam&prefix=storm' % (key, ARGS.storm_n),
+                         {'exerciseName': 'Ejercicio nacional de prueba'})
+        log('  seeded %d %s instances in %.1f s' % (ARGS.storm_n, key, seeded['millis'] / 1000))
+    finally:
+        nd.stop()
+    return name
+
+
+def storm_one(db, peer, config, props, seed, nodes=1):
+    """The seeded reminders all due at one instant; drain time and jobs/s; e-mails, duplicates, lost."""
+    name = 'storm-%s-%s%s' % (peer, config, '' if nodes == 1 else '-x%d' % nodes)
+    dbprops = clone_db(db, seed, name)
+    first = node(peer, db, name, props, dbprops=dbprops)
     others = []
     try:
         for i in range(1, nodes):
-            others.append(node(peer, db, name, props, port=PORTS['product-2'], fresh=False, dbprops=dbprops))
-        key = 'outreach' if peer == 'product' else 'reminder-storm'
-        seeded = first.post('/bench/start?key=%s&n=%d&threads=2&entities=oax,jal,cam&prefix=storm' % (key, n),
-                            {'exerciseName': 'Ejercicio nacional de prueba'})
-        log('  seeded %d %s instances in %.1f s' % (n, key, seeded['millis'] / 1000))
+            others.append(node(peer, db, name + '-n%d' % (i + 1), props, port=PORTS['product-2'], dbprops=dbprops))
         SINK.reset()
         s0 = first.sql()
         at = datetime.now(timezone.utc) - timedelta(seconds=1)
@@ -319,24 +349,28 @@ def storm_part(db):
     tuned = {JE + k: v for k, v in {**product_je(), **je_override()}.items()}
     experiment = {JE + k: v for k, v in je_override().items()}
     defaults = {JE + k: v for k, v in JE_DEFAULTS.items()}
-    configs = [c for c in ARGS.storm_configs.split(',')]
+    configs = ARGS.storm_configs.split(',')
     rate = {}
-    if 'tuned' in configs:
-        rate['tuned'] = storm_one(db, 'product', 'tuned', experiment)
-    if 'default' in configs:
-        rate['default'] = storm_one(db, 'product', 'default', defaults)
-    if 'bare' in configs:
-        rate['bare'] = storm_one(db, 'bare', 'tuned', tuned)
-    if 'bare-default' in configs:
-        rate['bare-default'] = storm_one(db, 'bare', 'default', defaults)
+    if {'tuned', 'default', 'two'} & set(configs):
+        seed = storm_seed(db, 'product')
+        if 'tuned' in configs:
+            rate['tuned'] = storm_one(db, 'product', 'tuned', experiment, seed)
+        if 'default' in configs:
+            rate['default'] = storm_one(db, 'product', 'default', defaults, seed)
+        if db == 'postgres' and 'two' in configs:
+            rate['two'] = storm_one(db, 'product', 'tuned', experiment, seed, nodes=2)
+    if {'bare', 'bare-default'} & set(configs):
+        seed = storm_seed(db, 'bare')
+        if 'bare' in configs:
+            rate['bare'] = storm_one(db, 'bare', 'tuned', tuned, seed)
+        if 'bare-default' in configs:
+            rate['bare-default'] = storm_one(db, 'bare', 'default', defaults, seed)
     if 'tuned' in rate and 'bare' in rate:
         result('storm', db, 'ratio', 'tuned', 'product/bare jobs/s (goal >= 0.8)', round(rate['tuned'] / rate['bare'], 2), 'x')
     if 'tuned' in rate and 'default' in rate:
         result('storm', db, 'ratio', 'tuned', 'tuned/default jobs/s (goal >= 1.5)', round(rate['tuned'] / rate['default'], 2), 'x')
-    if db == 'postgres' and 'two' in configs:
-        two = storm_one(db, 'product', 'tuned', experiment, nodes=2)
-        if 'tuned' in rate:
-            result('storm', db, 'ratio', 'tuned', '2 nodes / 1 node jobs/s', round(two / rate['tuned'], 2), 'x')
+    if 'tuned' in rate and 'two' in rate:
+        result('storm', db, 'ratio', 'tuned', '2 nodes / 1 node jobs/s', round(rate['two'] / rate['tuned'], 2), 'x')
 
 
 READ_URLS = [('/micrositio', 'micrositio', None), ('/micrositio/{t}', 'micrositio/{tenant}', None),
@@ -381,6 +415,27 @@ def read_part(db):
         result('read', db, 'product', '', 'RSS after read', nd.rss_mb(), 'MB')
     finally:
         nd.stop()
+
+
+def sqltop_part(db):
+    """Diagnosis (not in the default parts): the statements of one exercise, by text, for each peer,
+    written to target/bench/sqltop-<db>-<peer>.txt."""
+    for peer in ('product', 'bare'):
+        nd = node(peer, db, 'sqltop', {})
+        try:
+            Walk(nd.base, peer == 'bare', tag='warm').exercise(1)  # warm-up: caches, first-time deployments
+            nd.get('/bench/sql/top?reset=true&track=true')
+            s0 = nd.sql()
+            Walk(nd.base, peer == 'bare').exercise(2)
+            total = nd.sql() - s0
+            top = nd.get('/bench/sql/top?limit=60&track=false')
+        finally:
+            nd.stop()
+        with open(os.path.join(OUT, 'sqltop-%s-%s.txt' % (db, peer)), 'w') as f:
+            f.write('%d statements in one exercise (27 completions)\n' % total)
+            for t in top:
+                f.write('%6d  %s\n' % (t['n'], t['sql']))
+        result('sqltop', db, peer, '1 exercise', 'statements', total, 'stmt', 'see sqltop-%s-%s.txt' % (db, peer))
 
 
 def startup_part(db):
@@ -446,7 +501,7 @@ def main():
     build()
     SINK = Sink()
     log('job executor of the product (application.yaml):', product_je())
-    parts = {'walk': walk_part, 'storm': storm_part, 'read': read_part, 'startup': startup_part}
+    parts = {'walk': walk_part, 'storm': storm_part, 'read': read_part, 'startup': startup_part, 'sqltop': sqltop_part}
     try:
         for db in ARGS.db.split(','):
             for part in ARGS.parts.split(','):
@@ -457,6 +512,8 @@ def main():
                     result(part, db, '-', '-', 'FAILED', repr(e)[:200])
                 write()
     finally:
+        for nd in RUNNING:
+            nd.stop()
         write()
         table()
         print('\nwritten: %s/results.csv and results.json' % OUT)

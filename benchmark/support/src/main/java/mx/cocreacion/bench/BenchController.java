@@ -11,7 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,17 +31,42 @@ public class BenchController {
   static final String TIMER_JOBS = "TYPE_ = 'timer' and HANDLER_TYPE_ in ('timer-task-listener', 'timer-transition')";
 
   private final RuntimeService runtime;
+  private final RepositoryService repository;
   private final JdbcTemplate jdbc;
 
-  public BenchController(RuntimeService runtime, DataSource dataSource) {
+  public BenchController(RuntimeService runtime, RepositoryService repository, DataSource dataSource) {
     this.runtime = runtime;
+    this.repository = repository;
     this.jdbc = new JdbcTemplate(dataSource);
+  }
+
+  /** Ready = serving HTTP with the processes deployed (the product deploys its process application late). */
+  @GetMapping("/ready")
+  public ResponseEntity<Map<String, Object>> ready() {
+    long deployed = repository.createProcessDefinitionQuery().processDefinitionKey("local-exercise").count();
+    return ResponseEntity.status(deployed > 0 ? 200 : 503).body(Map.of("deployed", deployed));
   }
 
   /** SQL statements sent so far by this node. */
   @GetMapping("/sql")
   public Map<String, Object> sql() {
     return Map.of("statements", CountingDataSource.statements());
+  }
+
+  /** The statements executed most often since the last reset (diagnosis of a peer's SQL). */
+  @GetMapping("/sql/top")
+  public List<Map<String, Object>> top(@RequestParam(defaultValue = "40") int limit,
+      @RequestParam(defaultValue = "false") boolean reset, @RequestParam(required = false) Boolean track) {
+    if (track != null) {
+      CountingDataSource.byText = track;
+    }
+    List<Map<String, Object>> top = CountingDataSource.BY_TEXT.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum())).limit(limit)
+        .map(e -> Map.<String, Object>of("n", e.getValue().sum(), "sql", e.getKey())).toList();
+    if (reset) {
+      CountingDataSource.BY_TEXT.clear();
+    }
+    return top;
   }
 
   /**

@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -23,6 +25,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 public class CountingDataSource extends DelegatingDataSource {
 
   static final LongAdder STATEMENTS = new LongAdder();
+  /** Executions by statement text (first 120 characters), to see where a peer's statements go. */
+  static final Map<String, LongAdder> BY_TEXT = new ConcurrentHashMap<>();
+  /** Off by default (it costs CPU in the node): the timed runs only count. */
+  static volatile boolean byText;
   private static final Set<String> EXECUTES = Set.of("execute", "executeQuery", "executeUpdate",
       "executeLargeUpdate", "addBatch");
 
@@ -48,23 +54,31 @@ public class CountingDataSource extends DelegatingDataSource {
     return (Connection) Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(),
         new Class<?>[] {Connection.class}, (proxy, method, args) -> {
           Object result = invoke(target, method, args);
+          String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : null;
           if (result instanceof CallableStatement s) {
-            return statement(s, CallableStatement.class);
+            return statement(s, CallableStatement.class, sql);
           }
           if (result instanceof PreparedStatement s) {
-            return statement(s, PreparedStatement.class);
+            return statement(s, PreparedStatement.class, sql);
           }
           if (result instanceof Statement s) {
-            return statement(s, Statement.class);
+            return statement(s, Statement.class, null);
           }
           return result;
         });
   }
 
-  private static Object statement(Statement target, Class<?> type) {
+  private static Object statement(Statement target, Class<?> type, String prepared) {
     InvocationHandler handler = (proxy, method, args) -> {
       if (EXECUTES.contains(method.getName())) {
         STATEMENTS.increment();
+        if (!byText) {
+          return invoke(target, method, args);
+        }
+        String sql = prepared != null ? prepared
+            : args != null && args.length > 0 && args[0] instanceof String text ? text : "?";
+        String key = sql.replaceAll("\\s+", " ").trim();
+        BY_TEXT.computeIfAbsent(key.length() > 120 ? key.substring(0, 120) : key, k -> new LongAdder()).increment();
       }
       return invoke(target, method, args);
     };
