@@ -85,9 +85,12 @@ public class PublicExercises {
 
   /** The current exercise of each entidad that has one (the latest started). */
   public List<PublicExercise> currentPerEntity() {
+    // The newest start of each entidad in one grouped pass (a correlated max() per exercise read every
+    // exercise of the entidad again for each one: 2,500 exercises -> 200 ms).
     return jdbc.sql(SELECT + """
 
-             where e.started_at = (select max(o.started_at) from cc_exercise o where o.tenant_id = e.tenant_id)
+             join (select tenant_id, max(started_at) as latest from cc_exercise group by tenant_id) newest
+               on newest.tenant_id = e.tenant_id and newest.latest = e.started_at
              order by e.tenant_id""")
         .param("now", now())
         .query(this::map).list().stream().map(Found::exercise).toList();
