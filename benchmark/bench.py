@@ -462,13 +462,15 @@ def build():
 
 
 def write():
+    """results.{csv,json} of this run, and a copy named after its databases (results-h2.csv, ...)."""
     os.makedirs(OUT, exist_ok=True)
-    with open(os.path.join(OUT, 'results.json'), 'w', encoding='utf-8') as f:
-        json.dump({'args': vars(ARGS), 'job_execution': product_je(), 'results': rows}, f, indent=1, ensure_ascii=False)
-    with open(os.path.join(OUT, 'results.csv'), 'w', newline='', encoding='utf-8') as f:
-        w = csv.DictWriter(f, fieldnames=['part', 'db', 'peer', 'config', 'metric', 'value', 'unit', 'note'])
-        w.writeheader()
-        w.writerows(rows)
+    for name in ('results', 'results-' + ARGS.db.replace(',', '-')):
+        with open(os.path.join(OUT, name + '.json'), 'w', encoding='utf-8') as f:
+            json.dump({'args': vars(ARGS), 'job_execution': product_je(), 'results': rows}, f, indent=1, ensure_ascii=False)
+        with open(os.path.join(OUT, name + '.csv'), 'w', newline='', encoding='utf-8') as f:
+            w = csv.DictWriter(f, fieldnames=['part', 'db', 'peer', 'config', 'metric', 'value', 'unit', 'note'])
+            w.writeheader()
+            w.writerows(rows)
 
 
 def table():
