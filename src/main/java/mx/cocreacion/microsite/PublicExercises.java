@@ -56,18 +56,41 @@ public class PublicExercises {
   /** A public exercise with the id of the plan of record it was read from (for further queries). */
   public record Found(String exerciseId, PublicExercise exercise) {}
 
-  /** Every exercise of every entidad, newest first within each entidad. */
+  /**
+   * Every exercise of every entidad, newest first within each entidad. The same columns as
+   * {@link #SELECT}, computed set-wise (one pass over the commitments and the overdue tasks instead
+   * of four subqueries per exercise): at national scale (2,500 exercises) this is what keeps the open
+   * data fast (README "Benchmark").
+   */
   public List<PublicExercise> all() {
-    return jdbc.sql(SELECT + " order by e.tenant_id, e.started_at desc")
-        .param("now", now())
+    return jdbc.sql(ALL).param("now", now())
         .query(this::map).list().stream().map(Found::exercise).toList();
   }
 
+  private static final String ALL = """
+      select e.id, e.tenant_id, e.exercise_year, e.business_key, e.name, e.guarantor_body, e.current_step,
+             e.started_at, e.ended_at, e.pal_start, e.pal_end, e.launch_date, e.launch_place,
+             coalesce(c.commitments, 0) as commitments, c.progress, coalesce(c.starred, 0) as starred,
+             case when e.ended_at is null then coalesce(o.overdue, 0) else 0 end as overdue
+      from cc_exercise e
+      left join (select exercise_id,
+                        sum(case when approved = true then 1 else 0 end) as commitments,
+                        avg(case when approved = true then progress end) as progress,
+                        sum(case when starred = true then 1 else 0 end) as starred
+                 from cc_commitment group by exercise_id) c on c.exercise_id = e.id
+      left join (select x.BUSINESS_KEY_ as business_key, count(*) as overdue
+                 from ACT_RU_TASK t join ACT_RU_EXECUTION x on x.ID_ = t.PROC_INST_ID_
+                 where t.DUE_DATE_ < :now group by x.BUSINESS_KEY_) o on o.business_key = e.business_key
+      order by e.tenant_id, e.started_at desc""";
+
   /** The current exercise of each entidad that has one (the latest started). */
   public List<PublicExercise> currentPerEntity() {
+    // The newest start of each entidad in one grouped pass (a correlated max() per exercise read every
+    // exercise of the entidad again for each one: 2,500 exercises -> 200 ms).
     return jdbc.sql(SELECT + """
 
-             where e.started_at = (select max(o.started_at) from cc_exercise o where o.tenant_id = e.tenant_id)
+             join (select tenant_id, max(started_at) as latest from cc_exercise group by tenant_id) newest
+               on newest.tenant_id = e.tenant_id and newest.latest = e.started_at
              order by e.tenant_id""")
         .param("now", now())
         .query(this::map).list().stream().map(Found::exercise).toList();
@@ -79,7 +102,9 @@ public class PublicExercises {
       return Optional.empty();
     }
     String where = year == null ? " where e.tenant_id = :t" : " where e.tenant_id = :t and e.exercise_year = :y";
-    var spec = jdbc.sql(SELECT + where + " order by e.started_at desc").param("now", now()).param("t", tenant);
+    // Only the newest row: the subqueries of SELECT then run once, not once per exercise of the entidad.
+    var spec = jdbc.sql(SELECT + where + " order by e.started_at desc fetch first 1 rows only")
+        .param("now", now()).param("t", tenant);
     if (year != null) {
       spec = spec.param("y", year);
     }

@@ -1,0 +1,525 @@
+#!/usr/bin/env python3
+"""National-scale benchmark of the product against bare Camunda 7.24, in one run (README "Benchmark").
+
+Parts: walk (whole exercises over engine REST), storm (reminders falling due at one instant, one node
+tuned / Camunda defaults / bare, then two nodes on PostgreSQL), read (microsite, open data, Tasklist
+query at national scale), startup (time to ready and resident memory). Prints a table and writes
+target/bench/results.{csv,json}. Started by ../bench; not part of the test suite."""
+import argparse
+import asyncio
+import csv
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from walk import Walk, http, pct, TENANTS  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, 'target', 'bench')
+PRODUCT_JAR = os.path.join(ROOT, 'target', 'cocreacion.jar')
+BARE_JAR = os.path.join(ROOT, 'benchmark', 'bare', 'target', 'bench-bare.jar')
+SUPPORT_JAR = os.path.join(ROOT, 'benchmark', 'support', 'target', 'bench-support.jar')
+LAUNCHER = 'org.springframework.boot.loader.launch.PropertiesLauncher'
+PG = ['-h', '127.0.0.1', '-U', 'postgres']
+SMTP_PORT = 18099
+PORTS = {'product': 18080, 'product-2': 18081, 'bare': 18090}
+JE = 'camunda.bpm.job-execution.'
+# Camunda 7.24's own job executor settings (starter: core 3, max 10, queue 3; engine: the rest).
+JE_DEFAULTS = {'core-pool-size': 3, 'max-pool-size': 10, 'queue-capacity': 3, 'max-jobs-per-acquisition': 3,
+               'wait-time-in-millis': 5000, 'max-wait': 60000, 'lock-time-in-millis': 300000,
+               'backoff-time-in-millis': 0, 'max-backoff': 0, 'backoff-decrease-threshold': 100,
+               'wait-increase-factor': 2}
+rows = []
+RUNNING = []  # every node started, stopped at exit whatever happens
+
+
+def log(*a):
+    print(time.strftime('%H:%M:%S'), *a, flush=True)
+
+
+def result(part, db, peer, config, metric, value, unit='', note=''):
+    rows.append({'part': part, 'db': db, 'peer': peer, 'config': config, 'metric': metric, 'value': value,
+                 'unit': unit, 'note': note})
+    log('  %-8s %-8s %-8s %-10s %-34s %s %s %s' % (part, db, peer, config, metric, value, unit, note))
+
+
+def product_je():
+    """The product's job executor settings, read from application.yaml (the one source): the bare
+    peer runs with the same ones in the tuned configurations."""
+    text = open(os.path.join(ROOT, 'src', 'main', 'resources', 'application.yaml'), encoding='utf-8').read()
+    block = re.search(r'\n    job-execution:\n((?:      .*\n|\s*#.*\n)+)', text)
+    out = {}
+    for line in (block.group(1) if block else '').splitlines():
+        m = re.match(r'\s+([a-z-]+):\s*([^#\s]+)', line)
+        if m and m.group(1) != 'enabled':
+            out[m.group(1)] = m.group(2)
+    return out
+
+
+# ---------------------------------------------------------------- databases and nodes
+def fresh_db(db, name):
+    """A new empty database: H2 file under target/bench/db, or PostgreSQL database cc_bench_<name>."""
+    if db == 'h2':
+        path = os.path.join(OUT, 'db', name)
+        shutil.rmtree(path, ignore_errors=True)
+        os.makedirs(path)
+        return {'spring.datasource.url': 'jdbc:h2:file:%s/db;DB_CLOSE_ON_EXIT=FALSE' % path,
+                'spring.datasource.username': 'sa', 'spring.datasource.password': ''}
+    dbname = 'cc_bench_' + name.replace('-', '_')
+    subprocess.run(['dropdb', *PG, '--if-exists', '--force', dbname], check=True)
+    subprocess.run(['createdb', *PG, dbname], check=True)
+    return {'spring.datasource.url': 'jdbc:postgresql://127.0.0.1:5432/' + dbname,
+            'spring.datasource.username': 'postgres', 'spring.datasource.password': ''}
+
+
+class Node:
+    def __init__(self, peer, port, props, name):
+        self.peer, self.port, self.props, self.name = peer, port, props, name
+        self.base = 'http://127.0.0.1:%d' % port
+        self.proc = None
+
+    def start(self):
+        jar = BARE_JAR if self.peer == 'bare' else PRODUCT_JAR
+        args = ['java', '-Dloader.path=' + SUPPORT_JAR, '-cp', jar, LAUNCHER, '--server.port=%d' % self.port]
+        args += ['--%s=%s' % kv for kv in self.props.items()]
+        self.logfile = open(os.path.join(OUT, 'logs', self.name + '.log'), 'w')
+        t0 = time.perf_counter()
+        self.proc = subprocess.Popen(args, stdout=self.logfile, stderr=subprocess.STDOUT, cwd=OUT)
+        RUNNING.append(self)
+        while True:
+            if self.proc.poll() is not None:
+                raise RuntimeError('%s exited (%s), see %s' % (self.name, self.proc.returncode, self.logfile.name))
+            try:
+                status = http(self.base, 'GET', '/bench/ready', timeout=2)[0]
+                if status == 200:
+                    break
+                if status != 503:
+                    raise RuntimeError('%s answers %s on /bench/ready: benchmark support not loaded' % (self.name, status))
+            except OSError:
+                pass
+            time.sleep(0.1)
+        self.ready_s = time.perf_counter() - t0
+        self.rss_ready = self.rss_mb()
+        return self
+
+    def rss_mb(self):
+        with open('/proc/%d/status' % self.proc.pid) as f:
+            return round(int(re.search(r'VmRSS:\s+(\d+)', f.read()).group(1)) / 1024)
+
+    def get(self, path):
+        status, text, _ = http(self.base, 'GET', path)
+        if status != 200:
+            raise RuntimeError('%s %s -> %s %s' % (self.name, path, status, text[:300]))
+        return json.loads(text)
+
+    def post(self, path, body=None):
+        status, text, _ = http(self.base, 'POST', path, body if body is not None else {}, timeout=3600)
+        if status != 200:
+            raise RuntimeError('%s %s -> %s %s' % (self.name, path, status, text[:300]))
+        return json.loads(text)
+
+    def sql(self):
+        return self.get('/bench/sql')['statements']
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(60)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        if not self.logfile.closed:
+            self.logfile.close()
+
+
+def node(peer, db, name, props, port=None, fresh=True, dbprops=None):
+    common = dict(dbprops or (fresh_db(db, name) if fresh else {}))
+    common['spring.datasource.hikari.maximum-pool-size'] = ARGS.pool
+    if peer == 'product':
+        common.update({'cocreacion.demo.seed-exercise': 'false', 'spring.mail.host': '127.0.0.1',
+                       'spring.mail.port': SMTP_PORT, 'logging.level.mx.cocreacion.reminder': 'WARN'})
+    common.update(props)
+    return Node(peer, port or PORTS[peer], common, '%s-%s-%s' % (db, name, peer)).start()
+
+
+# ---------------------------------------------------------------- SMTP sink
+class Sink:
+    """In-process SMTP sink: counts messages and reminders per task id (from the Tasklist link)."""
+    TASK = re.compile(rb'task(?:=3D|=)([0-9a-f]{8}-[0-9a-f-]{27})')
+
+    def __init__(self):
+        self.per_task, self.messages, self.lock = {}, 0, threading.Lock()
+        self.loop = asyncio.new_event_loop()
+        ready = threading.Event()
+
+        def serve():
+            asyncio.set_event_loop(self.loop)
+            self.server = self.loop.run_until_complete(asyncio.start_server(self.session, '127.0.0.1', SMTP_PORT, backlog=512))
+            ready.set()
+            self.loop.run_forever()
+        threading.Thread(target=serve, daemon=True).start()
+        ready.wait()
+
+    def reset(self):
+        with self.lock:
+            self.per_task, self.messages = {}, 0
+
+    async def session(self, reader, writer):
+        writer.write(b'220 bench sink\r\n')
+        try:
+            while True:
+                line = await reader.readline()
+                if not line:
+                    break
+                cmd = line[:4].upper()
+                if cmd == b'DATA':
+                    writer.write(b'354 go\r\n')
+                    await writer.drain()
+                    data = []
+                    while True:
+                        part = await reader.readline()
+                        if part in (b'.\r\n', b'.\n', b''):
+                            break
+                        data.append(part)
+                    body = b''.join(data).replace(b'=\r\n', b'').replace(b'=\n', b'')
+                    m = self.TASK.search(body)
+                    with self.lock:
+                        self.messages += 1
+                        if m:
+                            key = m.group(1).decode()
+                            self.per_task[key] = self.per_task.get(key, 0) + 1
+                    writer.write(b'250 ok\r\n')
+                elif cmd == b'QUIT':
+                    writer.write(b'221 bye\r\n')
+                    await writer.drain()
+                    break
+                elif cmd in (b'EHLO', b'HELO'):
+                    writer.write(b'250 bench\r\n')
+                else:
+                    writer.write(b'250 ok\r\n')
+                await writer.drain()
+        finally:
+            writer.close()
+
+    def stats(self):
+        with self.lock:
+            return self.messages, len(self.per_task), sum(c - 1 for c in self.per_task.values() if c > 1)
+
+
+# ---------------------------------------------------------------- parts
+def walk_part(db):
+    n, c = ARGS.n, ARGS.clients
+    figures = {}
+    for peer in ('product', 'bare'):
+        nd = node(peer, db, 'walk', {})
+        try:
+            # serial probe: one exercise, SQL statements of each completion alone (median over the 27)
+            per = []
+
+            def probe(before=None, key=None):
+                if before is None:
+                    return nd.sql()
+                per.append(nd.sql() - before)  # the count request itself runs no SQL
+            Walk(nd.base, peer == 'bare', year0=2900, probe=probe, tag='probe').exercise(0)
+            w = Walk(nd.base, peer == 'bare')
+            s0 = nd.sql()
+            wall = w.run(0, n, c)
+            statements = nd.sql() - s0
+            rss = nd.rss_mb()
+        finally:
+            nd.stop()
+        done = n - len(w.errors)
+        allreq = [x for xs in w.lat.values() for x in xs]
+        comp = w.lat.get('complete', [])
+        f = figures[peer] = {'ex_s': done / wall, 'comp_s': len(comp) / wall}
+        cfg = 'N=%d C=%d' % (n, c)
+        result('walk', db, peer, cfg, 'errors', len(w.errors), '', (w.errors[0][:160] if w.errors else ''))
+        result('walk', db, peer, cfg, 'exercises/s', round(f['ex_s'], 3))
+        result('walk', db, peer, cfg, 'completions/s', round(f['comp_s'], 1))
+        for name, xs in (('request', allreq), ('completion', comp)):
+            for p in (.5, .95, .99):
+                result('walk', db, peer, cfg, '%s p%d' % (name, round(p * 100)), pct(xs, p), 'ms')
+        result('walk', db, peer, cfg, 'SQL/completion (serial, median)', statistics.median(per) if per else None, 'stmt')
+        result('walk', db, peer, cfg, 'SQL/completion (walk, all requests)', round(statistics.mean([statements / max(1, len(comp))]), 1), 'stmt')
+        result('walk', db, peer, cfg, 'RSS after walk', rss, 'MB')
+        figures[peer]['sql'] = statistics.median(per) if per else None
+    if figures['bare']['ex_s']:
+        result('walk', db, 'ratio', 'N=%d C=%d' % (n, c), 'product/bare time per exercise (goal <= 1.3)',
+               round(figures['bare']['ex_s'] / figures['product']['ex_s'], 2), 'x')
+
+
+def clone_db(db, source, name):
+    """A copy of a seeded database (H2: the files; PostgreSQL: CREATE DATABASE ... TEMPLATE)."""
+    if db == 'h2':
+        path = os.path.join(OUT, 'db', name)
+        shutil.rmtree(path, ignore_errors=True)
+        shutil.copytree(os.path.join(OUT, 'db', source), path)
+        return {'spring.datasource.url': 'jdbc:h2:file:%s/db;DB_CLOSE_ON_EXIT=FALSE' % path,
+                'spring.datasource.username': 'sa', 'spring.datasource.password': ''}
+    target, template = 'cc_bench_' + name.replace('-', '_'), 'cc_bench_' + source.replace('-', '_')
+    subprocess.run(['dropdb', *PG, '--if-exists', '--force', target], check=True)
+    subprocess.run(['createdb', *PG, '-T', template, target], check=True)
+    return {'spring.datasource.url': 'jdbc:postgresql://127.0.0.1:5432/' + target,
+            'spring.datasource.username': 'postgres', 'spring.datasource.password': ''}
+
+
+def storm_seed(db, peer):
+    """Seeds once per peer and database: n instances, each one user task whose reminder timer is not
+    due yet (product: `outreach` of the demo entidades oax, jal, cam, whose guarantors get the e-mail;
+    bare: `reminder-storm`). Each configuration then runs on a copy of this database."""
+    name = 'storm-seed-' + peer
+    nd = node(peer, db, name, {JE + 'enabled': 'false'})
+    try:
+        key = 'outreach' if peer == 'product' else 'reminder-storm'
+        seeded = nd.post('/bench/start?key=%s&n=%d&threads=2&entities=oax,jal,cam&prefix=storm' % (key, ARGS.storm_n),
+                         {'exerciseName': 'Ejercicio nacional de prueba'})
+        log('  seeded %d %s instances in %.1f s' % (ARGS.storm_n, key, seeded['millis'] / 1000))
+    finally:
+        nd.stop()
+    return name
+
+
+def storm_one(db, peer, config, props, seed, nodes=1):
+    """The seeded reminders all due at one instant; drain time and jobs/s; e-mails, duplicates, lost."""
+    name = 'storm-%s-%s%s' % (peer, config, '' if nodes == 1 else '-x%d' % nodes)
+    dbprops = clone_db(db, seed, name)
+    first = node(peer, db, name, props, dbprops=dbprops)
+    others = []
+    try:
+        for i in range(1, nodes):
+            others.append(node(peer, db, name + '-n%d' % (i + 1), props, port=PORTS['product-2'], dbprops=dbprops))
+        SINK.reset()
+        s0 = first.sql()
+        at = datetime.now(timezone.utc) - timedelta(seconds=1)
+        iso = at.strftime('%Y-%m-%dT%H:%M:%S.000Z')
+        moved = first.post('/bench/timers/due?at=' + iso)
+        t0 = time.perf_counter()
+        t_first, due, last = None, moved['jobs'], moved['jobs']
+        deadline = t0 + ARGS.storm_timeout
+        while due > 0 and time.perf_counter() < deadline:
+            time.sleep(0.25)
+            st = first.get('/bench/timers/due?at=' + iso)
+            due = st['due']
+            if t_first is None and due < last:
+                t_first = time.perf_counter()
+        t_end = time.perf_counter()
+        st = first.get('/bench/timers/due?at=' + iso)
+        time.sleep(1)  # the last e-mails of committed jobs reach the sink
+        msgs, tasks, dups = SINK.stats()
+        statements = first.sql() - s0
+        rss = first.rss_mb()
+    finally:
+        for nd in [first] + others:
+            nd.stop()
+    drain = t_end - t0
+    busy = t_end - (t_first or t0)
+    label = '%s%s' % (config, '' if nodes == 1 else ' x%d nodes' % nodes)
+    result('storm', db, peer, label, 'reminders due', moved['jobs'])
+    result('storm', db, peer, label, 'still due at end', st['due'], '', 'timeout' if st['due'] else '')
+    result('storm', db, peer, label, 'failed jobs', st['failed'])
+    result('storm', db, peer, label, 'drain time', round(drain, 1), 's')
+    result('storm', db, peer, label, 'jobs/s (drain)', round(moved['jobs'] / drain, 1))
+    result('storm', db, peer, label, 'jobs/s (first to last)', round(moved['jobs'] / busy, 1))
+    result('storm', db, peer, label, 'SQL per reminder', round(statements / max(1, moved['jobs']), 1), 'stmt',
+           'node 1 only' if nodes > 1 else '')
+    if peer == 'product':
+        result('storm', db, peer, label, 'e-mails', msgs)
+        result('storm', db, peer, label, 'duplicate e-mails', dups, '', 'goal 0')
+        result('storm', db, peer, label, 'lost reminders', moved['jobs'] - tasks, '', 'goal 0')
+    result('storm', db, peer, label, 'RSS after storm', rss, 'MB', 'node 1')
+    return moved['jobs'] / drain
+
+
+def je_override():
+    """--je a=1,b=2: tuning experiments without rebuilding (applied to the product and the bare peer)."""
+    return dict(kv.split('=', 1) for kv in ARGS.je.split(',')) if ARGS.je else {}
+
+
+def storm_part(db):
+    tuned = {JE + k: v for k, v in {**product_je(), **je_override()}.items()}
+    experiment = {JE + k: v for k, v in je_override().items()}
+    defaults = {JE + k: v for k, v in JE_DEFAULTS.items()}
+    configs = ARGS.storm_configs.split(',')
+    rate = {}
+    if {'tuned', 'default', 'two'} & set(configs):
+        seed = storm_seed(db, 'product')
+        if 'tuned' in configs:
+            rate['tuned'] = storm_one(db, 'product', 'tuned', experiment, seed)
+        if 'default' in configs:
+            rate['default'] = storm_one(db, 'product', 'default', defaults, seed)
+        if db == 'postgres' and 'two' in configs:
+            rate['two'] = storm_one(db, 'product', 'tuned', experiment, seed, nodes=2)
+    if {'bare', 'bare-default'} & set(configs):
+        seed = storm_seed(db, 'bare')
+        if 'bare' in configs:
+            rate['bare'] = storm_one(db, 'bare', 'tuned', tuned, seed)
+        if 'bare-default' in configs:
+            rate['bare-default'] = storm_one(db, 'bare', 'default', defaults, seed)
+    if 'tuned' in rate and 'bare' in rate:
+        result('storm', db, 'ratio', 'tuned', 'product/bare jobs/s (goal >= 0.8)', round(rate['tuned'] / rate['bare'], 2), 'x')
+    if 'tuned' in rate and 'default' in rate:
+        result('storm', db, 'ratio', 'tuned', 'tuned/default jobs/s (goal >= 1.5)', round(rate['tuned'] / rate['default'], 2), 'x')
+    if 'tuned' in rate and 'two' in rate:
+        result('storm', db, 'ratio', 'tuned', '2 nodes / 1 node jobs/s', round(rate['two'] / rate['tuned'], 2), 'x')
+
+
+READ_URLS = [('/micrositio', 'micrositio', None), ('/micrositio/{t}', 'micrositio/{tenant}', None),
+             ('/api/public/exercises', 'open data JSON', None), ('/api/public/exercises.csv', 'open data CSV', None),
+             ('/api/public/exercises/{t}/commitments', 'commitments JSON', None),
+             ('/api/public/exercises/{t}/commitments.csv', 'commitments CSV', None)]
+
+
+def read_part(db):
+    nd = node('product', db, 'read', {})
+    try:
+        seeded = nd.post('/bench/seed-read?exercises=%d&commitments=10&activities=5' % ARGS.read_n)
+        result('read', db, 'product', 'seed', 'seeded', json.dumps({k: v for k, v in seeded.items() if k != 'millis'}).replace(',', ';'),
+               '', '%.1f s' % (seeded['millis'] / 1000))
+        auth = 'oax-guarantor:demo'
+        status, text, _ = http(nd.base, 'GET', '/engine-rest/filter?resourceType=Task', auth=auth)
+        filters = json.loads(text) if status == 200 else []
+        group = [f for f in filters if 'grupo' in f.get('name', '').lower()] or filters
+        urls = list(READ_URLS)
+        if group:
+            urls.append(('POST /engine-rest/filter/%s/list?firstResult=0&maxResults=15' % group[0]['id'],
+                         'Tasklist "%s" (oax-guarantor)' % group[0]['name'], auth))
+        urls.append(('/engine-rest/task?candidateUser=oax-guarantor&sortBy=created&sortOrder=desc&maxResults=15',
+                     'task query candidateUser (oax-guarantor)', auth))
+        for path, label, a in urls:
+            lat, errs, lock = [], [], threading.Lock()
+
+            def one(i, path=path, a=a):
+                method, p = ('POST', path[5:]) if path.startswith('POST ') else ('GET', path)
+                status, text, dt = http(nd.base, method, p.replace('{t}', TENANTS[i % 32]),
+                                        {'sorting': [{'sortBy': 'created', 'sortOrder': 'desc'}]} if method == 'POST' else None, auth=a)
+                with lock:
+                    (lat if status == 200 else errs).append(dt if status == 200 else status)
+            for i in range(ARGS.read_warmup):
+                one(i)
+            lat.clear()
+            with ThreadPoolExecutor(ARGS.clients) as ex:
+                list(ex.map(one, range(ARGS.read_requests)))
+            for p in (.5, .95):
+                result('read', db, 'product', 'C=%d' % ARGS.clients, '%s p%d' % (label, round(p * 100)), pct(lat, p), 'ms',
+                       ('%d errors %s' % (len(errs), errs[:3])) if errs else '')
+        result('read', db, 'product', '', 'RSS after read', nd.rss_mb(), 'MB')
+    finally:
+        nd.stop()
+
+
+def sqltop_part(db):
+    """Diagnosis (not in the default parts): the statements of one exercise, by text, for each peer,
+    written to target/bench/sqltop-<db>-<peer>.txt."""
+    for peer in ('product', 'bare'):
+        nd = node(peer, db, 'sqltop', {})
+        try:
+            Walk(nd.base, peer == 'bare', tag='warm').exercise(1)  # warm-up: caches, first-time deployments
+            nd.get('/bench/sql/top?reset=true&track=true')
+            s0 = nd.sql()
+            Walk(nd.base, peer == 'bare').exercise(2)
+            total = nd.sql() - s0
+            top = nd.get('/bench/sql/top?limit=60&track=false')
+        finally:
+            nd.stop()
+        with open(os.path.join(OUT, 'sqltop-%s-%s.txt' % (db, peer)), 'w') as f:
+            f.write('%d statements in one exercise (27 completions)\n' % total)
+            for t in top:
+                f.write('%6d  %s\n' % (t['n'], t['sql']))
+        result('sqltop', db, peer, '1 exercise', 'statements', total, 'stmt', 'see sqltop-%s-%s.txt' % (db, peer))
+
+
+def startup_part(db):
+    for peer in ('product', 'bare'):
+        fresh = node(peer, db, 'startup', {})
+        result('startup', db, peer, 'empty database', 'time to ready', round(fresh.ready_s, 1), 's')
+        result('startup', db, peer, 'empty database', 'RSS when ready', fresh.rss_ready, 'MB')
+        props = dict(fresh.props)
+        fresh.stop()
+        again = Node(peer, fresh.port, props, fresh.name + '-restart').start()
+        result('startup', db, peer, 'restart', 'time to ready', round(again.ready_s, 1), 's')
+        result('startup', db, peer, 'restart', 'RSS when ready', again.rss_ready, 'MB')
+        again.stop()
+
+
+# ---------------------------------------------------------------- main
+def build():
+    if ARGS.build or not os.path.exists(PRODUCT_JAR):
+        log('building the product jar')
+        subprocess.run(['mvn', '-q', '-B', 'package', '-DskipTests', '-Dbpmnlint.skip=true'], cwd=ROOT, check=True)
+    if ARGS.build or not (os.path.exists(BARE_JAR) and os.path.exists(SUPPORT_JAR)):
+        log('building the bare peer and the bench support jar')
+        subprocess.run(['mvn', '-q', '-B', 'package', '-DskipTests'], cwd=os.path.join(ROOT, 'benchmark'), check=True)
+
+
+def write():
+    """results.{csv,json} of this run, and a copy named after its databases (results-h2.csv, ...)."""
+    os.makedirs(OUT, exist_ok=True)
+    for name in ('results', 'results-' + ARGS.db.replace(',', '-')):
+        with open(os.path.join(OUT, name + '.json'), 'w', encoding='utf-8') as f:
+            json.dump({'args': vars(ARGS), 'job_execution': product_je(), 'results': rows}, f, indent=1, ensure_ascii=False)
+        with open(os.path.join(OUT, name + '.csv'), 'w', newline='', encoding='utf-8') as f:
+            w = csv.DictWriter(f, fieldnames=['part', 'db', 'peer', 'config', 'metric', 'value', 'unit', 'note'])
+            w.writeheader()
+            w.writerows(rows)
+
+
+def table():
+    print()
+    print('| part | db | peer | config | metric | value | unit | note |')
+    print('|---|---|---|---|---|---|---|---|')
+    for r in rows:
+        print('| %s |' % ' | '.join(str(r[k]) for k in ('part', 'db', 'peer', 'config', 'metric', 'value', 'unit', 'note')))
+
+
+def main():
+    global ARGS, SINK
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--db', default='h2,postgres', help='h2, postgres or both (comma-separated)')
+    ap.add_argument('--parts', default='walk,storm,read,startup')
+    ap.add_argument('--n', type=int, default=200, help='exercises walked per peer (national: 2500)')
+    ap.add_argument('--clients', type=int, default=4, help='concurrent HTTP clients (walk and read)')
+    ap.add_argument('--storm-n', type=int, default=25000, help='reminders falling due at once')
+    ap.add_argument('--storm-configs', default='tuned,default,bare,two', help='tuned,default,bare,bare-default,two')
+    ap.add_argument('--storm-timeout', type=int, default=1200, help='seconds before a storm is cut short')
+    ap.add_argument('--read-n', type=int, default=2500, help='exercises seeded for the read side')
+    ap.add_argument('--read-requests', type=int, default=200, help='measured requests per URL')
+    ap.add_argument('--read-warmup', type=int, default=20)
+    ap.add_argument('--pool', type=int, default=20, help='JDBC pool size of every node (both peers)')
+    ap.add_argument('--je', default='', help='job executor settings to try, e.g. core-pool-size=6,queue-capacity=24 (experiments)')
+    ap.add_argument('--build', action='store_true', help='rebuild the jars even if present')
+    ARGS = ap.parse_args()
+    signal.signal(signal.SIGTERM, lambda *a: sys.exit(143))  # stop the nodes (finally blocks) on timeout/kill
+    os.makedirs(os.path.join(OUT, 'logs'), exist_ok=True)
+    build()
+    SINK = Sink()
+    log('job executor of the product (application.yaml):', product_je())
+    parts = {'walk': walk_part, 'storm': storm_part, 'read': read_part, 'startup': startup_part, 'sqltop': sqltop_part}
+    try:
+        for db in ARGS.db.split(','):
+            for part in ARGS.parts.split(','):
+                log('== %s on %s' % (part, db))
+                try:
+                    parts[part](db)
+                except Exception as e:  # the other parts still run; the failure is in the table
+                    result(part, db, '-', '-', 'FAILED', repr(e)[:200])
+                write()
+    finally:
+        for nd in RUNNING:
+            nd.stop()
+        write()
+        table()
+        print('\nwritten: %s/results.csv and results.json' % OUT)
+
+
+if __name__ == '__main__':
+    main()
