@@ -31,8 +31,11 @@ BARE_JAR = os.path.join(ROOT, 'benchmark', 'bare', 'target', 'bench-bare.jar')
 SUPPORT_JAR = os.path.join(ROOT, 'benchmark', 'support', 'target', 'bench-support.jar')
 LAUNCHER = 'org.springframework.boot.loader.launch.PropertiesLauncher'
 PG = ['-h', '127.0.0.1', '-U', 'postgres']
-SMTP_PORT = 18099
-PORTS = {'product': 18080, 'product-2': 18081, 'bare': 18090}
+# BENCH_PORT_BASE / BENCH_DB_PREFIX let two benchmarks run side by side (e.g. two checkouts).
+PORT_BASE = int(os.environ.get('BENCH_PORT_BASE', '18080'))
+DB_PREFIX = os.environ.get('BENCH_DB_PREFIX', 'cc_bench_')
+SMTP_PORT = PORT_BASE + 19
+PORTS = {'product': PORT_BASE, 'product-2': PORT_BASE + 1, 'bare': PORT_BASE + 10}
 JE = 'camunda.bpm.job-execution.'
 # Camunda 7.24's own job executor settings (starter: core 3, max 10, queue 3; engine: the rest).
 JE_DEFAULTS = {'core-pool-size': 3, 'max-pool-size': 10, 'queue-capacity': 3, 'max-jobs-per-acquisition': 3,
@@ -75,7 +78,7 @@ def fresh_db(db, name):
         os.makedirs(path)
         return {'spring.datasource.url': 'jdbc:h2:file:%s/db;DB_CLOSE_ON_EXIT=FALSE' % path,
                 'spring.datasource.username': 'sa', 'spring.datasource.password': ''}
-    dbname = 'cc_bench_' + name.replace('-', '_')
+    dbname = DB_PREFIX + name.replace('-', '_')
     subprocess.run(['dropdb', *PG, '--if-exists', '--force', dbname], check=True)
     subprocess.run(['createdb', *PG, dbname], check=True)
     return {'spring.datasource.url': 'jdbc:postgresql://127.0.0.1:5432/' + dbname,
@@ -266,7 +269,7 @@ def clone_db(db, source, name):
         shutil.copytree(os.path.join(OUT, 'db', source), path)
         return {'spring.datasource.url': 'jdbc:h2:file:%s/db;DB_CLOSE_ON_EXIT=FALSE' % path,
                 'spring.datasource.username': 'sa', 'spring.datasource.password': ''}
-    target, template = 'cc_bench_' + name.replace('-', '_'), 'cc_bench_' + source.replace('-', '_')
+    target, template = DB_PREFIX + name.replace('-', '_'), DB_PREFIX + source.replace('-', '_')
     subprocess.run(['dropdb', *PG, '--if-exists', '--force', target], check=True)
     subprocess.run(['createdb', *PG, '-T', template, target], check=True)
     return {'spring.datasource.url': 'jdbc:postgresql://127.0.0.1:5432/' + target,
