@@ -26,17 +26,21 @@ public class AccountProvisioning {
   private final IdentityService identity;
   private final DemoProperties demo;
   private final Invitations invitations;
+  private final RestAuthenticationCache logins;
 
-  public AccountProvisioning(IdentityService identity, DemoProperties demo, Invitations invitations) {
+  public AccountProvisioning(IdentityService identity, DemoProperties demo, Invitations invitations,
+      RestAuthenticationCache logins) {
     this.identity = identity;
     this.demo = demo;
     this.invitations = invitations;
+    this.logins = logins;
   }
 
   /** Creates or updates the account; returns its user id (the lowercase e-mail). */
   public String provision(String name, String email, String group, String tenantId) {
     String userId = email.trim().toLowerCase();
     asProcess(() -> doProvision(userId, name, group, tenantId));
+    logins.forgetOnCommit(userId); // new groups and tenants apply to the next REST request
     return userId;
   }
 
@@ -61,6 +65,7 @@ public class AccountProvisioning {
       LOG.info("Acceso retirado: {} (grupo {}: {}, entidad {}: {})", userId, group, leaveGroup, tenantId, leaveTenant);
       return null;
     });
+    logins.forgetOnCommit(userId); // a withdrawn role ends with the next REST request
   }
 
   /**

@@ -179,7 +179,8 @@ class InvitationTest {
 
   @Test
   void outsideDemoModeProvisioningInvitesInsteadOfSettingAPassword() throws Exception {
-    var provisioning = new AccountProvisioning(identity, new DemoProperties(false, null, null), invitations);
+    var provisioning = new AccountProvisioning(identity, new DemoProperties(false, null, null), invitations,
+        new RestAuthenticationCache(Duration.ZERO));
     String email = "inv-" + UUID.randomUUID().toString().substring(0, 8) + "@ejemplo.mx";
 
     String userId = provisioning.provision("Luis Gómez", email, Roles.FACILITATOR, "oax");
