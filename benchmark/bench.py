@@ -93,7 +93,9 @@ class Node:
 
     def start(self):
         jar = BARE_JAR if self.peer == 'bare' else PRODUCT_JAR
-        args = ['java', '-Dloader.path=' + SUPPORT_JAR, '-cp', jar, LAUNCHER, '--server.port=%d' % self.port]
+        # BENCH_JAVA_OPTS: extra JVM options for diagnosis, e.g. -XX:StartFlightRecording=filename=x.jfr
+        args = ['java'] + os.environ.get('BENCH_JAVA_OPTS', '').split() + [
+            '-Dloader.path=' + SUPPORT_JAR, '-cp', jar, LAUNCHER, '--server.port=%d' % self.port]
         args += ['--%s=%s' % kv for kv in self.props.items()]
         self.logfile = open(os.path.join(OUT, 'logs', self.name + '.log'), 'w')
         t0 = time.perf_counter()
@@ -221,30 +223,42 @@ class Sink:
 
 # ---------------------------------------------------------------- parts
 def walk_part(db):
+    """Both peers are up at once and walk in alternating rounds (N/5 exercises each, the first peer
+    swapped every round), so a change in the machine's load during the run hits both alike."""
     n, c = ARGS.n, ARGS.clients
-    figures = {}
-    for peer in ('product', 'bare'):
-        nd = node(peer, db, 'walk', {})
-        try:
-            # serial probe: one exercise, SQL statements of each completion alone (median over the 27)
-            per = []
+    peers = ('product', 'bare')
+    nodes, walks, per, s0, wall = {}, {}, {p: [] for p in peers}, {}, {p: 0.0 for p in peers}
+    try:
+        for peer in peers:
+            nodes[peer] = node(peer, db, 'walk-' + peer, {})
+        for peer in peers:
+            nd = nodes[peer]
 
-            def probe(before=None, key=None):
+            # serial probe: one exercise, SQL statements of each completion alone (median over the 27)
+            def probe(before=None, key=None, nd=nd, peer=peer):
                 if before is None:
                     return nd.sql()
-                per.append(nd.sql() - before)  # the count request itself runs no SQL
+                per[peer].append(nd.sql() - before)  # the count request itself runs no SQL
             Walk(nd.base, peer == 'bare', year0=2900, probe=probe, tag='probe').exercise(0)
-            w = Walk(nd.base, peer == 'bare')
-            s0 = nd.sql()
-            wall = w.run(0, n, c)
-            statements = nd.sql() - s0
-            rss = nd.rss_mb()
-        finally:
+            walks[peer] = Walk(nd.base, peer == 'bare')
+            s0[peer] = nd.sql()
+        chunk = max(c, -(-n // 5))
+        for r, first in enumerate(range(0, n, chunk)):
+            for peer in (peers if r % 2 == 0 else peers[::-1]):
+                wall[peer] += walks[peer].run(first, min(chunk, n - first), c)
+            log('  walked %d of %d (product %.0f s, bare %.0f s)' % (min(n, first + chunk), n, wall['product'], wall['bare']))
+        statements = {p: nodes[p].sql() - s0[p] for p in peers}
+        rss = {p: nodes[p].rss_mb() for p in peers}
+    finally:
+        for nd in nodes.values():
             nd.stop()
+    figures = {}
+    for peer in peers:
+        w = walks[peer]
         done = n - len(w.errors)
         allreq = [x for xs in w.lat.values() for x in xs]
         comp = w.lat.get('complete', [])
-        f = figures[peer] = {'ex_s': done / wall, 'comp_s': len(comp) / wall}
+        f = figures[peer] = {'ex_s': done / wall[peer], 'comp_s': len(comp) / wall[peer]}
         cfg = 'N=%d C=%d' % (n, c)
         result('walk', db, peer, cfg, 'errors', len(w.errors), '', (w.errors[0][:160] if w.errors else ''))
         result('walk', db, peer, cfg, 'exercises/s', round(f['ex_s'], 3))
@@ -252,10 +266,9 @@ def walk_part(db):
         for name, xs in (('request', allreq), ('completion', comp)):
             for p in (.5, .95, .99):
                 result('walk', db, peer, cfg, '%s p%d' % (name, round(p * 100)), pct(xs, p), 'ms')
-        result('walk', db, peer, cfg, 'SQL/completion (serial, median)', statistics.median(per) if per else None, 'stmt')
-        result('walk', db, peer, cfg, 'SQL/completion (walk, all requests)', round(statistics.mean([statements / max(1, len(comp))]), 1), 'stmt')
-        result('walk', db, peer, cfg, 'RSS after walk', rss, 'MB')
-        figures[peer]['sql'] = statistics.median(per) if per else None
+        result('walk', db, peer, cfg, 'SQL/completion (serial, median)', statistics.median(per[peer]) if per[peer] else None, 'stmt')
+        result('walk', db, peer, cfg, 'SQL/completion (walk, all requests)', round(statements[peer] / max(1, len(comp)), 1), 'stmt')
+        result('walk', db, peer, cfg, 'RSS after walk', rss[peer], 'MB')
     if figures['bare']['ex_s']:
         result('walk', db, 'ratio', 'N=%d C=%d' % (n, c), 'product/bare time per exercise (goal <= 1.3)',
                round(figures['bare']['ex_s'] / figures['product']['ex_s'], 2), 'x')
@@ -420,18 +433,35 @@ def read_part(db):
         nd.stop()
 
 
+# Where an exercise's statements go (sqltop): the first pattern a statement matches names its category.
+SQL_CATEGORIES = [
+    ('REST login (password, groups, tenants)', r'from ACT_ID_USER where ID_|ACT_ID_GROUP RES inner join ACT_ID_MEMBERSHIP|'
+                                               r'ACT_ID_TENANT RES inner join ACT_ID_TENANT_MEMBER'),
+    ('authorization checks (per command)', r'^SELECT (CASE WHEN EXISTS|distinct\(A\.GROUP_ID_\)|IFNULL|COALESCE).*ACT_RU_AUTHORIZATION'),
+    ('task authorizations (rows)', r'ACT_RU_AUTHORIZATION'),
+    ('accounts (provisioning)', r'\bACT_ID_(USER|GROUP|MEMBERSHIP|TENANT|INFO)'),
+    ('operation log (audit)', r'ACT_HI_OP_LOG'),
+    ('reminder timers (jobs, job log)', r'ACT_RU_JOB|ACT_HI_JOB_LOG|ACT_RU_INCIDENT'),
+    ('variables (runtime, history, bytes)', r'ACT_RU_VARIABLE|ACT_HI_VARINST|ACT_HI_DETAIL|ACT_GE_BYTEARRAY'),
+    ('candidates (identity links)', r'IDENTITYLINK'),
+    ('comments, attachments', r'ACT_HI_COMMENT|ACT_HI_ATTACHMENT'),
+    ('plan of record (cc_*)', r'\bcc_'),
+    ('engine core (executions, tasks, activities)', r'.'),
+]
+
+
 def sqltop_part(db):
-    """Diagnosis (not in the default parts): the statements of one exercise, by text, for each peer,
-    written to target/bench/sqltop-<db>-<peer>.txt."""
+    """Diagnosis: the statements of one exercise, by text, for each peer (target/bench/sqltop-<db>-<peer>.txt),
+    and by category (rows of the table): where the product's extra statements go."""
     for peer in ('product', 'bare'):
-        nd = node(peer, db, 'sqltop', {})
+        nd = node(peer, db, 'sqltop-' + peer, {})
         try:
             Walk(nd.base, peer == 'bare', tag='warm').exercise(1)  # warm-up: caches, first-time deployments
             nd.get('/bench/sql/top?reset=true&track=true')
             s0 = nd.sql()
             Walk(nd.base, peer == 'bare').exercise(2)
             total = nd.sql() - s0
-            top = nd.get('/bench/sql/top?limit=60&track=false')
+            top = nd.get('/bench/sql/top?limit=100000&track=false')
         finally:
             nd.stop()
         with open(os.path.join(OUT, 'sqltop-%s-%s.txt' % (db, peer)), 'w') as f:
@@ -439,6 +469,12 @@ def sqltop_part(db):
             for t in top:
                 f.write('%6d  %s\n' % (t['n'], t['sql']))
         result('sqltop', db, peer, '1 exercise', 'statements', total, 'stmt', 'see sqltop-%s-%s.txt' % (db, peer))
+        counts = {name: 0 for name, _ in SQL_CATEGORIES}
+        for t in top:
+            name = next(name for name, rx in SQL_CATEGORIES if re.search(rx, t['sql'], re.I))
+            counts[name] += t['n']
+        for name, k in counts.items():
+            result('sqltop', db, peer, '1 exercise', name, k, 'stmt')
 
 
 def startup_part(db):
