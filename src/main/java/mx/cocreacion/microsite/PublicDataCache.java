@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>Entries also expire after {@code cocreacion.microsite.cache-ttl} on the engine's clock: what
  * changes with time alone (the overdue tasks counted against now) is at most that old. The cache
- * holds at most {@code cache-max-entries}; when full, expired entries go, then everything.
+ * holds at most {@code cache-max-entries}; when full, expired entries go, and a new one is not kept
+ * until there is room.
  *
  * <p>Reads inside a transaction bypass the cache (they must see their own uncommitted writes, which
  * no one else may see). A value is not kept when the cache was dropped while it was read (it could
@@ -53,8 +54,7 @@ public class PublicDataCache {
       return (T) entry.value();
     }
     T value = read.get();
-    if (generation.get() == current) {
-      makeRoom(now);
+    if (generation.get() == current && hasRoom(now)) {
       entries.put(key, new Entry(value, current, now));
     }
     return value;
@@ -84,14 +84,13 @@ public class PublicDataCache {
     entries.clear();
   }
 
-  private void makeRoom(long now) {
+  /** Whether one more entry fits, once the expired ones are gone (a crawl must not push out the hot ones). */
+  private boolean hasRoom(long now) {
     if (entries.size() < maxEntries) {
-      return;
+      return true;
     }
     entries.values().removeIf(e -> now - e.readAt() >= ttlMillis || now < e.readAt());
-    if (entries.size() >= maxEntries) {
-      entries.clear();
-    }
+    return entries.size() < maxEntries;
   }
 
   private static long now() {
