@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import mx.cocreacion.microsite.EvidenceItem;
+import mx.cocreacion.microsite.PublicDataCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +18,11 @@ public class EvidenceRepository {
   public record StoredFile(String exerciseId, String fileName, String contentType, byte[] content) {}
 
   private final JdbcClient jdbc;
+  private final PublicDataCache publicData;
 
-  public EvidenceRepository(JdbcClient jdbc) {
+  public EvidenceRepository(JdbcClient jdbc, PublicDataCache publicData) {
     this.jdbc = jdbc;
+    this.publicData = publicData;
   }
 
   /** Stores a file; returns its id. */
@@ -34,6 +37,7 @@ public class EvidenceRepository {
         .param("ct", contentType).param("sz", (long) content.length).param("c", content).param("t", taskId)
         .param("at", Timestamp.from(at))
         .update();
+    publicData.changed();
     return id;
   }
 
@@ -46,6 +50,7 @@ public class EvidenceRepository {
         .param("id", id).param("e", exerciseId).param("s", step).param("src", source).param("u", url)
         .param("t", taskId).param("at", Timestamp.from(at))
         .update();
+    publicData.changed();
     return id;
   }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import mx.cocreacion.microsite.PublicDataCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Repository;
 public class ExerciseRepository {
 
   private final JdbcClient jdbc;
+  private final PublicDataCache publicData;
 
-  public ExerciseRepository(JdbcClient jdbc) {
+  public ExerciseRepository(JdbcClient jdbc, PublicDataCache publicData) {
     this.jdbc = jdbc;
+    this.publicData = publicData;
   }
 
   public void insert(Exercise e) {
@@ -34,6 +37,7 @@ public class ExerciseRepository {
         .param("by", e.startedBy())
         .param("at", ts(e.startedAt()))
         .update();
+    publicData.changed();
   }
 
   public boolean isKeyActive(String businessKey) {
@@ -60,10 +64,12 @@ public class ExerciseRepository {
         .param("at", ts(at))
         .param("id", id)
         .update();
+    publicData.changed();
   }
 
   public void enterStep(String id, int step) {
     jdbc.sql("update cc_exercise set current_step = :s where id = :id").param("s", step).param("id", id).update();
+    publicData.changed();
   }
 
   public void recordMeetingDate(String id, Date meetingDate) {
@@ -71,14 +77,17 @@ public class ExerciseRepository {
         .param("d", ts(meetingDate))
         .param("id", id)
         .update();
+    publicData.changed();
   }
 
   public void recordRules(String id, String decisionRule) {
     jdbc.sql("update cc_exercise set decision_rule = :r where id = :id").param("r", decisionRule).param("id", id).update();
+    publicData.changed();
   }
 
   public void recordFacilitator(String id, String name) {
     jdbc.sql("update cc_exercise set facilitator_name = :n where id = :id").param("n", name).param("id", id).update();
+    publicData.changed();
   }
 
   public void recordPalDates(String id, Date start, Date end, String justification) {
@@ -88,6 +97,7 @@ public class ExerciseRepository {
         .param("j", justification)
         .param("id", id)
         .update();
+    publicData.changed();
   }
 
   public void recordLaunch(String id, Date launchDate, String place) {
@@ -96,6 +106,7 @@ public class ExerciseRepository {
         .param("p", place)
         .param("id", id)
         .update();
+    publicData.changed();
   }
 
   private Exercise map(ResultSet rs, int row) throws SQLException {

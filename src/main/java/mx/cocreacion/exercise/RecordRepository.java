@@ -3,6 +3,7 @@ package mx.cocreacion.exercise;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import mx.cocreacion.microsite.PublicDataCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Repository;
 public class RecordRepository {
 
   private final JdbcClient jdbc;
+  private final PublicDataCache publicData;
 
-  public RecordRepository(JdbcClient jdbc) {
+  public RecordRepository(JdbcClient jdbc, PublicDataCache publicData) {
     this.jdbc = jdbc;
+    this.publicData = publicData;
   }
 
   public void add(String exerciseId, String kind, String taskId, String recordedBy, Instant at, String json) {
@@ -30,6 +33,7 @@ public class RecordRepository {
         .param("a", Timestamp.from(at))
         .param("p", json)
         .update();
+    publicData.changed();
   }
 
   public List<String> payloads(String exerciseId, String kind) {

@@ -2,10 +2,16 @@ package mx.cocreacion.followup;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import mx.cocreacion.microsite.PublicDataCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +24,11 @@ import org.springframework.stereotype.Repository;
 public class ImplementationRepository {
 
   private final JdbcClient jdbc;
+  private final PublicDataCache publicData;
 
-  public ImplementationRepository(JdbcClient jdbc) {
+  public ImplementationRepository(JdbcClient jdbc, PublicDataCache publicData) {
     this.jdbc = jdbc;
+    this.publicData = publicData;
   }
 
   public int activityCount(String exerciseId, int commitment) {
@@ -44,6 +52,7 @@ public class ImplementationRepository {
     BigDecimal progress = total == 0 ? BigDecimal.ZERO
         : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
     jdbc.sql("update cc_commitment set progress = :p where id = :c").param("p", progress).param("c", commitmentId).update();
+    publicData.changed();
     return progress.doubleValue();
   }
 
@@ -73,6 +82,7 @@ public class ImplementationRepository {
         .param("at", Timestamp.from(at)).param("s", statusesJson).param("pr", BigDecimal.valueOf(progress))
         .param("u", evidenceUrl).param("f", evidenceName)
         .update();
+    publicData.changed();
     return number;
   }
 
@@ -81,8 +91,37 @@ public class ImplementationRepository {
             select report_number, reported_at, reported_by, progress, statuses, evidence_url, evidence_name
             from cc_progress_report where exercise_id = :e and commitment_position = :p order by report_number""")
         .param("e", exerciseId).param("p", commitment)
-        .query((rs, row) -> new ProgressReport(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-            rs.getBigDecimal(4).doubleValue(), rs.getString(5), rs.getString(6), rs.getString(7)))
+        .query(ImplementationRepository::report)
         .list();
+  }
+
+  /** The progress reports of every commitment of the exercise, by commitment position (one query). */
+  public Map<Integer, List<ProgressReport>> reportsByCommitment(String exerciseId) {
+    Map<Integer, List<ProgressReport>> reports = new LinkedHashMap<>();
+    jdbc.sql("""
+            select report_number, reported_at, reported_by, progress, statuses, evidence_url, evidence_name,
+              commitment_position
+            from cc_progress_report where exercise_id = :e order by commitment_position, report_number""")
+        .param("e", exerciseId)
+        .query(rs -> {
+          reports.computeIfAbsent(rs.getInt(8), p -> new ArrayList<>()).add(report(rs, 0));
+        });
+    return reports;
+  }
+
+  /** The progress (0..1) of every commitment of the exercise, by position (one query). */
+  public Map<Integer, Double> progressByCommitment(String exerciseId) {
+    Map<Integer, Double> progress = new HashMap<>();
+    jdbc.sql("select position, progress from cc_commitment where exercise_id = :e")
+        .param("e", exerciseId)
+        .query(rs -> {
+          progress.put(rs.getInt(1), rs.getBigDecimal(2).doubleValue());
+        });
+    return progress;
+  }
+
+  private static ProgressReport report(ResultSet rs, int row) throws SQLException {
+    return new ProgressReport(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+        rs.getBigDecimal(4).doubleValue(), rs.getString(5), rs.getString(6), rs.getString(7));
   }
 }

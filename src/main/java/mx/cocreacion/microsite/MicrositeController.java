@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import mx.cocreacion.completion.Dates;
 import mx.cocreacion.evidence.EvidenceCatalogue;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.tenancy.EntityCatalogue;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,13 +38,15 @@ class MicrositeController {
   private final PublicMinutes minutes;
   private final EvidenceCatalogue evidence;
   private final ExerciseRepository plan;
+  private final PublicDataCache cache;
 
   MicrositeController(PublicExercises exercises, PublicMinutes minutes, EvidenceCatalogue evidence,
-      ExerciseRepository plan) {
+      ExerciseRepository plan, PublicDataCache cache) {
     this.exercises = exercises;
     this.minutes = minutes;
     this.evidence = evidence;
     this.plan = plan;
+    this.cache = cache;
   }
 
   /** A bar of the national chart: entidad and PAL progress (percent). */
@@ -52,6 +56,12 @@ class MicrositeController {
   record TimelineStep(int number, String name, String state, List<Milestone> milestones) {}
 
   record Milestone(String label, LocalDate date) {}
+
+  /** What the page of an exercise shows, read once per change of the plan of record ({@link PublicDataCache}). */
+  record ExercisePage(PublicExercise exercise, List<TimelineStep> timeline, List<PublicMinutes.Signatory> signatories,
+      List<PublicMinutes.StlSeat> stl, PublicMinutes.Rules rules, List<PublicMinutes.AgendaItem> agenda,
+      List<PublicMinutes.WorkingTable> tables, List<PublicCommitment> commitments, List<EvidenceItem> evidence,
+      List<Integer> years) {}
 
   @GetMapping("/micrositio")
   String overview(Model model) {
@@ -77,25 +87,36 @@ class MicrositeController {
   }
 
   private String exercise(String tenant, Integer year, Model model) {
-    PublicExercises.Found found = exercises.find(tenant, year).orElseThrow(NotFound::new);
-    String id = found.exerciseId();
-    PublicExercise exercise = found.exercise();
-    List<PublicMinutes.Signatory> signatories = minutes.signatories(id);
-    List<PublicMinutes.WorkingTable> tables = minutes.workingTables(id);
-    LocalDate stlMeeting = plan.findById(id).map(Exercise::meetingDate).map(Dates::localDate)
-        .orElse(null);
-    model.addAttribute("exercise", exercise);
-    model.addAttribute("timeline", timeline(exercise, signatories, stlMeeting, tables));
-    model.addAttribute("signatories", signatories);
-    model.addAttribute("stl", minutes.stl(id));
-    model.addAttribute("rules", minutes.rules(id).orElse(null));
-    model.addAttribute("agenda", minutes.agenda(id));
-    model.addAttribute("tables", tables);
-    model.addAttribute("commitments", exercises.commitments(id));
-    model.addAttribute("evidence", evidence.list(tenant, id));
-    model.addAttribute("years", exercises.years(tenant).stream().filter(y -> y != exercise.year()).toList());
+    if (!EntityCatalogue.exists(tenant)) {
+      throw new NotFound();
+    }
+    ExercisePage page = cache.get("page:" + tenant + ":" + year, () -> page(tenant, year)).orElseThrow(NotFound::new);
+    model.addAttribute("exercise", page.exercise());
+    model.addAttribute("timeline", page.timeline());
+    model.addAttribute("signatories", page.signatories());
+    model.addAttribute("stl", page.stl());
+    model.addAttribute("rules", page.rules());
+    model.addAttribute("agenda", page.agenda());
+    model.addAttribute("tables", page.tables());
+    model.addAttribute("commitments", page.commitments());
+    model.addAttribute("evidence", page.evidence());
+    model.addAttribute("years", page.years());
     model.addAttribute("t", MicrositeLabels.INSTANCE);
     return VIEW_EXERCISE;
+  }
+
+  private Optional<ExercisePage> page(String tenant, Integer year) {
+    return exercises.find(tenant, year).map(found -> {
+      String id = found.exerciseId();
+      PublicExercise exercise = found.exercise();
+      List<PublicMinutes.Signatory> signatories = minutes.signatories(id);
+      List<PublicMinutes.WorkingTable> tables = minutes.workingTables(id);
+      LocalDate stlMeeting = plan.findById(id).map(Exercise::meetingDate).map(Dates::localDate)
+          .orElse(null);
+      return new ExercisePage(exercise, timeline(exercise, signatories, stlMeeting, tables), signatories,
+          minutes.stl(id), minutes.rules(id).orElse(null), minutes.agenda(id), tables, exercises.commitments(id),
+          evidence.list(tenant, id), exercises.years(tenant).stream().filter(y -> y != exercise.year()).toList());
+    });
   }
 
   static List<TimelineStep> timeline(PublicExercise e, List<PublicMinutes.Signatory> signatories, LocalDate stlMeeting,

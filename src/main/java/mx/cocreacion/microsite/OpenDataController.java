@@ -1,9 +1,12 @@
 package mx.cocreacion.microsite;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -12,11 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import mx.cocreacion.tenancy.EntityCatalogue;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,9 +42,23 @@ class OpenDataController {
   static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final PublicExercises exercises;
+  private final PublicDataCache cache;
+  private final ObjectMapper json;
 
-  OpenDataController(PublicExercises exercises) {
+  OpenDataController(PublicExercises exercises, PublicDataCache cache, ObjectMapper json) {
     this.exercises = exercises;
+    this.cache = cache;
+    this.json = json;
+  }
+
+  /**
+   * A response body as served (the national lists are 1 MB at national scale: serialised once per
+   * change of the plan of record, not per request) and its entity tag for conditional requests.
+   */
+  record Body(byte[] bytes, String etag) {
+    static Body of(byte[] bytes) {
+      return new Body(bytes, "\"" + DigestUtils.md5DigestAsHex(bytes) + "\"");
+    }
   }
 
   /** The commitments of one exercise: which exercise, and its commitments with activities and progress. */
@@ -55,8 +74,12 @@ class OpenDataController {
   @Operation(summary = "Todos los ejercicios",
       description = "Todos los ejercicios de todas las entidades federativas (el más reciente primero dentro de "
           + "cada entidad), con su paso actual, fechas del PAL, número de compromisos y avance promedio.")
-  List<PublicExercise> all() {
-    return exercises.all();
+  @ApiResponse(responseCode = "200", description = "Los ejercicios", content = @Content(
+      mediaType = MediaType.APPLICATION_JSON_VALUE,
+      array = @ArraySchema(schema = @Schema(implementation = PublicExercise.class))))
+  ResponseEntity<byte[]> all() {
+    Body body = cache.get("open-data:exercises.json", () -> Body.of(serialised(exercises.all())));
+    return serve(body, MediaType.APPLICATION_JSON, null);
   }
 
   @GetMapping(value = "/api/public/exercises.csv", produces = "text/csv")
@@ -64,8 +87,33 @@ class OpenDataController {
       description = "Los mismos datos que la versión JSON, en CSV UTF-8 con fila de encabezados: tenant, entityName, "
           + "year, businessKey, name, guarantorBody, currentStep, finished, startedAt, endedAt, palStart, palEnd, "
           + "launchDate, launchPlace, commitments, palProgress, starredCommitments, overdueTasks.")
-  ResponseEntity<String> allCsv() {
-    return csv("ejercicios.csv", CommitmentCsv.writeExercises(exercises.all()));
+  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
+  ResponseEntity<byte[]> allCsv() {
+    Body body = cache.get("open-data:exercises.csv", () -> Body.of(
+        CommitmentCsv.writeExercises(exercises.all()).getBytes(StandardCharsets.UTF_8)));
+    return serve(body, CSV, "ejercicios.csv");
+  }
+
+  /**
+   * The body with its entity tag: Spring answers 304 when the client holds it ({@code If-None-Match}).
+   * {@code no-cache}: clients may keep it but ask each time, so a change is seen on the next request.
+   */
+  private static ResponseEntity<byte[]> serve(Body body, MediaType type, String filename) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(type);
+    if (filename != null) {
+      headers.setContentDisposition(ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build());
+    }
+    return ResponseEntity.ok().headers(headers).eTag(body.etag()).cacheControl(CacheControl.noCache())
+        .body(body.bytes());
+  }
+
+  private byte[] serialised(Object value) {
+    try {
+      return json.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the open data could not be written as JSON", e);
+    }
   }
 
   @GetMapping(value = "/api/public/exercises/{tenant}/commitments", produces = MediaType.APPLICATION_JSON_VALUE)

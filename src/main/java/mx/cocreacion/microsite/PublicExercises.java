@@ -44,13 +44,15 @@ public class PublicExercises {
   private final CommitmentRepository commitments;
   private final ImplementationRepository implementation;
   private final AssessmentRepository assessments;
+  private final PublicDataCache cache;
 
   public PublicExercises(JdbcClient jdbc, CommitmentRepository commitments, ImplementationRepository implementation,
-      AssessmentRepository assessments) {
+      AssessmentRepository assessments, PublicDataCache cache) {
     this.jdbc = jdbc;
     this.commitments = commitments;
     this.implementation = implementation;
     this.assessments = assessments;
+    this.cache = cache;
   }
 
   /** A public exercise with the id of the plan of record it was read from (for further queries). */
@@ -63,8 +65,8 @@ public class PublicExercises {
    * data fast (README "Benchmark").
    */
   public List<PublicExercise> all() {
-    return jdbc.sql(ALL).param("now", now())
-        .query(this::map).list().stream().map(Found::exercise).toList();
+    return cache.get("all", () -> jdbc.sql(ALL).param("now", now())
+        .query(this::map).list().stream().map(Found::exercise).toList());
   }
 
   private static final String ALL = """
@@ -87,13 +89,13 @@ public class PublicExercises {
   public List<PublicExercise> currentPerEntity() {
     // The newest start of each entidad in one grouped pass (a correlated max() per exercise read every
     // exercise of the entidad again for each one: 2,500 exercises -> 200 ms).
-    return jdbc.sql(SELECT + """
+    return cache.get("current", () -> jdbc.sql(SELECT + """
 
              join (select tenant_id, max(started_at) as latest from cc_exercise group by tenant_id) newest
                on newest.tenant_id = e.tenant_id and newest.latest = e.started_at
              order by e.tenant_id""")
         .param("now", now())
-        .query(this::map).list().stream().map(Found::exercise).toList();
+        .query(this::map).list().stream().map(Found::exercise).toList());
   }
 
   /** The entidad's current exercise, or the one of {@code year} when given. */
@@ -101,6 +103,10 @@ public class PublicExercises {
     if (!EntityCatalogue.exists(tenant)) {
       return Optional.empty();
     }
+    return cache.get("find:" + tenant + ":" + year, () -> read(tenant, year));
+  }
+
+  private Optional<Found> read(String tenant, Integer year) {
     String where = year == null ? " where e.tenant_id = :t" : " where e.tenant_id = :t and e.exercise_year = :y";
     // Only the newest row: the subqueries of SELECT then run once, not once per exercise of the entidad.
     var spec = jdbc.sql(SELECT + where + " order by e.started_at desc fetch first 1 rows only")
@@ -113,34 +119,42 @@ public class PublicExercises {
 
   /** The years of the entidad's exercises, newest first (links to earlier exercises). */
   public List<Integer> years(String tenant) {
-    return jdbc.sql("select distinct exercise_year from cc_exercise where tenant_id = :t order by exercise_year desc")
-        .param("t", tenant).query(Integer.class).list();
+    return cache.get("years:" + tenant, () -> jdbc.sql(
+            "select distinct exercise_year from cc_exercise where tenant_id = :t order by exercise_year desc")
+        .param("t", tenant).query(Integer.class).list());
   }
 
   /** The commitments of an exercise (the approved plan, or the draft while step 4 runs). */
   public List<PublicCommitment> commitments(String exerciseId) {
+    return cache.get("commitments:" + exerciseId, () -> readCommitments(exerciseId));
+  }
+
+  private List<PublicCommitment> readCommitments(String exerciseId) {
     Map<Integer, Assessment> assessed = assessments.assessments(exerciseId).stream()
         .collect(Collectors.toMap(Assessment::commitment, Function.identity()));
     boolean approved = commitments.isApproved(exerciseId);
+    Map<Integer, List<ProgressReport>> reports = implementation.reportsByCommitment(exerciseId);
+    Map<Integer, Double> progress = implementation.progressByCommitment(exerciseId);
     return commitments.findByExercise(exerciseId).stream()
-        .map(c -> publicCommitment(exerciseId, c, approved, assessed.get(c.position())))
+        .map(c -> publicCommitment(c, approved, assessed.get(c.position()),
+            reports.getOrDefault(c.position(), List.of()), progress.getOrDefault(c.position(), 0.0)))
         .toList();
   }
 
-  private PublicCommitment publicCommitment(String exerciseId, Commitment c, boolean approved, Assessment a) {
+  private PublicCommitment publicCommitment(Commitment c, boolean approved, Assessment a,
+      List<ProgressReport> progressReports, double progress) {
     var activities = c.activities().stream()
         .map(x -> new PublicCommitment.Activity(x.position(), x.title(), x.product(), x.indicator(), x.baseline(),
             x.target(), x.dueDate(), x.status()))
         .toList();
-    var reports = implementation.reports(exerciseId, c.position()).stream()
-        .map(PublicExercises::report).toList();
+    var reports = progressReports.stream().map(PublicExercises::report).toList();
     PublicCommitment.Monitoring monitoring = a == null || a.potentialImpact() == null ? null
         : new PublicCommitment.Monitoring(Boolean.TRUE.equals(a.verifiable()), Boolean.TRUE.equals(a.relevant()),
             a.potentialImpact(), a.monitoringNotes());
     PublicCommitment.Evaluation evaluation = a == null || a.completion() == null ? null
         : new PublicCommitment.Evaluation(a.completion(), a.openedGovernment(), a.evaluationNotes());
     return new PublicCommitment(c.position(), c.title(), c.problem(), c.description(), c.responsible(), c.sdgs(),
-        c.criteria(), approved, percent(implementation.progress(exerciseId, c.position())),
+        c.criteria(), approved, percent(progress),
         a != null && a.starred(), activities, reports, monitoring, evaluation);
   }
 

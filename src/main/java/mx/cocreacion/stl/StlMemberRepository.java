@@ -3,6 +3,7 @@ package mx.cocreacion.stl;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import mx.cocreacion.microsite.PublicDataCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,9 +12,11 @@ import org.springframework.stereotype.Repository;
 public class StlMemberRepository {
 
   private final JdbcClient jdbc;
+  private final PublicDataCache publicData;
 
-  public StlMemberRepository(JdbcClient jdbc) {
+  public StlMemberRepository(JdbcClient jdbc, PublicDataCache publicData) {
     this.jdbc = jdbc;
+    this.publicData = publicData;
   }
 
   public void replace(String exerciseId, List<StlMember> members, Instant electedAt) {
@@ -32,6 +35,7 @@ public class StlMemberRepository {
           .param("at", Timestamp.from(electedAt))
           .update();
     }
+    publicData.changed();
   }
 
   public List<StlMember> active(String exerciseId) {

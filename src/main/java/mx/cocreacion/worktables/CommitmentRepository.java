@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.microsite.PublicDataCache;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +26,11 @@ public class CommitmentRepository {
   private static final TypeReference<LinkedHashMap<String, Boolean>> CRITERIA = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
+  private final PublicDataCache publicData;
 
-  public CommitmentRepository(JdbcClient jdbc) {
+  public CommitmentRepository(JdbcClient jdbc, PublicDataCache publicData) {
     this.jdbc = jdbc;
+    this.publicData = publicData;
   }
 
   /** Replaces the draft of an exercise with these commitments (not approved yet). */
@@ -66,14 +69,17 @@ public class CommitmentRepository {
             .update();
       }
     }
+    publicData.changed();
   }
 
   /** The STL approved: the commitments of the exercise become the plan of record. */
   public int approve(String exerciseId, Instant at) {
-    return jdbc.sql("update cc_commitment set approved = true, approved_at = :at where exercise_id = :e")
+    int approved = jdbc.sql("update cc_commitment set approved = true, approved_at = :at where exercise_id = :e")
         .param("at", Timestamp.from(at))
         .param("e", exerciseId)
         .update();
+    publicData.changed();
+    return approved;
   }
 
   public List<Commitment> findByExercise(String exerciseId) {

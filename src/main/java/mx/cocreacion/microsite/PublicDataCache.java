@@ -1,0 +1,106 @@
+package mx.cocreacion.microsite;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A short-lived cache of the public read model (microsite and open data), with one signal that the
+ * plan of record changed: the repositories that write the {@code cc_*} tables the public reads call
+ * {@link #changed()} after each write, and the whole cache is dropped when that write's transaction
+ * commits (at once when there is no transaction). So a committed write is visible on the next read;
+ * a rolled-back one drops nothing.
+ *
+ * <p>Entries also expire after {@code cocreacion.microsite.cache-ttl} on the engine's clock: what
+ * changes with time alone (the overdue tasks counted against now) is at most that old. The cache
+ * holds at most {@code cache-max-entries}; when full, expired entries go, and a new one is not kept
+ * until there is room.
+ *
+ * <p>Reads inside a transaction bypass the cache (they must see their own uncommitted writes, which
+ * no one else may see). A value is not kept when the cache was dropped while it was read (it could
+ * hold what a commit just replaced): every entry carries the generation it was read in, and each drop
+ * starts a new one.
+ */
+@Component
+public class PublicDataCache {
+
+  private record Entry(Object value, long generation, long readAt) {}
+
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final AtomicLong generation = new AtomicLong();
+  private final long ttlMillis;
+  private final int maxEntries;
+
+  public PublicDataCache(MicrositeProperties properties) {
+    this.ttlMillis = properties.cacheTtl().toMillis();
+    this.maxEntries = properties.cacheMaxEntries();
+  }
+
+  /** The cached value of {@code key}, or {@code read}'s (then kept for the next reads). */
+  @SuppressWarnings("unchecked")
+  public <T> T get(String key, Supplier<T> read) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      return read.get(); // it must see its own writes, and others must not see them before the commit
+    }
+    long now = now();
+    long current = generation.get();
+    Entry entry = entries.get(key);
+    if (entry != null && entry.generation() == current && now >= entry.readAt() && now - entry.readAt() < ttlMillis) {
+      return (T) entry.value();
+    }
+    T value = read.get();
+    if (generation.get() == current && hasRoom(now)) {
+      entries.put(key, new Entry(value, current, now));
+    }
+    return value;
+  }
+
+  /**
+   * The plan of record changed: drop the cache when the current transaction commits, or now
+   * without one. Call it after the write.
+   */
+  public void changed() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      drop();
+      return;
+    }
+    if (TransactionSynchronizationManager.getSynchronizations().stream().noneMatch(DropOnCommit.class::isInstance)) {
+      TransactionSynchronizationManager.registerSynchronization(new DropOnCommit());
+    }
+  }
+
+  /** How many times the cache was dropped (for tests and diagnosis). */
+  long generation() {
+    return generation.get();
+  }
+
+  private void drop() {
+    generation.incrementAndGet();
+    entries.clear();
+  }
+
+  /** Whether one more entry fits, once the expired ones are gone (a crawl must not push out the hot ones). */
+  private boolean hasRoom(long now) {
+    if (entries.size() < maxEntries) {
+      return true;
+    }
+    entries.values().removeIf(e -> now - e.readAt() >= ttlMillis || now < e.readAt());
+    return entries.size() < maxEntries;
+  }
+
+  private static long now() {
+    return ClockUtil.getCurrentTime().getTime();
+  }
+
+  private class DropOnCommit implements TransactionSynchronization {
+    @Override
+    public void afterCommit() {
+      drop();
+    }
+  }
+}
