@@ -3,6 +3,7 @@ package mx.cocreacion.security;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.Callable;
+import mx.cocreacion.reminder.ReminderRecipients;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -26,17 +27,21 @@ public class AccountProvisioning {
   private final IdentityService identity;
   private final DemoProperties demo;
   private final Invitations invitations;
+  private final ReminderRecipients reminderRecipients;
 
-  public AccountProvisioning(IdentityService identity, DemoProperties demo, Invitations invitations) {
+  public AccountProvisioning(IdentityService identity, DemoProperties demo, Invitations invitations,
+      ReminderRecipients reminderRecipients) {
     this.identity = identity;
     this.demo = demo;
     this.invitations = invitations;
+    this.reminderRecipients = reminderRecipients;
   }
 
   /** Creates or updates the account; returns its user id (the lowercase e-mail). */
   public String provision(String name, String email, String group, String tenantId) {
     String userId = email.trim().toLowerCase();
     asProcess(() -> doProvision(userId, name, group, tenantId));
+    reminderRecipients.evictAll();
     return userId;
   }
 
@@ -61,6 +66,7 @@ public class AccountProvisioning {
       LOG.info("Acceso retirado: {} (grupo {}: {}, entidad {}: {})", userId, group, leaveGroup, tenantId, leaveTenant);
       return null;
     });
+    reminderRecipients.evictAll();
   }
 
   /**
