@@ -124,7 +124,7 @@ public class SendReminderListener implements TaskListener {
    * The comment of the reminder on the task, as {@code TaskService#createComment} writes it, but
    * without the task update that command also makes (revision, last-updated time and its history
    * event: three statements per reminder). A reminder does not change the task, and a person saving
-   * the task at that moment does not lose their change to an optimistic-locking conflict.
+   * the task in Tasklist at that moment no longer conflicts with it on the task's revision.
    */
   private static void addComment(DelegateTask task, String message) {
     CommandContext command = Context.getCommandContext();
