@@ -121,6 +121,13 @@ class Node:
         with open('/proc/%d/status' % self.proc.pid) as f:
             return round(int(re.search(r'VmRSS:\s+(\d+)', f.read()).group(1)) / 1024)
 
+    def cpu_s(self):
+        """CPU seconds the node has used (user + system): a per-job cost that other load on the machine
+        does not distort as much as jobs/s."""
+        with open('/proc/%d/stat' % self.proc.pid) as f:
+            fields = f.read().rsplit(')', 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+
     def get(self, path):
         status, text, _ = http(self.base, 'GET', path)
         if status != 200:
@@ -294,6 +301,10 @@ def storm_seed(db, peer):
     due yet (product: `outreach` of the demo entidades oax, jal, cam, whose guarantors get the e-mail;
     bare: `reminder-storm`). Each configuration then runs on a copy of this database."""
     name = 'storm-seed-' + peer
+    marker = os.path.join(OUT, 'db', name, 'seeded-%d' % ARGS.storm_n)
+    if ARGS.reuse_seed and db == 'h2' and os.path.exists(marker):
+        log('  reusing the seeded database %s (--reuse-seed)' % name)
+        return name
     nd = node(peer, db, name, {JE + 'enabled': 'false'})
     try:
         key = 'outreach' if peer == 'product' else 'reminder-storm'
@@ -302,11 +313,14 @@ def storm_seed(db, peer):
         log('  seeded %d %s instances in %.1f s' % (ARGS.storm_n, key, seeded['millis'] / 1000))
     finally:
         nd.stop()
+    if db == 'h2':
+        open(marker, 'w').close()
     return name
 
 
-def storm_one(db, peer, config, props, seed, nodes=1):
-    """The seeded reminders all due at one instant; drain time and jobs/s; e-mails, duplicates, lost."""
+def storm_one(db, peer, config, props, seed, nodes=1, top=None):
+    """The seeded reminders all due at one instant; drain time and jobs/s; e-mails, duplicates, lost.
+    With `top` (a file name) also the statements by text, per reminder (diagnosis: costs CPU)."""
     name = 'storm-%s-%s%s' % (peer, config, '' if nodes == 1 else '-x%d' % nodes)
     dbprops = clone_db(db, seed, name)
     first = node(peer, db, name, props, dbprops=dbprops)
@@ -315,7 +329,13 @@ def storm_one(db, peer, config, props, seed, nodes=1):
         for i in range(1, nodes):
             others.append(node(peer, db, name + '-n%d' % (i + 1), props, port=PORTS['product-2'], dbprops=dbprops))
         SINK.reset()
+        if top:
+            first.get('/bench/sql/top?reset=true&track=true')
+        if ARGS.jfr:
+            subprocess.run(['jcmd', str(first.proc.pid), 'JFR.start', 'name=storm', 'settings=profile'],
+                           check=True, capture_output=True)
         s0 = first.sql()
+        c0 = [nd.cpu_s() for nd in [first] + others]
         at = datetime.now(timezone.utc) - timedelta(seconds=1)
         iso = at.strftime('%Y-%m-%dT%H:%M:%S.000Z')
         moved = first.post('/bench/timers/due?at=' + iso)
@@ -333,7 +353,20 @@ def storm_one(db, peer, config, props, seed, nodes=1):
         time.sleep(1)  # the last e-mails of committed jobs reach the sink
         msgs, tasks, dups = SINK.stats()
         statements = first.sql() - s0
+        cpu = sum(nd.cpu_s() for nd in [first] + others) - sum(c0)
+        if ARGS.jfr:
+            jfr = os.path.join(OUT, name + '.jfr')
+            subprocess.run(['jcmd', str(first.proc.pid), 'JFR.stop', 'name=storm', 'filename=' + jfr],
+                           check=True, capture_output=True)
+            log('  flight recording of the storm (node 1): ' + jfr)
         rss = first.rss_mb()
+        if top:
+            jobs = max(1, moved['jobs'])
+            with open(os.path.join(OUT, top), 'w') as f:
+                f.write('%d statements for %d reminders (%.1f each, polling of the drain included)\n'
+                        % (statements, jobs, statements / jobs))
+                for t in first.get('/bench/sql/top?limit=80&track=false'):
+                    f.write('%8.2f  %s\n' % (t['n'] / jobs, t['sql']))
     finally:
         for nd in [first] + others:
             nd.stop()
@@ -348,6 +381,8 @@ def storm_one(db, peer, config, props, seed, nodes=1):
     result('storm', db, peer, label, 'jobs/s (first to last)', round(moved['jobs'] / busy, 1))
     result('storm', db, peer, label, 'SQL per reminder', round(statements / max(1, moved['jobs']), 1), 'stmt',
            'node 1 only' if nodes > 1 else '')
+    result('storm', db, peer, label, 'node CPU per reminder', round(cpu * 1000 / max(1, moved['jobs']), 2), 'ms',
+           'all nodes' if nodes > 1 else '')
     if peer == 'product':
         result('storm', db, peer, label, 'e-mails', msgs)
         result('storm', db, peer, label, 'duplicate e-mails', dups, '', 'goal 0')
@@ -481,6 +516,16 @@ def sqltop_part(db):
             result('sqltop', db, peer, '1 exercise', name, k, 'stmt')
 
 
+def stormtop_part(db):
+    """Diagnosis (not in the default parts): the statements of one reminder by text, per peer, from a
+    storm of --storm-n reminders with the product's settings (target/bench/stormtop-<db>-<peer>.txt)."""
+    tuned = {JE + k: v for k, v in {**product_je(), **je_override()}.items()}
+    experiment = {JE + k: v for k, v in je_override().items()}
+    for peer, props in (('product', experiment), ('bare', tuned)):
+        seed = storm_seed(db, peer)
+        storm_one(db, peer, 'top', props, seed, top='stormtop-%s-%s.txt' % (db, peer))
+
+
 def startup_part(db):
     """Time to ready and RSS on an empty database and on a restart, for both peers, in --startup-rounds
     alternating rounds (the first peer swapped each round); the medians go into the table, so one start
@@ -544,6 +589,8 @@ def main():
     ap.add_argument('--clients', type=int, default=4, help='concurrent HTTP clients (walk and read)')
     ap.add_argument('--storm-n', type=int, default=25000, help='reminders falling due at once')
     ap.add_argument('--storm-configs', default='tuned,default,bare,two', help='tuned,default,bare,bare-default,two')
+    ap.add_argument('--reuse-seed', action='store_true',
+                    help='H2: storm on the database seeded by an earlier run with the same --storm-n (experiments)')
     ap.add_argument('--storm-timeout', type=int, default=1200, help='seconds before a storm is cut short')
     ap.add_argument('--read-n', type=int, default=2500, help='exercises seeded for the read side')
     ap.add_argument('--read-requests', type=int, default=200, help='measured requests per URL')
@@ -551,6 +598,7 @@ def main():
     ap.add_argument('--pool', type=int, default=20, help='JDBC pool size of every node (both peers)')
     ap.add_argument('--je', default='', help='job executor settings to try, e.g. core-pool-size=6,queue-capacity=24 (experiments)')
     ap.add_argument('--startup-rounds', type=int, default=3, help='alternating start-up rounds (medians reported)')
+    ap.add_argument('--jfr', action='store_true', help='storm: Java Flight Recording of node 1 during the drain (diagnosis)')
     ap.add_argument('--build', action='store_true', help='rebuild the jars even if present')
     ARGS = ap.parse_args()
     signal.signal(signal.SIGTERM, lambda *a: sys.exit(143))  # stop the nodes (finally blocks) on timeout/kill
@@ -558,7 +606,8 @@ def main():
     build()
     SINK = Sink()
     log('job executor of the product (application.yaml):', product_je())
-    parts = {'walk': walk_part, 'storm': storm_part, 'read': read_part, 'startup': startup_part, 'sqltop': sqltop_part}
+    parts = {'walk': walk_part, 'storm': storm_part, 'read': read_part, 'startup': startup_part, 'sqltop': sqltop_part,
+             'stormtop': stormtop_part}
     try:
         for db in ARGS.db.split(','):
             for part in ARGS.parts.split(','):

@@ -1,5 +1,6 @@
 package mx.cocreacion;
 
+import mx.cocreacion.operations.ServiceLookups;
 import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,6 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @EnableProcessApplication("cocreacion")
 @ConfigurationPropertiesScan
 public class CocreacionApplication {
+
+  static {
+    ServiceLookups.pin(); // before the engine and the mail sender first use them (also in tests)
+  }
 
   public static void main(String[] args) {
     SpringApplication.run(CocreacionApplication.class, args);

@@ -13,11 +13,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryCycle back-off between attempts when the mail server fails: a comma-separated list of
  *     ISO 8601 durations (one retry per entry) or {@code R<n>/<duration>}; when the retries run out
  *     the job gets an incident in Cockpit
+ * @param recipientsCache how long the members of a group and a user's e-mail are reused by the
+ *     reminders ({@link ReminderRecipients}; default one minute, {@code PT0S} = read each time)
  */
 @ConfigurationProperties("cocreacion.reminders")
-public record ReminderProperties(String period, String from, String retryCycle) {
+public record ReminderProperties(String period, String from, String retryCycle, Duration recipientsCache) {
 
   public ReminderProperties {
+    recipientsCache = recipientsCache == null ? Duration.ofMinutes(1) : recipientsCache;
+    if (recipientsCache.isNegative()) {
+      throw new IllegalArgumentException("cocreacion.reminders.recipients-cache: «" + recipientsCache + "» es negativa");
+    }
     period = blank(period) ? "P7D" : period.trim();
     from = blank(from) ? "Cocreación desde lo local <no-responder@cocreacion.mx>" : from.trim();
     retryCycle = blank(retryCycle) ? "PT1M,PT5M,PT15M,PT1H" : retryCycle.trim();

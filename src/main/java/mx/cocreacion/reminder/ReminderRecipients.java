@@ -2,10 +2,11 @@ package mx.cocreacion.reminder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import mx.cocreacion.security.Roles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,57 +19,105 @@ import org.springframework.stereotype.Component;
  * to the task's tenant, explicit candidate users and the assignee); from the second reminder on
  * (escalation) also the tenant's {@code guarantor} group and INAI. Users without e-mail are left
  * out; each address appears once.
+ *
+ * <p>Identity data changes rarely and reminders fall due in bursts (every open task of a kind at
+ * once): the members of a group in a tenant and the e-mail of a user are kept for
+ * {@code cocreacion.reminders.recipients-cache} (default one minute, {@code PT0S} = no cache).
+ * Accounts the process provisions or withdraws ({@code AccountProvisioning}) clear it at once; a
+ * change made in Admin reaches the reminders within that time.
  */
 @Component
 public class ReminderRecipients {
 
-  /** A person who gets the reminder. */
-  public record Recipient(String userId, String email) {}
+  /** A person who gets the reminder ({@code email} may be empty: such people are left out). */
+  public record Recipient(String userId, String email) {
+
+    boolean hasEmail() {
+      return email != null && !email.isBlank();
+    }
+  }
+
+  private record Cached<T>(T value, long expiresAt) {}
 
   private final IdentityService identity;
+  private final long ttlNanos;
+  private final Map<String, Cached<List<Recipient>>> groups = new ConcurrentHashMap<>();
+  private final Map<String, Cached<Optional<Recipient>>> users = new ConcurrentHashMap<>();
 
-  public ReminderRecipients(IdentityService identity) {
+  public ReminderRecipients(IdentityService identity, ReminderProperties properties) {
     this.identity = identity;
+    this.ttlNanos = properties.recipientsCache().toNanos();
   }
 
   public List<Recipient> of(DelegateTask task, boolean escalated) {
     String tenant = task.getTenantId();
-    Set<String> userIds = new LinkedHashSet<>();
+    Map<String, Optional<Recipient>> people = new LinkedHashMap<>();
     if (task.getAssignee() != null) {
-      userIds.add(task.getAssignee());
+      people.computeIfAbsent(task.getAssignee(), this::user);
     }
     for (IdentityLink link : task.getCandidates()) {
       if (link.getUserId() != null) {
-        userIds.add(link.getUserId());
+        people.computeIfAbsent(link.getUserId(), this::user);
       }
       if (link.getGroupId() != null) {
-        userIds.addAll(members(link.getGroupId(), tenant));
+        members(link.getGroupId(), tenant).forEach(r -> people.putIfAbsent(r.userId(), Optional.of(r)));
       }
     }
     if (escalated) {
-      userIds.addAll(members(Roles.GUARANTOR, tenant));
-      userIds.addAll(members(Roles.INAI, null));
+      members(Roles.GUARANTOR, tenant).forEach(r -> people.putIfAbsent(r.userId(), Optional.of(r)));
+      members(Roles.INAI, null).forEach(r -> people.putIfAbsent(r.userId(), Optional.of(r)));
     }
     Map<String, Recipient> byEmail = new LinkedHashMap<>();
-    for (String userId : userIds) {
-      User user = identity.createUserQuery().userId(userId).singleResult();
-      if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
-        String email = user.getEmail().trim();
-        byEmail.putIfAbsent(email.toLowerCase(), new Recipient(userId, email));
-      }
+    for (Optional<Recipient> person : people.values()) {
+      person.filter(Recipient::hasEmail).ifPresent(r -> {
+        String email = r.email().trim();
+        byEmail.putIfAbsent(email.toLowerCase(), new Recipient(r.userId(), email));
+      });
     }
     return new ArrayList<>(byEmail.values());
   }
 
+  /** Forgets every cached member and e-mail (after an account change). */
+  public void evictAll() {
+    groups.clear();
+    users.clear();
+  }
+
   /**
-   * Members of a group who belong to the tenant. A group that is itself a member of the tenant
-   * (INAI is a member of every tenant) counts with all its members; no tenant means all members.
+   * Members of a group who belong to the tenant, with their e-mail. A group that is itself a member
+   * of the tenant (INAI is a member of every tenant) counts with all its members; no tenant means
+   * all members.
    */
-  List<String> members(String group, String tenant) {
-    var query = identity.createUserQuery().memberOfGroup(group);
-    if (tenant != null && identity.createTenantQuery().tenantId(tenant).groupMember(group).count() == 0) {
-      query = query.memberOfTenant(tenant);
+  List<Recipient> members(String group, String tenant) {
+    return cached(groups, group + '\u0000' + tenant, () -> {
+      var query = identity.createUserQuery().memberOfGroup(group);
+      if (tenant != null && identity.createTenantQuery().tenantId(tenant).groupMember(group).count() == 0) {
+        query = query.memberOfTenant(tenant);
+      }
+      return query.orderByUserId().asc().list().stream().map(ReminderRecipients::recipient).toList();
+    });
+  }
+
+  private Optional<Recipient> user(String userId) {
+    return cached(users, userId,
+        () -> Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult()).map(ReminderRecipients::recipient));
+  }
+
+  private static Recipient recipient(User user) {
+    return new Recipient(user.getId(), user.getEmail());
+  }
+
+  private <T> T cached(Map<String, Cached<T>> cache, String key, Supplier<T> load) {
+    if (ttlNanos <= 0) {
+      return load.get();
     }
-    return query.orderByUserId().asc().list().stream().map(User::getId).toList();
+    long now = System.nanoTime();
+    Cached<T> hit = cache.get(key);
+    if (hit != null && now - hit.expiresAt() < 0) {
+      return hit.value();
+    }
+    T value = load.get();
+    cache.put(key, new Cached<>(value, now + ttlNanos));
+    return value;
   }
 }

@@ -9,8 +9,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,24 +96,63 @@ public class SendReminderListener implements TaskListener {
     int sequence = reminders.countByTask(task.getId()) + 1;
     boolean escalated = sequence > 1;
     List<String> emails = recipients.of(task, escalated).stream().map(ReminderRecipients.Recipient::email).toList();
-    String exerciseId = (String) task.getVariable(ExerciseVariables.EXERCISE_ID);
+    // The exercise's variables live on the process instance (or a parent scope), never on the task:
+    // reading them from the execution skips a fetch of the task's own variables.
+    DelegateExecution execution = task.getExecution();
+    String exerciseId = (String) execution.getVariable(ExerciseVariables.EXERCISE_ID);
     reminders.insert(new Reminder(null, exerciseId, task.getId(), task.getTaskDefinitionKey(), task.getName(),
         sequence, emails, escalated, now, due));
 
     String to = emails.isEmpty() ? "nadie (ninguna persona candidata tiene correo)" : String.join(", ", emails);
     String comment = "Recordatorio " + sequence + " enviado a: " + to
         + (escalated ? " (escalado al organismo garante y al INAI)" : "");
-    task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(), comment);
+    addComment(task, comment);
 
-    DelegateExecution instance = task.getExecution().getProcessInstance();
+    DelegateExecution instance = execution.getProcessInstance();
     Object sent = instance.getVariableLocal(VAR_REMINDERS_SENT);
     instance.setVariableLocal(VAR_REMINDERS_SENT, (sent instanceof Number n ? n.intValue() : 0) + 1);
     instance.setVariableLocal(VAR_LAST_REMINDER, "Recordatorio " + sequence + " de «" + task.getName()
         + "», enviado el " + ReminderMailer.formatDate(now) + " (venció el " + ReminderMailer.formatDate(due) + ") a: " + to);
 
-    String entity = task.getTenantId() != null ? task.getTenantId() : (String) task.getVariable(ExerciseVariables.ENTITY);
+    String entity = task.getTenantId() != null ? task.getTenantId() : (String) execution.getVariable(ExerciseVariables.ENTITY);
     return new ReminderMailer.ReminderMail(task.getId(), task.getName(),
-        (String) task.getVariable(ExerciseVariables.EXERCISE_NAME), task.getExecution().getProcessBusinessKey(),
+        (String) execution.getVariable(ExerciseVariables.EXERCISE_NAME), execution.getProcessBusinessKey(),
         EntityCatalogue.nameOf(entity), due, sequence, escalated, emails);
+  }
+
+  /**
+   * The comment of the reminder on the task, as {@code TaskService#createComment} writes it, but
+   * without the task update that command also makes (revision, last-updated time and its history
+   * event: three statements per reminder). A reminder does not change the task, and a person saving
+   * the task in Tasklist at that moment no longer conflicts with it on the task's revision.
+   */
+  private static void addComment(DelegateTask task, String message) {
+    CommandContext command = Context.getCommandContext();
+    if (command == null || !(task.getExecution() instanceof ExecutionEntity execution)) {
+      task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(), message);
+      return;
+    }
+    new ReminderComment(task.getId(), task.getProcessInstanceId(), message, execution).execute(command);
+  }
+
+  /** Camunda's add-comment command for the task of {@code execution}, not touching the task itself. */
+  static class ReminderComment extends AddCommentCmd {
+
+    private final transient ExecutionEntity execution;
+
+    ReminderComment(String taskId, String processInstanceId, String message, ExecutionEntity execution) {
+      super(taskId, processInstanceId, message);
+      this.execution = execution;
+    }
+
+    @Override
+    protected ExecutionEntity getExecution(CommandContext commandContext) {
+      return execution;
+    }
+
+    @Override
+    protected TaskEntity getTask(CommandContext commandContext) {
+      return null; // no triggerUpdateEvent()
+    }
   }
 }

@@ -3,6 +3,7 @@ package mx.cocreacion.security;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.Callable;
+import mx.cocreacion.reminder.ReminderRecipients;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -27,13 +28,15 @@ public class AccountProvisioning {
   private final DemoProperties demo;
   private final Invitations invitations;
   private final RestAuthenticationCache logins;
+  private final ReminderRecipients reminderRecipients;
 
   public AccountProvisioning(IdentityService identity, DemoProperties demo, Invitations invitations,
-      RestAuthenticationCache logins) {
+      RestAuthenticationCache logins, ReminderRecipients reminderRecipients) {
     this.identity = identity;
     this.demo = demo;
     this.invitations = invitations;
     this.logins = logins;
+    this.reminderRecipients = reminderRecipients;
   }
 
   /** Creates or updates the account; returns its user id (the lowercase e-mail). */
@@ -41,6 +44,7 @@ public class AccountProvisioning {
     String userId = email.trim().toLowerCase();
     asProcess(() -> doProvision(userId, name, group, tenantId));
     logins.forgetOnCommit(userId); // new groups and tenants apply to the next REST request
+    reminderRecipients.evictAll();
     return userId;
   }
 
@@ -66,6 +70,7 @@ public class AccountProvisioning {
       return null;
     });
     logins.forgetOnCommit(userId); // a withdrawn role ends with the next REST request
+    reminderRecipients.evictAll();
   }
 
   /**

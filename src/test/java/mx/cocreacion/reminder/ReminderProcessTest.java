@@ -15,6 +15,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import mx.cocreacion.security.AccountProvisioning;
+import mx.cocreacion.security.Roles;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.camunda.bpm.engine.ManagementService;
@@ -57,6 +60,7 @@ class ReminderProcessTest extends ProcessTestSupport {
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired AccountProvisioning accounts;
 
   @BeforeEach
   void emptyMailboxesAndFixTheClock() throws Exception {
@@ -147,6 +151,35 @@ class ReminderProcessTest extends ProcessTestSupport {
     assertThat(runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_REMINDERS_SENT)).isEqualTo(2);
     assertThat(reminderJob(task).getDuedate().toInstant()).isEqualTo(due.plus(WEEK).plus(WEEK));
     assertThat(reminders.findByExercise(exercise.getId())).hasSize(2);
+  }
+
+  @Test
+  void anAccountProvisionedOrWithdrawnCountsForTheVeryNextReminder() throws Exception {
+    ProcessInstance exercise = driver.start("cam");
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(exercise.getBusinessKey())
+        .taskDefinitionKey("sign-declaration").taskCandidateGroup(Roles.SOCIETY).singleResult();
+    Instant due = T0.plus(Duration.ofDays(14));
+    ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofHours(1))));
+    management.executeJob(reminderJob(task).getId());
+    assertThat(deliveries()).isEqualTo(once("cam-society" + DEMO));
+
+    // Recipients are cached for a minute, but an account the process provisions counts at once.
+    String newcomer = accounts.provision("Ana Pérez",
+        "recordatorio-" + UUID.randomUUID().toString().substring(0, 8) + "@ejemplo.mx", Roles.SOCIETY, "cam");
+    try {
+      smtp.purgeEmailFromAllMailboxes();
+      ClockUtil.setCurrentTime(Date.from(due.plus(WEEK).plus(Duration.ofHours(1))));
+      management.executeJob(reminderJob(task).getId());
+      assertThat(deliveries()).containsEntry(newcomer, 1).containsEntry("cam-society" + DEMO, 1);
+    } finally {
+      accounts.withdraw(newcomer, Roles.SOCIETY, true, "cam", true);
+    }
+
+    // And so does one it withdraws.
+    smtp.purgeEmailFromAllMailboxes();
+    ClockUtil.setCurrentTime(Date.from(due.plus(WEEK.multipliedBy(2)).plus(Duration.ofHours(1))));
+    management.executeJob(reminderJob(task).getId());
+    assertThat(deliveries()).doesNotContainKey(newcomer).containsEntry("cam-society" + DEMO, 1);
   }
 
   @Test

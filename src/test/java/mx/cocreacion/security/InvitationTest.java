@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import mx.cocreacion.reminder.ReminderRecipients;
 import mx.cocreacion.support.CocreacionTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -50,6 +51,7 @@ class InvitationTest {
   @Autowired IdentityService identity;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired ReminderRecipients reminderRecipients;
 
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
@@ -180,7 +182,7 @@ class InvitationTest {
   @Test
   void outsideDemoModeProvisioningInvitesInsteadOfSettingAPassword() throws Exception {
     var provisioning = new AccountProvisioning(identity, new DemoProperties(false, null, null), invitations,
-        new RestAuthenticationCache(Duration.ZERO));
+        new RestAuthenticationCache(Duration.ZERO), reminderRecipients);
     String email = "inv-" + UUID.randomUUID().toString().substring(0, 8) + "@ejemplo.mx";
 
     String userId = provisioning.provision("Luis Gómez", email, Roles.FACILITATOR, "oax");

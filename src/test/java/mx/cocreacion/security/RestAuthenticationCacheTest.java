@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import mx.cocreacion.reminder.ReminderRecipients;
 import mx.cocreacion.support.CocreacionTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -34,6 +35,8 @@ class RestAuthenticationCacheTest {
   AccountProvisioning provisioning;
   @Autowired
   RestAuthenticationCache cache;
+  @Autowired
+  ReminderRecipients recipients;
 
   private final AtomicLong nanos = new AtomicLong();
 
@@ -104,7 +107,7 @@ class RestAuthenticationCacheTest {
     var cache = new RestAuthenticationCache(Duration.ofSeconds(30), nanos::get);
     var provider = new RestAuthConfiguration.CachingBasicAuthentication(cache);
     var process = new AccountProvisioning(engine.getIdentityService(), new DemoProperties(true, List.of(), "demo"),
-        null, cache);
+        null, cache, recipients);
     assertThat(login(provider, PASSWORD).getGroups()).containsExactly(Roles.GUARANTOR);
 
     process.withdraw(USER, Roles.GUARANTOR, true, "oax", true);
