@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import mx.cocreacion.reminder.ReminderRecipients;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.slf4j.Logger;
@@ -44,7 +43,8 @@ public class AccountProvisioning {
   public String provision(String name, String email, String group, String tenantId) {
     String userId = email.trim().toLowerCase();
     asProcess(() -> doProvision(userId, name, group, tenantId));
-    accountChanged(userId); // new groups and tenants apply to the next REST request and reminder
+    logins.forgetOnCommit(userId); // new groups and tenants apply to the next REST request
+    reminderRecipients.evictAll();
     return userId;
   }
 
@@ -69,24 +69,8 @@ public class AccountProvisioning {
       LOG.info("Acceso retirado: {} (grupo {}: {}, entidad {}: {})", userId, group, leaveGroup, tenantId, leaveTenant);
       return null;
     });
-    accountChanged(userId); // a withdrawn role ends with the next REST request and reminder
-  }
-
-  /**
-   * What is kept about accounts (REST logins, reminder recipients) is forgotten now and again when
-   * the current engine transaction commits: a read between the two must not keep the state from
-   * before the commit.
-   */
-  private void accountChanged(String userId) {
-    Runnable forget = () -> {
-      logins.forget(userId);
-      reminderRecipients.evictAll();
-    };
-    forget.run();
-    CommandContext context = Context.getCommandContext();
-    if (context != null) {
-      context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> forget.run());
-    }
+    logins.forgetOnCommit(userId); // a withdrawn role ends with the next REST request
+    reminderRecipients.evictAll();
   }
 
   /**

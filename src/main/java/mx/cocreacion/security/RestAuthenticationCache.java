@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -89,6 +92,18 @@ public class RestAuthenticationCache {
   public void forget(String userId) {
     if (userId != null) {
       entries.values().removeIf(e -> e.login().userId().equals(userId));
+    }
+  }
+
+  /**
+   * Forgets the user's logins when the current engine transaction commits (and now): an account
+   * change must not be re-cached from the state before the commit.
+   */
+  public void forgetOnCommit(String userId) {
+    forget(userId);
+    CommandContext command = Context.getCommandContext();
+    if (command != null) {
+      command.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> forget(userId));
     }
   }
 
