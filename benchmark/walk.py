@@ -9,6 +9,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 
 TENANTS = ('agu bcn bcs cam chp chh cmx coa col dur gua gro hid jal mex mic mor nay nle oax pue que roo slp sin son '
@@ -32,17 +33,22 @@ def d(s):
     return s + 'T10:00:00.000+0000'
 
 
-def http(base, method, path, body=None, auth=None, timeout=300):
-    """One HTTP call: (status, text, seconds)."""
+def http(base, method, path, body=None, auth=None, timeout=300, gzip=False):
+    """One HTTP call: (status, text, seconds). gzip: accept a gzip body (as browsers do) and unzip it."""
     data = json.dumps(body).encode() if body is not None else None
     headers = {'Content-Type': 'application/json'}
     if auth:
         headers['Authorization'] = 'Basic ' + base64.b64encode(auth.encode()).decode()
+    if gzip:
+        headers['Accept-Encoding'] = 'gzip'
     req = urllib.request.Request(base + path, data=data, method=method, headers=headers)
     t = time.perf_counter()
     try:
         with urllib.request.urlopen(req, timeout=timeout) as r:
-            text, status = r.read().decode('utf-8', 'replace'), r.status
+            raw, status = r.read(), r.status
+            if r.headers.get('Content-Encoding') == 'gzip':
+                raw = zlib.decompress(raw, 47)
+            text = raw.decode('utf-8', 'replace')
     except urllib.error.HTTPError as e:
         text, status = e.read().decode('utf-8', 'replace'), e.code
     return status, text, time.perf_counter() - t

@@ -38,15 +38,13 @@ class MicrositeController {
   private final PublicMinutes minutes;
   private final EvidenceCatalogue evidence;
   private final ExerciseRepository plan;
-  private final PublicDataCache cache;
 
   MicrositeController(PublicExercises exercises, PublicMinutes minutes, EvidenceCatalogue evidence,
-      ExerciseRepository plan, PublicDataCache cache) {
+      ExerciseRepository plan) {
     this.exercises = exercises;
     this.minutes = minutes;
     this.evidence = evidence;
     this.plan = plan;
-    this.cache = cache;
   }
 
   /** A bar of the national chart: entidad and PAL progress (percent). */
@@ -57,7 +55,7 @@ class MicrositeController {
 
   record Milestone(String label, LocalDate date) {}
 
-  /** What the page of an exercise shows, read once per change of the plan of record ({@link PublicDataCache}). */
+  /** What the page of an exercise shows (rendered once per change of the plan of record: {@link PublicResponseCacheFilter}). */
   record ExercisePage(PublicExercise exercise, List<TimelineStep> timeline, List<PublicMinutes.Signatory> signatories,
       List<PublicMinutes.StlSeat> stl, PublicMinutes.Rules rules, List<PublicMinutes.AgendaItem> agenda,
       List<PublicMinutes.WorkingTable> tables, List<PublicCommitment> commitments, List<EvidenceItem> evidence,
@@ -90,7 +88,7 @@ class MicrositeController {
     if (!EntityCatalogue.exists(tenant)) {
       throw new NotFound();
     }
-    ExercisePage page = cache.get("page:" + tenant + ":" + year, () -> page(tenant, year)).orElseThrow(NotFound::new);
+    ExercisePage page = page(tenant, year).orElseThrow(NotFound::new);
     model.addAttribute("exercise", page.exercise());
     model.addAttribute("timeline", page.timeline());
     model.addAttribute("signatories", page.signatories());

@@ -15,13 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import mx.cocreacion.tenancy.EntityCatalogue;
-import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.DigestUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Open data: the exercises and their commitments as JSON and CSV, public and read-only. Only the
  * public read model ({@link PublicExercises}) is exposed: no e-mails, no ids beyond the business key.
+ * The bodies are served as kept by {@link PublicResponseCacheFilter} (the national lists are 1 MB at
+ * national scale: serialised once per change of the plan of record, with an {@code ETag}, gzip for
+ * clients that take it).
  */
 @RestController
 @OpenAPIDefinition(info = @Info(title = "Cocreación desde lo local: API",
@@ -42,23 +43,11 @@ class OpenDataController {
   static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final PublicExercises exercises;
-  private final PublicDataCache cache;
   private final ObjectMapper json;
 
-  OpenDataController(PublicExercises exercises, PublicDataCache cache, ObjectMapper json) {
+  OpenDataController(PublicExercises exercises, ObjectMapper json) {
     this.exercises = exercises;
-    this.cache = cache;
     this.json = json;
-  }
-
-  /**
-   * A response body as served (the national lists are 1 MB at national scale: serialised once per
-   * change of the plan of record, not per request) and its entity tag for conditional requests.
-   */
-  record Body(byte[] bytes, String etag) {
-    static Body of(byte[] bytes) {
-      return new Body(bytes, "\"" + DigestUtils.md5DigestAsHex(bytes) + "\"");
-    }
   }
 
   /** The commitments of one exercise: which exercise, and its commitments with activities and progress. */
@@ -78,8 +67,7 @@ class OpenDataController {
       mediaType = MediaType.APPLICATION_JSON_VALUE,
       array = @ArraySchema(schema = @Schema(implementation = PublicExercise.class))))
   ResponseEntity<byte[]> all() {
-    Body body = cache.get("open-data:exercises.json", () -> Body.of(serialised(exercises.all())));
-    return serve(body, MediaType.APPLICATION_JSON, null);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(serialised(exercises.all()));
   }
 
   @GetMapping(value = "/api/public/exercises.csv", produces = "text/csv")
@@ -88,24 +76,8 @@ class OpenDataController {
           + "year, businessKey, name, guarantorBody, currentStep, finished, startedAt, endedAt, palStart, palEnd, "
           + "launchDate, launchPlace, commitments, palProgress, starredCommitments, overdueTasks.")
   @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
-  ResponseEntity<byte[]> allCsv() {
-    Body body = cache.get("open-data:exercises.csv", () -> Body.of(
-        CommitmentCsv.writeExercises(exercises.all()).getBytes(StandardCharsets.UTF_8)));
-    return serve(body, CSV, "ejercicios.csv");
-  }
-
-  /**
-   * The body with its entity tag: Spring answers 304 when the client holds it ({@code If-None-Match}).
-   * {@code no-cache}: clients may keep it but ask each time, so a change is seen on the next request.
-   */
-  private static ResponseEntity<byte[]> serve(Body body, MediaType type, String filename) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(type);
-    if (filename != null) {
-      headers.setContentDisposition(ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build());
-    }
-    return ResponseEntity.ok().headers(headers).eTag(body.etag()).cacheControl(CacheControl.noCache())
-        .body(body.bytes());
+  ResponseEntity<String> allCsv() {
+    return csv("ejercicios.csv", CommitmentCsv.writeExercises(exercises.all()));
   }
 
   private byte[] serialised(Object value) {

@@ -3,6 +3,7 @@ package mx.cocreacion.microsite;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -42,8 +43,13 @@ public class PublicDataCache {
   }
 
   /** The cached value of {@code key}, or {@code read}'s (then kept for the next reads). */
-  @SuppressWarnings("unchecked")
   public <T> T get(String key, Supplier<T> read) {
+    return get(key, read, value -> true);
+  }
+
+  /** The cached value of {@code key}, or {@code read}'s, kept for the next reads only if {@code keep} accepts it. */
+  @SuppressWarnings("unchecked")
+  public <T> T get(String key, Supplier<T> read, Predicate<? super T> keep) {
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
       return read.get(); // it must see its own writes, and others must not see them before the commit
     }
@@ -54,7 +60,7 @@ public class PublicDataCache {
       return (T) entry.value();
     }
     T value = read.get();
-    if (generation.get() == current && hasRoom(now)) {
+    if (keep.test(value) && generation.get() == current && hasRoom(now)) {
       entries.put(key, new Entry(value, current, now));
     }
     return value;

@@ -1,0 +1,165 @@
+package mx.cocreacion.microsite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import mx.cocreacion.support.ProcessTestSupport;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+/**
+ * The microsite's pages and the open data are served as rendered once per change of the plan of
+ * record ({@link PublicResponseCacheFilter}): kept until a write commits, with an entity tag, and
+ * gzip-compressed for clients that take it. Errors and other requests go through as before.
+ */
+class PublicResponseCacheFilterTest extends ProcessTestSupport {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @LocalServerPort int port;
+  @Autowired PublicDataCache cache;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void anEntidadsPageIsRenderedOncePerChangeOfThePlanOfRecord() {
+    ProcessInstance exercise = driver.startAtStep("zac", 2);
+    String page = "/micrositio/zac/" + year(exercise);
+    String rendered = get(page, null).body();
+    assertThat(rendered).contains("Ejercicio local de gobierno abierto");
+
+    // A change that does not go through the plan's repositories (no signal) is not seen: the page is kept ...
+    jdbc.update("update cc_exercise set name = ? where id = ?", "Ejercicio renombrado", exercise.getId());
+    assertThat(get(page, null).body()).isEqualTo(rendered);
+
+    // ... until the plan of record changes (a repository write signals it when it commits).
+    cache.changed();
+    assertThat(get(page, null).body()).contains("Ejercicio renombrado").doesNotContain("Ejercicio local de gobierno abierto");
+  }
+
+  @Test
+  void aKeptAnswerCarriesItsEntityTagAndTheSecurityHeaders() {
+    ProcessInstance exercise = driver.startAtStep("zac", 2);
+    String page = "/micrositio/zac/" + year(exercise);
+    HttpResponse<String> first = get(page, null);
+    HttpResponse<String> second = get(page, null);
+    assertThat(second.headers().firstValue("ETag")).isPresent().isEqualTo(first.headers().firstValue("ETag"));
+    assertThat(second.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    assertThat(second.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("text/html").containsIgnoringCase("charset=UTF-8"));
+    assertThat(second.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(second.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+    HttpResponse<String> held = send(HttpRequest.newBuilder(uri(page))
+        .header("If-None-Match", first.headers().firstValue("ETag").orElseThrow()).GET().build());
+    assertThat(held.statusCode()).isEqualTo(304);
+    assertThat(held.body()).isEmpty();
+  }
+
+  @Test
+  void aClientThatTakesGzipGetsTheSameBodyCompressed() throws IOException {
+    ProcessInstance exercise = driver.startAtStep("zac", 2);
+    for (String path : new String[] {"/api/public/exercises", "/micrositio", "/micrositio/zac/" + year(exercise)}) {
+      HttpResponse<String> plain = get(path, null);
+      assertThat(plain.body().length()).as(path).isGreaterThan(1024);
+      HttpResponse<byte[]> gzipped = sendBytes(HttpRequest.newBuilder(uri(path))
+          .header("Accept-Encoding", "br, gzip;q=0.8").GET().build());
+      assertThat(gzipped.statusCode()).as(path).isEqualTo(200);
+      assertThat(gzipped.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
+      assertThat(gzipped.headers().firstValue("Vary")).as(path).hasValue("Accept-Encoding");
+      assertThat(gzipped.headers().firstValue("ETag")).as("one tag per representation")
+          .isNotEqualTo(plain.headers().firstValue("ETag"));
+      assertThat(plain.headers().firstValue("Content-Encoding")).as(path).isEmpty();
+      try (var unzipped = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+        assertThat(new String(unzipped.readAllBytes(), StandardCharsets.UTF_8)).as(path).isEqualTo(plain.body());
+      }
+    }
+    // A small body (no commitments yet: the header row) is sent as it is.
+    String small = "/api/public/exercises/zac/commitments.csv?year=" + year(exercise);
+    HttpResponse<String> csv = get(small, "gzip");
+    assertThat(csv.body()).startsWith("commitment,title");
+    assertThat(csv.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".csv"));
+  }
+
+  @Test
+  void errorsAndOtherQueriesAreNotKept() {
+    HttpResponse<String> unknown = get("/micrositio/xyz", null);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("no");
+    assertThat(unknown.headers().firstValue("ETag")).isEmpty();
+
+    HttpResponse<String> badYear = get("/api/public/exercises/zac/commitments?year=20x5", null);
+    assertThat(badYear.statusCode()).isEqualTo(400);
+    assertThat(badYear.body()).contains("year");
+
+    HttpResponse<String> otherQuery = get("/api/public/exercises?utm=x", null);
+    assertThat(otherQuery.statusCode()).isEqualTo(200);
+    assertThat(otherQuery.headers().firstValue("ETag")).as("not kept: any query would fill the cache").isEmpty();
+  }
+
+  @Test
+  void gzipIsTakenUnlessRefused() {
+    assertThat(PublicResponseCacheFilter.acceptsGzip(request("gzip, deflate, br"))).isTrue();
+    assertThat(PublicResponseCacheFilter.acceptsGzip(request("GZIP;q=0.5"))).isTrue();
+    assertThat(PublicResponseCacheFilter.acceptsGzip(request("gzip;q=0"))).isFalse();
+    assertThat(PublicResponseCacheFilter.acceptsGzip(request("gzip; q=0.0"))).isFalse();
+    assertThat(PublicResponseCacheFilter.acceptsGzip(request("identity"))).isFalse();
+    assertThat(PublicResponseCacheFilter.acceptsGzip(new MockHttpServletRequest())).isFalse();
+  }
+
+  private static MockHttpServletRequest request(String acceptEncoding) {
+    var request = new MockHttpServletRequest();
+    request.addHeader("Accept-Encoding", acceptEncoding);
+    return request;
+  }
+
+  private HttpResponse<String> get(String path, String acceptEncoding) {
+    var builder = HttpRequest.newBuilder(uri(path)).GET();
+    if (acceptEncoding != null) {
+      builder.header("Accept-Encoding", acceptEncoding);
+    }
+    return send(builder.build());
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static HttpResponse<byte[]> sendBytes(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static int year(ProcessInstance exercise) {
+    String key = exercise.getBusinessKey();
+    return Integer.parseInt(key.substring(key.indexOf('-') + 1));
+  }
+}
