@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends a reminder e-mail (plain text, UTF-8, in Spanish) through Spring Boot's mail support
- * ({@code spring.mail.*}). A failure of the mail server throws, so the reminder job fails and
- * retries.
+ * ({@code spring.mail.*}), over a kept-alive connection ({@link SmtpConnections}). A failure of the
+ * mail server throws, so the reminder job fails and retries.
  */
 @Component
 public class ReminderMailer {
@@ -24,12 +24,14 @@ public class ReminderMailer {
   public static final String REMINDER_HEADER = "X-Cocreacion-Recordatorio";
 
   private final JavaMailSender sender;
+  private final SmtpConnections connections;
   private final ReminderProperties properties;
   private final String publicUrl;
 
-  public ReminderMailer(JavaMailSender sender, ReminderProperties properties,
+  public ReminderMailer(JavaMailSender sender, SmtpConnections connections, ReminderProperties properties,
       @Value("${cocreacion.public-url:http://localhost:8080}") String publicUrl) {
     this.sender = sender;
+    this.connections = connections;
     this.properties = properties;
     this.publicUrl = publicUrl.replaceAll("/+$", "");
   }
@@ -62,7 +64,7 @@ public class ReminderMailer {
     } catch (MessagingException e) {
       throw new MailPreparationException("No se pudo preparar el recordatorio de la tarea " + mail.taskId(), e);
     }
-    sender.send(message);
+    connections.send(message);
   }
 
   public String taskLink(String taskId) {

@@ -15,14 +15,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     the job gets an incident in Cockpit
  * @param recipientsCache how long the members of a group and a user's e-mail are reused by the
  *     reminders ({@link ReminderRecipients}; default one minute, {@code PT0S} = read each time)
+ * @param smtpKeepAlive how long a sending thread keeps its SMTP connection open after a reminder for
+ *     the next one ({@link SmtpConnections}; default 10 seconds, {@code PT0S} = a connection per e-mail)
  */
 @ConfigurationProperties("cocreacion.reminders")
-public record ReminderProperties(String period, String from, String retryCycle, Duration recipientsCache) {
+public record ReminderProperties(String period, String from, String retryCycle, Duration recipientsCache,
+    Duration smtpKeepAlive) {
 
   public ReminderProperties {
     recipientsCache = recipientsCache == null ? Duration.ofMinutes(1) : recipientsCache;
     if (recipientsCache.isNegative()) {
       throw new IllegalArgumentException("cocreacion.reminders.recipients-cache: «" + recipientsCache + "» es negativa");
+    }
+    smtpKeepAlive = smtpKeepAlive == null ? Duration.ofSeconds(10) : smtpKeepAlive;
+    if (smtpKeepAlive.isNegative()) {
+      throw new IllegalArgumentException("cocreacion.reminders.smtp-keep-alive: «" + smtpKeepAlive + "» es negativa");
     }
     period = blank(period) ? "P7D" : period.trim();
     from = blank(from) ? "Cocreación desde lo local <no-responder@cocreacion.mx>" : from.trim();
