@@ -20,6 +20,7 @@ import mx.cocreacion.security.AccountProvisioning;
 import mx.cocreacion.security.Roles;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -59,6 +60,7 @@ class ReminderProcessTest extends ProcessTestSupport {
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
   @Autowired PlatformTransactionManager transactions;
   @Autowired AccountProvisioning accounts;
 
@@ -258,6 +260,29 @@ class ReminderProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void theJobLogKeepsWhatAReminderTimerDidButNotItsCreationOrDeletion() {
+    ProcessInstance exercise = driver.startAtStep("cam", 2);
+    Task task = driver.task(exercise, "conduct-outreach");
+    Job first = reminderJob(task);
+    assertThat(history.createHistoricJobLogQuery().jobId(first.getId()).list()).as("creation not logged").isEmpty();
+
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(30)).plus(Duration.ofHours(1))));
+    management.executeJob(first.getId());
+    assertThat(history.createHistoricJobLogQuery().jobId(first.getId()).list()).singleElement()
+        .satisfies(log -> assertThat(log.isSuccessLog()).as("the run is logged").isTrue());
+
+    String next = reminderJob(task).getId();
+    driver.complete(exercise, "conduct-outreach", TestVariables.conductOutreach());
+    assertThat(management.createJobQuery().jobId(next).count()).isZero();
+    assertThat(history.createHistoricJobLogQuery().jobId(next).list()).as("neither creation nor deletion").isEmpty();
+
+    // Other jobs are logged as before: the follow-up's timers from their creation on.
+    driver.startAtStep("oax", 6);
+    assertThat(history.createHistoricJobLogQuery().creationLog().list())
+        .anySatisfy(log -> assertThat(log.getJobDefinitionType()).isNotEqualTo("timer-task-listener"));
+  }
+
+  @Test
   void theEmailLeavesOnlyWhenTheReminderCommits() throws Exception {
     ProcessInstance exercise = driver.startAtStep("oax", 2);
     Task task = driver.task(exercise, "conduct-outreach");
@@ -297,6 +322,7 @@ class ReminderProcessTest extends ProcessTestSupport {
     assertThat(retries).as("retries left after the first failure").isEqualTo(4);
     assertThat(failed.getDuedate().toInstant()).isEqualTo(now.plus(Duration.ofMinutes(1)));
     assertThat(failed.getExceptionMessage()).isNotBlank();
+    assertThat(history.createHistoricJobLogQuery().jobId(jobId).failureLog().count()).as("failures are logged").isOne();
     assertThat(reminders.findByTask(task.getId())).isEmpty();
     assertThat(tasks.getTaskComments(task.getId())).isEmpty();
     assertThat(runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_REMINDERS_SENT)).isNull();
