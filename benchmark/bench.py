@@ -448,7 +448,7 @@ def timed_requests(base, specs, clients):
         for k, (method, path, body, auth, gz) in enumerate(chunk):
             if k:
                 config.append('next')
-            config += ['url = "%s%s"' % (base, path), 'output = "/dev/null"', 'silent',
+            config += ['url = "%s%s"' % (base, path), 'output = "/dev/null"', 'silent', 'max-time = 120',
                        'write-out = "%{http_code} %{time_total}\\n"']
             if gz:
                 config.append('compressed')
@@ -457,8 +457,12 @@ def timed_requests(base, specs, clients):
             if method == 'POST':
                 config += ['request = "POST"', 'header = "Content-Type: application/json"',
                            'data = %s' % json.dumps(json.dumps(body))]
-        out = subprocess.run(['curl', '-K', '-'], input='\n'.join(config) + '\n', capture_output=True, text=True).stdout
-        return [(int(code), float(seconds)) for code, seconds in (line.split() for line in out.splitlines())]
+        done = subprocess.run(['curl', '-K', '-'], input='\n'.join(config) + '\n', capture_output=True, text=True)
+        answers = [(int(code), float(seconds)) for code, seconds in (line.split() for line in done.stdout.splitlines())]
+        if len(answers) != len(chunk):  # a transfer curl could not make (code 000) still prints its line
+            raise RuntimeError('curl answered %d of %d requests (exit %d): %s'
+                               % (len(answers), len(chunk), done.returncode, done.stderr[:300]))
+        return answers
 
     def with_urllib(chunk):
         return [http(base, method, path, body, auth=auth, gzip=gz)[::2] for method, path, body, auth, gz in chunk]

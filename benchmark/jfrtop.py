@@ -35,8 +35,10 @@ def samples(path, threads):
         thread = re.search(r'sampledThread = "([^"]*)"', event)
         if threads and not (thread and re.search(threads, thread.group(1))):
             continue
-        frames = [re.sub(r'\s+line:.*$', '', f.strip()) for f in
-                  re.search(r'stackTrace = \[(.*?)\n\s*\]', event, re.S).group(1).strip().splitlines()
+        trace = re.search(r'stackTrace = \[(.*?)\n\s*\]', event, re.S)
+        if not trace:
+            continue
+        frames = [re.sub(r'\s+line:.*$', '', f.strip()) for f in trace.group(1).strip().splitlines()
                   if f.strip() and f.strip() != '...']
         if frames:
             yield frames
@@ -56,6 +58,8 @@ def main():
         for method in {re.sub(r'\(.*$', '', f) for f in frames if f.startswith(INCLUSIVE)}:
             inside[method] += 1
     print('%d samples%s\n' % (n, ' of threads ~ ' + args.threads if args.threads else ''))
+    if not n:
+        return
     print('innermost frame by library')
     for name, c in libs.most_common():
         print('  %5.1f %%  %s' % (100 * c / n, name))

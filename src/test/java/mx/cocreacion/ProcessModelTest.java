@@ -142,6 +142,9 @@ class ProcessModelTest {
             });
             assertBean(l.getCamundaDelegateExpression(), "reminder of " + id);
           });
+      assertThat(listeners).filteredOn(l -> "timeout".equals(l.getCamundaEvent()))
+          .as("every timeout listener of %s is its reminder (ReminderJobLogPlugin relies on it)", id)
+          .allSatisfy(l -> assertThat(l.getCamundaDelegateExpression()).isEqualTo("${sendReminderListener}"));
       assertBeansExist(task.getCamundaDueDate());
       assertThat(task.getDocumentations()).as("documentation of " + id).isNotEmpty();
     }

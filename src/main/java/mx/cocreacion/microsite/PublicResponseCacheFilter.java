@@ -23,9 +23,15 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * The public pages and open data as served: the rendered HTML of the microsite ({@code /micrositio},
  * an entidad's page, a year's page) and the open-data JSON and CSV bodies are kept in the
  * {@link PublicDataCache}, so they are rendered or serialised once per change of the plan of record
- * (dropped when a write commits) and at most {@code cocreacion.microsite.cache-ttl} old, not once per
- * request. Only successful ({@code 200}) answers of {@code GET}s without other query parameters than
- * {@code year} are kept; everything else goes through as before.
+ * (dropped when a write commits), not once per request. What changes with time alone (overdue tasks)
+ * may be up to twice {@code cocreacion.microsite.cache-ttl} old: a page kept for that long may have
+ * been rendered from read-model entries already that old.
+ *
+ * <p>Only successful ({@code 200}) answers to {@code GET} are kept, and only for the paths as the
+ * microsite links them: no path parameters ({@code ;}) or percent-escapes, and no query except
+ * {@code year=AAAA} on an exercise's commitments; a crawler cannot fill the cache with spellings of one
+ * page. Everything else goes through as before. A {@code HEAD} gets a kept answer's headers, or goes
+ * through when nothing is kept.
  *
  * <p>Every kept answer carries an {@code ETag} and {@code Cache-Control: no-cache} (a client that holds
  * it gets {@code 304}), and is also kept gzip-compressed: a client that accepts gzip (every browser)
@@ -37,8 +43,11 @@ public class PublicResponseCacheFilter extends OncePerRequestFilter {
   static final int ORDER = 10;
 
   private static final Pattern CACHED_PATHS = Pattern.compile(
-      "/micrositio(/[^./]+(/\\d{4})?)?/?|/api/public/exercises(\\.csv)?|/api/public/exercises/[^./]+/commitments(\\.csv)?");
+      "/micrositio(/[a-z]+(/\\d{4})?)?|/api/public/exercises(\\.csv)?|/api/public/exercises/[a-z]+/commitments(\\.csv)?");
+  private static final Pattern YEAR_QUERY_PATHS = Pattern.compile("/api/public/exercises/[a-z]+/commitments(\\.csv)?");
   private static final Pattern CACHED_QUERY = Pattern.compile("year=\\d{4}");
+  /** The microsite is in Spanish, whatever the browser asks for. */
+  private static final Locale SPANISH = Locale.forLanguageTag("es-MX");
   /** Smaller bodies are sent as they are: compressing them saves less than the header costs. */
   private static final int GZIP_FROM_BYTES = 1024;
 
@@ -49,14 +58,13 @@ public class PublicResponseCacheFilter extends OncePerRequestFilter {
   }
 
   /** An answer as served: status 200, its content headers, the body and its gzip form (or null). */
-  record Answer(String contentType, String contentDisposition, String contentLanguage, byte[] body, byte[] gzip,
-      String etag) {
+  record Answer(String contentType, String contentDisposition, byte[] body, byte[] gzip, String etag) {
 
     static Answer of(ContentCachingResponseWrapper response) {
       byte[] body = response.getContentAsByteArray();
       byte[] gzip = compressible(response.getContentType()) && body.length >= GZIP_FROM_BYTES ? compress(body) : null;
-      return new Answer(response.getContentType(), response.getHeader(HttpHeaders.CONTENT_DISPOSITION),
-          response.getHeader(HttpHeaders.CONTENT_LANGUAGE), body, gzip, DigestUtils.md5DigestAsHex(body));
+      return new Answer(response.getContentType(), response.getHeader(HttpHeaders.CONTENT_DISPOSITION), body, gzip,
+          DigestUtils.md5DigestAsHex(body));
     }
 
     String etag(boolean gzipped) {
@@ -66,12 +74,13 @@ public class PublicResponseCacheFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    if (!"GET".equals(request.getMethod())) {
+    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
       return true;
     }
+    String path = path(request);
     String query = request.getQueryString();
-    return !(query == null || CACHED_QUERY.matcher(query).matches())
-        || !CACHED_PATHS.matcher(path(request)).matches();
+    return !CACHED_PATHS.matcher(path).matches()
+        || !(query == null || CACHED_QUERY.matcher(query).matches() && YEAR_QUERY_PATHS.matcher(path).matches());
   }
 
   @Override
@@ -79,6 +88,16 @@ public class PublicResponseCacheFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String query = request.getQueryString();
     String key = "response:" + path(request) + (query == null ? "" : "?" + query);
+    if ("HEAD".equals(request.getMethod())) {
+      // The servlet writes no body for a HEAD: its answer cannot be kept, only a kept one used.
+      Answer kept = cache.get(key, () -> null, value -> false);
+      if (kept == null) {
+        chain.doFilter(request, response);
+      } else {
+        serve(kept, request, response);
+      }
+      return;
+    }
     ContentCachingResponseWrapper[] uncached = new ContentCachingResponseWrapper[1];
     Answer answer;
     try {
@@ -123,18 +142,20 @@ public class PublicResponseCacheFilter extends OncePerRequestFilter {
     }
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType(answer.contentType());
+    if (answer.contentType() != null && answer.contentType().startsWith("text/html")) {
+      response.setLocale(SPANISH); // Content-Language (the view set the browser's locale on a miss)
+    }
     if (answer.contentDisposition() != null) {
       response.setHeader(HttpHeaders.CONTENT_DISPOSITION, answer.contentDisposition());
-    }
-    if (answer.contentLanguage() != null) {
-      response.setHeader(HttpHeaders.CONTENT_LANGUAGE, answer.contentLanguage());
     }
     byte[] body = gzipped ? answer.gzip() : answer.body();
     if (gzipped) {
       response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
     }
     response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    if (!"HEAD".equals(request.getMethod())) {
+      response.getOutputStream().write(body);
+    }
   }
 
   /** Whether the client takes gzip ({@code Accept-Encoding: gzip}, not with {@code q=0}). */
@@ -165,6 +186,7 @@ public class PublicResponseCacheFilter extends OncePerRequestFilter {
     return bytes.toByteArray();
   }
 
+  /** The path as requested, undecoded: with a {@code ;} or a {@code %} it matches no kept path. */
   private static String path(HttpServletRequest request) {
     return request.getRequestURI().substring(request.getContextPath().length());
   }

@@ -4,12 +4,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +32,15 @@ import org.springframework.stereotype.Component;
  * product sets) a new thread per connection in Jakarta Mail; in a storm of reminders that was a
  * large share of each reminder's cost.
  *
- * <p>The settings are the sender's own ({@code spring.mail.*}: host, port, user, timeouts), read at
- * each message, so a change (tests point the sender elsewhere) opens a new connection. A connection
- * idle for longer than the keep-alive is closed rather than reused: servers close idle connections
- * themselves (minutes, typically), and reusing one they closed would fail. A message that fails on a
- * reused connection because the connection is gone (not because the server refused it) is sent once
- * more on a new one: the server had not taken it. Failures otherwise throw as with Spring's sender
- * ({@code MailSendException}, "Mail server connection failed" when the server cannot be reached), so
- * the reminder job rolls back and retries.
+ * <p>The settings are the sender's own ({@code spring.mail.*}: host, port, user, password, session
+ * properties), read at each message, so a change (tests point the sender elsewhere) opens a new
+ * connection. A connection idle for longer than the keep-alive is closed (by a sweeper thread, not in a
+ * reminder's transaction) rather than reused: servers close idle connections themselves (minutes,
+ * typically). One idle for more than {@link #CHECK_AFTER_IDLE} is checked ({@code NOOP}) before it is
+ * used. A failure throws as with Spring's sender ({@code MailSendException}, "Mail server connection
+ * failed" when the server cannot be reached), so the reminder job rolls back and retries; the message
+ * is never sent again from here (after a connection lost at the end of {@code DATA} the server may have
+ * taken it, and the job's retry is the one resend, as before).
  *
  * <p>With a keep-alive of zero, or a mail sender that is not Spring's {@link JavaMailSenderImpl},
  * every message goes through the sender as before.
@@ -44,11 +49,15 @@ import org.springframework.stereotype.Component;
 public class SmtpConnections {
 
   private static final Logger LOG = LoggerFactory.getLogger(SmtpConnections.class);
+  /** A connection idle longer than this is checked with a {@code NOOP} before a message goes over it. */
+  static final Duration CHECK_AFTER_IDLE = Duration.ofSeconds(1);
 
   private final JavaMailSender sender;
   private final long keepAliveNanos;
   private final LongSupplier nanoTime;
   private final Map<Thread, Kept> kept = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService sweeper;
+  private volatile boolean stopped;
 
   @Autowired
   public SmtpConnections(JavaMailSender sender, ReminderProperties properties) {
@@ -60,6 +69,17 @@ public class SmtpConnections {
     this.sender = sender;
     this.keepAliveNanos = properties.smtpKeepAlive().toNanos();
     this.nanoTime = nanoTime;
+    if (keepAliveNanos > 0) {
+      sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "smtp-idle-closer");
+        thread.setDaemon(true);
+        return thread;
+      });
+      long every = Math.max(keepAliveNanos, Duration.ofSeconds(1).toNanos());
+      sweeper.scheduleWithFixedDelay(this::closeIdle, every, every, TimeUnit.NANOSECONDS);
+    } else {
+      sweeper = null;
+    }
   }
 
   /** An open connection of one thread, to one server as one user. */
@@ -75,8 +95,13 @@ public class SmtpConnections {
       this.server = server;
     }
 
+    /** Whether this connection may carry the next message to {@code wanted} (then it is in use). */
     synchronized boolean take(String wanted, long keepAliveNanos) {
-      if (closed || !server.equals(wanted) || nanoTime.getAsLong() - lastUsed >= keepAliveNanos) {
+      long idle = nanoTime.getAsLong() - lastUsed;
+      if (closed || !server.equals(wanted) || idle >= keepAliveNanos) {
+        return false;
+      }
+      if (idle > CHECK_AFTER_IDLE.toNanos() && !transport.isConnected()) { // a NOOP to the server
         return false;
       }
       inUse = true;
@@ -86,6 +111,9 @@ public class SmtpConnections {
     synchronized void release() {
       inUse = false;
       lastUsed = nanoTime.getAsLong();
+      if (stopped) {
+        close();
+      }
     }
 
     synchronized boolean closeIfIdle(long keepAliveNanos) {
@@ -108,13 +136,14 @@ public class SmtpConnections {
 
   /** Sends {@code message} to its recipients, over this thread's open connection when there is one. */
   public void send(MimeMessage message) {
-    if (keepAliveNanos <= 0 || !(sender instanceof JavaMailSenderImpl mail)) {
+    if (keepAliveNanos <= 0 || stopped || !(sender instanceof JavaMailSenderImpl mail)) {
       sender.send(message);
       return;
     }
-    closeIdle();
     prepare(message);
-    String server = mail.getProtocol() + "://" + mail.getUsername() + "@" + mail.getHost() + ":" + mail.getPort();
+    // Which server, as whom, with which session (properties): another one needs another connection.
+    String server = mail.getProtocol() + "://" + mail.getUsername() + ":" + Objects.hashCode(mail.getPassword())
+        + "@" + mail.getHost() + ":" + mail.getPort() + "/" + System.identityHashCode(mail.getSession());
     Thread thread = Thread.currentThread();
     Kept connection = kept.get(thread);
     boolean reused = connection != null && connection.take(server, keepAliveNanos);
@@ -128,24 +157,9 @@ public class SmtpConnections {
     try {
       deliver(connection, message);
     } catch (MessagingException e) {
-      // Asked before closing (Jakarta Mail checks with a NOOP): was the connection itself gone?
-      boolean gone = reused && !(e instanceof SendFailedException) && !connection.transport.isConnected();
       connection.close();
       kept.remove(thread, connection);
-      if (!gone) {
-        throw new MailSendException("Failed messages: " + e.getMessage(), e);
-      }
-      // The reused connection was gone (closed by the server): the message never reached it.
-      LOG.debug("Conexión SMTP reutilizada perdida; el mensaje va por una nueva", e);
-      Kept fresh = connect(mail, server);
-      kept.put(thread, fresh);
-      try {
-        deliver(fresh, message);
-      } catch (MessagingException again) {
-        fresh.close();
-        kept.remove(thread, fresh);
-        throw new MailSendException("Failed messages: " + again.getMessage(), again);
-      }
+      throw new MailSendException("Failed messages: " + e.getMessage(), e);
     }
   }
 
@@ -193,8 +207,8 @@ public class SmtpConnections {
     }
   }
 
-  /** Closes the connections of every thread idle longer than the keep-alive (of threads that may send no more). */
-  private void closeIdle() {
+  /** Closes the connections idle longer than the keep-alive, and those of threads that ended. */
+  void closeIdle() {
     kept.entrySet().removeIf(entry -> {
       if (!entry.getKey().isAlive()) {
         entry.getValue().close();
@@ -209,9 +223,20 @@ public class SmtpConnections {
     return (int) kept.values().stream().filter(k -> !k.closed).count();
   }
 
+  /** At shutdown: closes every connection (one carrying a message when it is done); later messages go as Spring sends them. */
   @PreDestroy
   void closeAll() {
-    kept.values().forEach(Kept::close);
+    stopped = true;
+    if (sweeper != null) {
+      sweeper.shutdownNow();
+    }
+    kept.values().forEach(connection -> {
+      synchronized (connection) {
+        if (!connection.inUse) {
+          connection.close();
+        }
+      }
+    });
     kept.clear();
   }
 }

@@ -106,6 +106,46 @@ class PublicResponseCacheFilterTest extends ProcessTestSupport {
     HttpResponse<String> otherQuery = get("/api/public/exercises?utm=x", null);
     assertThat(otherQuery.statusCode()).isEqualTo(200);
     assertThat(otherQuery.headers().firstValue("ETag")).as("not kept: any query would fill the cache").isEmpty();
+    assertThat(get("/api/public/exercises?year=2031", null).headers().firstValue("ETag"))
+        .as("year only selects an exercise's commitments").isEmpty();
+  }
+
+  @Test
+  void otherSpellingsOfAPageAreServedButNotKept() {
+    ProcessInstance exercise = driver.startAtStep("zac", 2);
+    int year = year(exercise);
+    for (String spelling : new String[] {"/micrositio/zac;x=1/" + year, "/micrositio/%7Aac/" + year}) {
+      HttpResponse<String> page = get(spelling, null);
+      assertThat(page.statusCode()).as(spelling).isEqualTo(200);
+      assertThat(page.body()).as(spelling).contains("Ejercicio local de gobierno abierto");
+      assertThat(page.headers().firstValue("ETag")).as(spelling).isEmpty();
+    }
+  }
+
+  @Test
+  void aHeadRequestGetsTheKeptAnswersHeadersWithoutItsBody() {
+    ProcessInstance exercise = driver.startAtStep("zac", 2);
+    String page = "/micrositio/zac/" + year(exercise);
+    HttpResponse<String> notKeptYet = send(HttpRequest.newBuilder(uri(page)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(notKeptYet.statusCode()).isEqualTo(200);
+    assertThat(notKeptYet.body()).isEmpty();
+
+    String etag = get(page, null).headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> head = send(HttpRequest.newBuilder(uri(page)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("ETag")).hasValue(etag);
+    assertThat(head.body()).isEmpty();
+    assertThat(get(page, null).body()).as("the kept answer still has its body").contains("Ejercicio local de gobierno abierto");
+  }
+
+  @Test
+  void theMicrositeSaysItIsInSpanishWhateverTheBrowserAsks() {
+    ProcessInstance exercise = driver.startAtStep("zac", 2);
+    String page = "/micrositio/zac/" + year(exercise);
+    for (int read = 0; read < 2; read++) { // rendered, then kept
+      HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(page)).header("Accept-Language", "en-US").GET().build());
+      assertThat(answer.headers().firstValue("Content-Language")).as("read %d", read).hasValue("es-MX");
+    }
   }
 
   @Test

@@ -283,6 +283,24 @@ class ReminderProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void theDeletionOfAReminderTimerThatFailedIsLogged() throws Exception {
+    ProcessInstance exercise = driver.startAtStep("jal", 2);
+    Task task = driver.task(exercise, "conduct-outreach");
+    String jobId = reminderJob(task).getId();
+    mailSender.setPort(closedPort());
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(30)).plus(Duration.ofHours(1))));
+    assertThatThrownBy(() -> management.executeJob(jobId)).hasStackTraceContaining("Mail server connection failed");
+    mailSender.setPort(smtp.getSmtp().getPort());
+
+    driver.complete(exercise, "conduct-outreach", TestVariables.conductOutreach());
+
+    assertThat(management.createJobQuery().jobId(jobId).count()).isZero();
+    assertThat(history.createHistoricJobLogQuery().jobId(jobId).list())
+        .extracting(log -> log.isFailureLog() ? "failed" : log.isDeletionLog() ? "deleted" : "other")
+        .containsExactly("failed", "deleted");
+  }
+
+  @Test
   void theEmailLeavesOnlyWhenTheReminderCommits() throws Exception {
     ProcessInstance exercise = driver.startAtStep("oax", 2);
     Task task = driver.task(exercise, "conduct-outreach");
