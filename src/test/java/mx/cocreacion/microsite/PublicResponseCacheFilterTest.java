@@ -173,19 +173,16 @@ class PublicResponseCacheFilterTest extends ProcessTestSupport {
   }
 
   private static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<byte[]> sendBytes(HttpRequest request) {
+    return send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
     try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return HTTP.send(request, body);
     } catch (IOException e) {
       throw new AssertionError(e);
     } catch (InterruptedException e) {
