@@ -156,6 +156,49 @@ class Node:
             self.logfile.close()
 
 
+class Autovacuum:
+    """PostgreSQL's autovacuum for the databases of a part, when the server has it off (this machine's test
+    server does: `autovacuum = off`). A production server vacuums and analyzes on its own; without it the
+    runtime tables, whose rows every task inserts and deletes, bloat with dead rows (169,000 in
+    ACT_RU_EXECUTION after a national walk, 15 live) and the planner keeps empty-table statistics, so
+    every query slows as the walk goes on, the product's more (it writes more rows). So: VACUUM (ANALYZE)
+    every `--vacuum-every` seconds (autovacuum_naptime's default is 60), each database of the part in
+    turn, both peers alike, from a thread of the benchmark (it does not run when the server autovacuums)."""
+    checked = None
+
+    def __init__(self, db, names):
+        self.names = [DB_PREFIX + n.replace('-', '_') for n in names] if db == 'postgres' else []
+        self.stop = threading.Event()
+
+    @classmethod
+    def server_off(cls):
+        if cls.checked is None:
+            out = subprocess.run(['psql', *PG, '-d', 'postgres', '-Atc', 'show autovacuum'], capture_output=True, text=True)
+            cls.checked = out.stdout.strip() == 'off'
+            if cls.checked:
+                log('  PostgreSQL runs without autovacuum: the benchmark vacuums every %d s' % ARGS.vacuum_every)
+                result('setup', 'postgres', '-', '-', 'server autovacuum', 'off', '',
+                       'the benchmark runs VACUUM (ANALYZE) every %d s instead' % ARGS.vacuum_every)
+        return cls.checked
+
+    def now(self):
+        for name in self.names:
+            subprocess.run(['vacuumdb', *PG, '--analyze', '--quiet', '-d', name], capture_output=True)
+
+    def __enter__(self):
+        if self.names and ARGS.vacuum_every > 0 and self.server_off():
+            def loop():
+                while not self.stop.wait(ARGS.vacuum_every):
+                    self.now()
+            threading.Thread(target=loop, daemon=True).start()
+        else:
+            self.names = []
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+
+
 def node(peer, db, name, props, port=None, fresh=True, dbprops=None):
     common = dict(dbprops or (fresh_db(db, name) if fresh else {}))
     common['spring.datasource.hikari.maximum-pool-size'] = ARGS.pool
@@ -252,10 +295,11 @@ def walk_part(db):
             walks[peer] = Walk(nd.base, peer == 'bare')
             s0[peer] = nd.sql()
         chunk = max(c, -(-n // 5))
-        for r, first in enumerate(range(0, n, chunk)):
-            for peer in (peers if r % 2 == 0 else peers[::-1]):
-                wall[peer] += walks[peer].run(first, min(chunk, n - first), c)
-            log('  walked %d of %d (product %.0f s, bare %.0f s)' % (min(n, first + chunk), n, wall['product'], wall['bare']))
+        with Autovacuum(db, ['walk-' + p for p in peers]):
+            for r, first in enumerate(range(0, n, chunk)):
+                for peer in (peers if r % 2 == 0 else peers[::-1]):
+                    wall[peer] += walks[peer].run(first, min(chunk, n - first), c)
+                log('  walked %d of %d (product %.0f s, bare %.0f s)' % (min(n, first + chunk), n, wall['product'], wall['bare']))
         statements = {p: nodes[p].sql() - s0[p] for p in peers}
         rss = {p: nodes[p].rss_mb() for p in peers}
     finally:
@@ -325,6 +369,9 @@ def storm_one(db, peer, config, props, seed, nodes=1, top=None):
     With `top` (a file name) also the statements by text, per reminder (diagnosis: costs CPU)."""
     name = 'storm-%s-%s%s' % (peer, config, '' if nodes == 1 else '-x%d' % nodes)
     dbprops = clone_db(db, seed, name)
+    vacuum = Autovacuum(db, [name])
+    if vacuum.names and Autovacuum.server_off():
+        vacuum.now()  # the seed's statistics, as autovacuum's analyze would have them after the bulk insert
     first = node(peer, db, name, props, dbprops=dbprops)
     others = []
     try:
@@ -344,12 +391,13 @@ def storm_one(db, peer, config, props, seed, nodes=1, top=None):
         t0 = time.perf_counter()
         t_first, due, last = None, moved['jobs'], moved['jobs']
         deadline = t0 + ARGS.storm_timeout
-        while due > 0 and time.perf_counter() < deadline:
-            time.sleep(0.25)
-            st = first.get('/bench/timers/due?at=' + iso)
-            due = st['due']
-            if t_first is None and due < last:
-                t_first = time.perf_counter()
+        with vacuum:
+            while due > 0 and time.perf_counter() < deadline:
+                time.sleep(0.25)
+                st = first.get('/bench/timers/due?at=' + iso)
+                due = st['due']
+                if t_first is None and due < last:
+                    t_first = time.perf_counter()
         t_end = time.perf_counter()
         st = first.get('/bench/timers/due?at=' + iso)
         time.sleep(1)  # the last e-mails of committed jobs reach the sink
@@ -474,6 +522,9 @@ def read_part(db):
     nd = node('product', db, 'read', {})
     try:
         seeded = nd.post('/bench/seed-read?exercises=%d&commitments=10&activities=5' % ARGS.read_n)
+        vacuum = Autovacuum(db, ['read'])
+        if vacuum.names and Autovacuum.server_off():
+            vacuum.now()  # statistics of the seeded tables, as autovacuum's analyze would have them
         result('read', db, 'product', 'seed', 'seeded', json.dumps({k: v for k, v in seeded.items() if k != 'millis'}).replace(',', ';'),
                '', '%.1f s' % (seeded['millis'] / 1000))
         auth = 'oax-guarantor:demo'
@@ -635,6 +686,8 @@ def main():
     ap.add_argument('--je', default='', help='job executor settings to try, e.g. core-pool-size=6,queue-capacity=24 (experiments)')
     ap.add_argument('--startup-rounds', type=int, default=3, help='alternating start-up rounds (medians reported)')
     ap.add_argument('--jfr', action='store_true', help='storm: Java Flight Recording of node 1 during the drain (diagnosis)')
+    ap.add_argument('--vacuum-every', type=int, default=60,
+                    help='PostgreSQL without autovacuum: seconds between the benchmark\'s VACUUM (ANALYZE) runs (0: none)')
     ap.add_argument('--build', action='store_true', help='rebuild the jars even if present')
     ARGS = ap.parse_args()
     signal.signal(signal.SIGTERM, lambda *a: sys.exit(143))  # stop the nodes (finally blocks) on timeout/kill
