@@ -185,6 +185,12 @@ class Autovacuum:
         for name in self.names:
             subprocess.run(['vacuumdb', *PG, '--analyze', '--quiet', '-d', name], capture_output=True)
 
+    def seeded(self):
+        """A database just seeded in bulk: its statistics, as autovacuum's analyze would have them."""
+        if self.names and self.server_off():
+            self.now()
+        return self
+
     def __enter__(self):
         if self.names and ARGS.vacuum_every > 0 and self.server_off():
             def loop():
@@ -369,9 +375,7 @@ def storm_one(db, peer, config, props, seed, nodes=1, top=None):
     With `top` (a file name) also the statements by text, per reminder (diagnosis: costs CPU)."""
     name = 'storm-%s-%s%s' % (peer, config, '' if nodes == 1 else '-x%d' % nodes)
     dbprops = clone_db(db, seed, name)
-    vacuum = Autovacuum(db, [name])
-    if vacuum.names and Autovacuum.server_off():
-        vacuum.now()  # the seed's statistics, as autovacuum's analyze would have them after the bulk insert
+    vacuum = Autovacuum(db, [name]).seeded()
     first = node(peer, db, name, props, dbprops=dbprops)
     others = []
     try:
@@ -522,9 +526,7 @@ def read_part(db):
     nd = node('product', db, 'read', {})
     try:
         seeded = nd.post('/bench/seed-read?exercises=%d&commitments=10&activities=5' % ARGS.read_n)
-        vacuum = Autovacuum(db, ['read'])
-        if vacuum.names and Autovacuum.server_off():
-            vacuum.now()  # statistics of the seeded tables, as autovacuum's analyze would have them
+        Autovacuum(db, ['read']).seeded()
         result('read', db, 'product', 'seed', 'seeded', json.dumps({k: v for k, v in seeded.items() if k != 'millis'}).replace(',', ';'),
                '', '%.1f s' % (seeded['millis'] / 1000))
         auth = 'oax-guarantor:demo'

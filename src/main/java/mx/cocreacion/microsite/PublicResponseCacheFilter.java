@@ -98,34 +98,36 @@ public class PublicResponseCacheFilter extends OncePerRequestFilter {
       }
       return;
     }
-    ContentCachingResponseWrapper[] uncached = new ContentCachingResponseWrapper[1];
+    // On a miss the chain writes into this wrapper; an answer that is not kept is copied out as it was.
+    var rendered = new ContentCachingResponseWrapper(response);
     Answer answer;
     try {
-      answer = cache.get(key, () -> {
-      var wrapper = new ContentCachingResponseWrapper(response);
-      try {
-        chain.doFilter(request, wrapper);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (ServletException e) {
-        throw new ServletFailure(e);
-      }
-      if (wrapper.getStatus() != HttpServletResponse.SC_OK || response.isCommitted()) {
-        uncached[0] = wrapper;
-        return null;
-      }
-      return Answer.of(wrapper);
-      }, value -> value != null);
+      answer = cache.get(key, () -> render(request, rendered, chain), value -> value != null);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } catch (ServletFailure e) {
       throw (ServletException) e.getCause();
     }
     if (answer == null) {
-      uncached[0].copyBodyToResponse(); // an error or a not found: as the controller answered it
+      rendered.copyBodyToResponse(); // an error or a not found: as the controller answered it
       return;
     }
     serve(answer, request, response);
+  }
+
+  /** The chain's answer to {@code request}, or null when it is not one to keep (not 200, or already sent). */
+  private static Answer render(HttpServletRequest request, ContentCachingResponseWrapper response, FilterChain chain) {
+    try {
+      chain.doFilter(request, response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ServletException e) {
+      throw new ServletFailure(e);
+    }
+    if (response.getStatus() != HttpServletResponse.SC_OK || response.getResponse().isCommitted()) {
+      return null;
+    }
+    return Answer.of(response);
   }
 
   private static void serve(Answer answer, HttpServletRequest request, HttpServletResponse response)

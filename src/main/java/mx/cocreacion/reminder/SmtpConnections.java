@@ -6,8 +6,8 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Date;
 import java.time.Duration;
+import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,7 +96,7 @@ public class SmtpConnections {
     }
 
     /** Whether this connection may carry the next message to {@code wanted} (then it is in use). */
-    synchronized boolean take(String wanted, long keepAliveNanos) {
+    synchronized boolean take(String wanted) {
       long idle = nanoTime.getAsLong() - lastUsed;
       if (closed || !server.equals(wanted) || idle >= keepAliveNanos) {
         return false;
@@ -116,7 +116,7 @@ public class SmtpConnections {
       }
     }
 
-    synchronized boolean closeIfIdle(long keepAliveNanos) {
+    synchronized boolean closeIfIdle() {
       if (inUse || closed || nanoTime.getAsLong() - lastUsed < keepAliveNanos) {
         return false;
       }
@@ -146,7 +146,7 @@ public class SmtpConnections {
         + "@" + mail.getHost() + ":" + mail.getPort() + "/" + System.identityHashCode(mail.getSession());
     Thread thread = Thread.currentThread();
     Kept connection = kept.get(thread);
-    boolean reused = connection != null && connection.take(server, keepAliveNanos);
+    boolean reused = connection != null && connection.take(server);
     if (!reused) {
       if (connection != null) {
         connection.close();
@@ -214,7 +214,7 @@ public class SmtpConnections {
         entry.getValue().close();
         return true;
       }
-      return entry.getValue().closeIfIdle(keepAliveNanos);
+      return entry.getValue().closeIfIdle();
     });
   }
 

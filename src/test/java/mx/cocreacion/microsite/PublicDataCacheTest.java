@@ -1,5 +1,6 @@
 package mx.cocreacion.microsite;
 
+import static mx.cocreacion.microsite.OpenDataTest.year;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -147,10 +148,5 @@ class PublicDataCacheTest extends ProcessTestSupport {
 
   private URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
-  }
-
-  private static int year(ProcessInstance exercise) {
-    String key = exercise.getBusinessKey();
-    return Integer.parseInt(key.substring(key.indexOf('-') + 1));
   }
 }
