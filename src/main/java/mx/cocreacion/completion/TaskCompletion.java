@@ -1,16 +1,24 @@
 package mx.cocreacion.completion;
 
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * The one place where the completion of one user task is checked: the contract's rules for the
- * variables it submits. Implementations are Spring beans, one per task key, in the package of
- * their step. {@link #record} runs only when the input is valid, in the same transaction.
+ * The one place where the completion of one user task is checked: the fields it accepts and the
+ * contract's rules for their values. Implementations are Spring beans, one per task key, in the package
+ * of their step. {@link #record} runs only when the input is valid, in the same transaction.
  */
 public interface TaskCompletion {
 
   /** The user task id (= task definition key) this handler checks, e.g. {@code elect-stl}. */
   String taskKey();
+
+  /**
+   * Every variable a completion of this task may carry: the contract's completion variables and the keys
+   * its form submits (docs/contract.md lists them). Anything else is refused, naming it, and nothing is
+   * stored ({@link SubmittedFields}).
+   */
+  Set<String> fields();
 
   /** Checks the submitted variables; every broken rule is reported with {@link TaskInput#reject}. */
   void validate(TaskInput input);

@@ -10,9 +10,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener on {@code complete} of every user task: dispatches to the task's
- * {@link TaskCompletion}. Runs inside the engine command whatever the client (Tasklist, engine
- * REST, Java API), so a refusal rolls the completion back.
+ * Task listener on {@code complete} of every user task: checks that the completion carries only the
+ * task's fields ({@link SubmittedFields}), then dispatches to the task's {@link TaskCompletion}. Runs
+ * inside the engine command whatever the client (Tasklist, engine REST, Java API), so a refusal rolls
+ * the completion back: the task stays open and nothing is stored.
  */
 @Component("taskCompletionListener")
 public class TaskCompletionListener implements TaskListener {
@@ -30,6 +31,7 @@ public class TaskCompletionListener implements TaskListener {
   public void notify(DelegateTask task) {
     TaskCompletion completion = completion(task.getTaskDefinitionKey());
     TaskInput input = new TaskInput(task);
+    SubmittedFields.check(input, SubmittedFields.current(), completion.fields(), task.getName());
     completion.validate(input);
     input.throwIfInvalid("completar la tarea «" + task.getName() + "»");
     completion.record(task, input);

@@ -1,7 +1,7 @@
 package mx.cocreacion.completion;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import mx.cocreacion.exercise.ExerciseVariables;
+import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.exercise.RecordRepository;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -25,11 +25,7 @@ public class TaskMinutes {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write the minutes of task " + task.getId(), e);
     }
-    records.add(exerciseId(task), kind, task.getId(), actor(task), ClockUtil.getCurrentTime().toInstant(), json);
-  }
-
-  public static String exerciseId(DelegateTask task) {
-    return (String) task.getVariable(ExerciseVariables.EXERCISE_ID);
+    records.add(ExerciseScope.exerciseId(task), kind, task.getId(), actor(task), ClockUtil.getCurrentTime().toInstant(), json);
   }
 
   /** The person completing the task: the authenticated user, else the assignee. */

@@ -1,5 +1,6 @@
 package mx.cocreacion.declaration;
 
+import mx.cocreacion.exercise.ExerciseScope;
 import java.util.Map;
 import mx.cocreacion.exercise.ExerciseVariables;
 import mx.cocreacion.exercise.RecordRepository;
@@ -24,7 +25,7 @@ public class RecordDeclarationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws Exception {
-    String exerciseId = (String) execution.getVariable(ExerciseVariables.EXERCISE_ID);
+    String exerciseId = ExerciseScope.exerciseId(execution);
     int signatures = records.payloads(exerciseId, DeclarationProcess.RECORD_SIGNATURE).size();
     var now = ClockUtil.getCurrentTime().toInstant();
     records.add(exerciseId, DeclarationProcess.RECORD_DECLARATION, null, null, now,

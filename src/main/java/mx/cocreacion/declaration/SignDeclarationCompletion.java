@@ -1,5 +1,7 @@
 package mx.cocreacion.declaration;
 
+import mx.cocreacion.completion.Tasks;
+import java.util.Set;
 import static mx.cocreacion.declaration.DeclarationProcess.*;
 
 import java.util.LinkedHashMap;
@@ -31,8 +33,13 @@ class SignDeclarationCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> fields() {
+    return Set.of(VAR_SIGNATORY_NAME, VAR_SIGNED, VAR_DECLARATION_DOCUMENT);
+  }
+
+  @Override
   public void validate(TaskInput input) {
-    input.text(VAR_SIGNATORY_NAME);
+    input.text(VAR_SIGNATORY_NAME, TaskInput.NAME);
     Boolean signed = input.bool(VAR_SIGNED);
     if (Boolean.FALSE.equals(signed)) {
       input.reject(VAR_SIGNED, "debe ser verdadero: la declaración conjunta se firma para continuar");
@@ -42,13 +49,15 @@ class SignDeclarationCompletion implements TaskCompletion {
 
   @Override
   public void record(DelegateTask task, TaskInput input) {
+    // The sector that signs is the one the task was offered to (its candidate group), never a variable.
+    String sector = Tasks.candidateGroups(task).stream().filter(g -> Sector.of(g).isPresent()).findFirst()
+        .orElseThrow(() -> new IllegalStateException("La firma " + task.getId() + " no está ofrecida a un sector"));
     var signature = new LinkedHashMap<String, Object>();
-    signature.put("sector", task.getVariable(VAR_SECTOR));
-    signature.put("signatoryName", input.optionalText(VAR_SIGNATORY_NAME));
+    signature.put("sector", sector);
+    signature.put("signatoryName", input.optionalText(VAR_SIGNATORY_NAME, TaskInput.NAME));
     signature.put("signedAt", ClockUtil.getCurrentTime().toInstant().toString());
     signature.put("hasDocument", task.getVariable(VAR_DECLARATION_DOCUMENT) != null);
     minutes.record(task, RECORD_SIGNATURE, signature);
-    String sector = (String) task.getVariable(VAR_SECTOR);
     evidence.file(task, "Declaración conjunta — firma de " + Sector.of(sector).map(Sector::label).orElse(sector),
         input.typed(VAR_DECLARATION_DOCUMENT));
   }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mx.cocreacion.completion.EvidenceFiles;
-import mx.cocreacion.exercise.ExerciseVariables;
+import mx.cocreacion.exercise.ExerciseScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -128,7 +128,7 @@ public class EvidenceCapture {
   }
 
   private static String exerciseId(DelegateTask task) {
-    return (String) task.getVariable(ExerciseVariables.EXERCISE_ID);
+    return ExerciseScope.exerciseId(task);
   }
 
   private static Instant now() {

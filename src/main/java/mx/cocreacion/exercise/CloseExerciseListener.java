@@ -20,7 +20,7 @@ public class CloseExerciseListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String exerciseId = (String) execution.getVariable(ExerciseVariables.EXERCISE_ID);
+    String exerciseId = ExerciseScope.exerciseId(execution);
     if (exerciseId != null) {
       exercises.close(exerciseId, ClockUtil.now().toInstant());
     }

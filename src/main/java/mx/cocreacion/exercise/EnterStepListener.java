@@ -16,7 +16,7 @@ public class EnterStepListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String exerciseId = (String) execution.getVariable(ExerciseVariables.EXERCISE_ID);
+    String exerciseId = ExerciseScope.exerciseId(execution);
     exercises.enterStep(exerciseId, LocalExerciseProcess.stepNumber(execution.getCurrentActivityId()));
   }
 }

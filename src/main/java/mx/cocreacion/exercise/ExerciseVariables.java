@@ -7,8 +7,6 @@ public final class ExerciseVariables {
   public static final String ENTITY = "entity";
   public static final String EXERCISE_NAME = "exerciseName";
   public static final String GUARANTOR_BODY = "guarantorBody";
-  /** Id of the exercise in the plan of record (= process instance id of local-exercise). */
-  public static final String EXERCISE_ID = "exerciseId";
   public static final String DECISION_RULE = "decisionRule";
   public static final String COMMITMENTS = "commitments";
   public static final String PAL_START = "palStart";

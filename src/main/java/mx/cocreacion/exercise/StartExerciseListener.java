@@ -1,5 +1,6 @@
 package mx.cocreacion.exercise;
 
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.List;
 import mx.cocreacion.completion.Dates;
@@ -22,6 +23,10 @@ import org.springframework.stereotype.Component;
 @Component("startExerciseListener")
 public class StartExerciseListener implements ExecutionListener {
 
+  /** The start variables of the contract: nothing else is accepted at the start. */
+  static final List<String> START_VARIABLES =
+      List.of(ExerciseVariables.ENTITY, ExerciseVariables.EXERCISE_NAME, ExerciseVariables.GUARANTOR_BODY);
+
   private final ExerciseRepository exercises;
 
   public StartExerciseListener(ExerciseRepository exercises) {
@@ -37,7 +42,14 @@ public class StartExerciseListener implements ExecutionListener {
       StarterTenants.defaultEntity(identity).ifPresent(e -> execution.setVariable(ExerciseVariables.ENTITY, e));
     }
     var input = new TaskInput(execution);
-    String entity = input.text(ExerciseVariables.ENTITY);
+    // A start carries only the contract's start variables (the start form submits the same three).
+    for (String name : new TreeSet<>(execution.getVariableNames())) {
+      if (!START_VARIABLES.contains(name)) {
+        input.reject(name, "no es un dato del inicio del ejercicio; el inicio acepta: "
+            + String.join(", ", START_VARIABLES));
+      }
+    }
+    String entity = input.text(ExerciseVariables.ENTITY, 8);
     if (entity != null && !EntityCatalogue.exists(entity)) {
       input.reject(ExerciseVariables.ENTITY,
           "«" + entity + "» no es una entidad federativa; use la clave en minúsculas (p. ej. oax, jal, cmx)");
@@ -46,8 +58,8 @@ public class StartExerciseListener implements ExecutionListener {
     if (entity != null && !StarterTenants.mayStartFor(identity, entity)) {
       input.reject(ExerciseVariables.ENTITY, "solo puede iniciar ejercicios de su propia entidad");
     }
-    String name = input.text(ExerciseVariables.EXERCISE_NAME);
-    String guarantorBody = input.text(ExerciseVariables.GUARANTOR_BODY);
+    String name = input.text(ExerciseVariables.EXERCISE_NAME, TaskInput.NAME);
+    String guarantorBody = input.text(ExerciseVariables.GUARANTOR_BODY, TaskInput.NAME);
 
     String businessKey = execution.getProcessBusinessKey();
     int year = ClockUtil.now().toInstant().atZone(Dates.MEXICO).getYear();
@@ -75,6 +87,5 @@ public class StartExerciseListener implements ExecutionListener {
       throw new ValidationException("iniciar el ejercicio",
           List.of(new Violation("businessKey", "ya hay un ejercicio en curso con la clave " + businessKey)));
     }
-    execution.setVariable(ExerciseVariables.EXERCISE_ID, execution.getProcessInstanceId());
   }
 }

@@ -17,14 +17,18 @@ final class Assessments {
   /** The entries by commitment position, or an empty map when the list breaks a rule. */
   static Map<Integer, JsonNode> onePerCommitment(TaskInput input, String field, List<Integer> positions) {
     Map<Integer, JsonNode> entries = new LinkedHashMap<>();
-    JsonNode rows = input.list(field, 1, "entrada por compromiso");
+    JsonNode rows = input.list(field, 1, positions.size() + 10, "entrada por compromiso");
     if (rows == null) {
       return entries;
     }
     for (int i = 0; i < rows.size(); i++) {
       JsonNode row = rows.get(i);
       String at = path(field, i);
-      String commitment = input.text(row, "commitment", at);
+      if (!row.isObject()) {
+        input.reject(at, "debe ser una entrada por compromiso (objeto)");
+        continue;
+      }
+      String commitment = input.text(row, "commitment", at, 10);
       if (commitment == null) {
         continue;
       }

@@ -1,5 +1,7 @@
 package mx.cocreacion.followup;
 
+import java.util.Set;
+import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.completion.TaskInput.path;
 import static mx.cocreacion.followup.FollowUpProcess.*;
 
@@ -34,26 +36,32 @@ class EvaluatePerformanceCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> fields() {
+    return Set.of(VAR_EVALUATION);
+  }
+
+  @Override
   public void validate(TaskInput input) {
     entries(input);
   }
 
   private Map<Integer, JsonNode> entries(TaskInput input) {
-    List<Integer> positions = plan.positions((String) input.raw("exerciseId"));
+    List<Integer> positions = plan.positionsOf(input.exerciseId());
     Map<Integer, JsonNode> entries = Assessments.onePerCommitment(input, VAR_EVALUATION, positions);
     int i = 0;
     for (JsonNode row : entries.values()) {
       String at = path(VAR_EVALUATION, i++);
       input.oneOf(row, "completion", at, COMPLETION);
       input.oneOf(row, "openedGovernment", at, OPENED_GOVERNMENT);
+      input.optionalText(row, "notes", at, TaskInput.TEXT);
     }
     return entries;
   }
 
   @Override
   public void record(DelegateTask task, TaskInput input) {
-    String exerciseId = TaskMinutes.exerciseId(task);
+    String exerciseId = ExerciseScope.exerciseId(task);
     entries(input).forEach((commitment, row) -> assessments.recordEvaluation(exerciseId, commitment,
-        row.get("completion").asText(), row.get("openedGovernment").asText(), input.optionalText(row, "notes")));
+        row.get("completion").asText(), row.get("openedGovernment").asText(), input.optionalText(row, "notes", "", TaskInput.TEXT)));
   }
 }

@@ -5,11 +5,14 @@ import java.time.Period;
 import java.util.Date;
 import mx.cocreacion.completion.Dates;
 import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.exercise.ExerciseScope;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * Bean {@code followUpCalendar}: the dates of step 6 timers. The monitoring date comes from the
- * recorded launch date (not from when the launch task was completed).
+ * recorded launch date (not from when the launch task was completed); both dates come from the plan of
+ * record, never from variables.
  */
 @Component("followUpCalendar")
 public class FollowUpCalendar {
@@ -25,11 +28,21 @@ public class FollowUpCalendar {
   }
 
   /** Launch date + six months (configurable), in Mexico City's calendar. */
-  public Date monitoringDate(String exerciseId) {
+  public Date monitoringDate(DelegateExecution execution) {
+    String exerciseId = ExerciseScope.exerciseId(execution);
     Instant launch = exercises.findById(exerciseId)
         .map(e -> e.launchDate())
         .orElseThrow(() -> new IllegalStateException("El ejercicio " + exerciseId + " no tiene fecha de lanzamiento"));
     return Date.from(launch.atZone(Dates.MEXICO).plus(monitoringAfter).toInstant());
+  }
+
+  /** The end of the PAL's validity as the plan of record has it (the year-end evaluation's timer). */
+  public Date palEnd(DelegateExecution execution) {
+    String exerciseId = ExerciseScope.exerciseId(execution);
+    Instant end = exercises.findById(exerciseId)
+        .map(e -> e.palEnd())
+        .orElseThrow(() -> new IllegalStateException("El ejercicio " + exerciseId + " no tiene vigencia del PAL"));
+    return Date.from(end);
   }
 
   /** ISO 8601 duration between two progress reports of a commitment. */

@@ -12,6 +12,8 @@ import mx.cocreacion.completion.MexicanDates;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.exercise.ExerciseScope;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import mx.cocreacion.worktables.Commitment;
 import mx.cocreacion.worktables.CommitmentRepository;
@@ -31,17 +33,24 @@ public class FollowUpSummary {
   private final CommitmentRepository commitments;
   private final ImplementationRepository implementation;
   private final AssessmentRepository assessments;
+  private final PlanOfRecord plan;
 
   public FollowUpSummary(ExerciseRepository exercises, CommitmentRepository commitments,
-      ImplementationRepository implementation, AssessmentRepository assessments) {
+      ImplementationRepository implementation, AssessmentRepository assessments, PlanOfRecord plan) {
     this.exercises = exercises;
     this.commitments = commitments;
     this.implementation = implementation;
     this.assessments = assessments;
+    this.plan = plan;
+  }
+
+  /** The whole exercise of the execution (input of monitor-commitments and evaluate-performance). */
+  public SpinJsonNode of(DelegateExecution execution) {
+    return exercise(ExerciseScope.exerciseId(execution));
   }
 
   /** The whole exercise: every commitment with activities, progress, reports and monitoring. */
-  public SpinJsonNode of(String exerciseId) {
+  public SpinJsonNode exercise(String exerciseId) {
     Exercise exercise = exercises.findById(exerciseId).orElseThrow();
     ObjectNode summary = TaskInput.mapper().createObjectNode();
     summary.put("exerciseName", exercise.name());
@@ -64,6 +73,11 @@ public class FollowUpSummary {
     return Spin.JSON(summary.toString());
   }
 
+  /** The commitment of a commitment-implementation instance, for its progress report ({@link PlanOfRecord#commitmentOf}). */
+  public SpinJsonNode commitment(DelegateExecution execution) {
+    return commitment(ExerciseScope.exerciseId(execution), plan.commitmentOf(execution));
+  }
+
   /** One commitment, for the STL's progress report. */
   public SpinJsonNode commitment(String exerciseId, int position) {
     Commitment c = find(exerciseId, position);
@@ -72,10 +86,10 @@ public class FollowUpSummary {
     return Spin.JSON(commitmentNode(exerciseId, c, assessment).toString());
   }
 
-  /** The rows of the progress report: one per activity with its current status. */
-  public SpinJsonNode progressTemplate(String exerciseId, int position) {
+  /** The rows of the progress report: one per activity of the instance's commitment, with its current status. */
+  public SpinJsonNode progressTemplate(DelegateExecution execution) {
     ArrayNode rows = TaskInput.mapper().createArrayNode();
-    for (Commitment.Activity a : find(exerciseId, position).activities()) {
+    for (Commitment.Activity a : find(ExerciseScope.exerciseId(execution), plan.commitmentOf(execution)).activities()) {
       ObjectNode row = rows.addObject();
       row.put("activity", a.position());
       row.put("title", label(a));
@@ -85,7 +99,8 @@ public class FollowUpSummary {
   }
 
   /** The rows of the monitoring: one per commitment. */
-  public SpinJsonNode monitoringTemplate(String exerciseId) {
+  public SpinJsonNode monitoringTemplate(DelegateExecution execution) {
+    String exerciseId = ExerciseScope.exerciseId(execution);
     ArrayNode rows = TaskInput.mapper().createArrayNode();
     for (Commitment c : approved(exerciseId)) {
       ObjectNode row = rows.addObject();
@@ -100,7 +115,8 @@ public class FollowUpSummary {
   }
 
   /** The rows of the evaluation: one per commitment, with its monitoring result to read. */
-  public SpinJsonNode evaluationTemplate(String exerciseId) {
+  public SpinJsonNode evaluationTemplate(DelegateExecution execution) {
+    String exerciseId = ExerciseScope.exerciseId(execution);
     Map<Integer, Assessment> assessed = assessments.assessments(exerciseId).stream()
         .collect(Collectors.toMap(Assessment::commitment, Function.identity()));
     ArrayNode rows = TaskInput.mapper().createArrayNode();

@@ -1,5 +1,7 @@
 package mx.cocreacion.followup;
 
+import java.util.Set;
+import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.completion.TaskInput.path;
 import static mx.cocreacion.followup.FollowUpProcess.*;
 
@@ -33,12 +35,17 @@ class MonitorCommitmentsCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> fields() {
+    return Set.of(VAR_MONITORING);
+  }
+
+  @Override
   public void validate(TaskInput input) {
     entries(input);
   }
 
   private Map<Integer, JsonNode> entries(TaskInput input) {
-    List<Integer> positions = plan.positions((String) input.raw("exerciseId"));
+    List<Integer> positions = plan.positionsOf(input.exerciseId());
     Map<Integer, JsonNode> entries = Assessments.onePerCommitment(input, VAR_MONITORING, positions);
     int i = 0;
     for (JsonNode row : entries.values()) {
@@ -46,15 +53,16 @@ class MonitorCommitmentsCompletion implements TaskCompletion {
       Assessments.requiredBoolean(input, row, "verifiable", at);
       Assessments.requiredBoolean(input, row, "relevant", at);
       input.oneOf(row, "potentialImpact", at, POTENTIAL_IMPACT);
+      input.optionalText(row, "notes", at, TaskInput.TEXT);
     }
     return entries;
   }
 
   @Override
   public void record(DelegateTask task, TaskInput input) {
-    String exerciseId = TaskMinutes.exerciseId(task);
+    String exerciseId = ExerciseScope.exerciseId(task);
     entries(input).forEach((commitment, row) -> assessments.recordMonitoring(exerciseId, commitment,
         row.get("verifiable").asBoolean(), row.get("relevant").asBoolean(), row.get("potentialImpact").asText(),
-        input.optionalText(row, "notes")));
+        input.optionalText(row, "notes", "", TaskInput.TEXT)));
   }
 }

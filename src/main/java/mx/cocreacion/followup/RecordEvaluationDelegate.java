@@ -1,5 +1,6 @@
 package mx.cocreacion.followup;
 
+import mx.cocreacion.exercise.ExerciseScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public class RecordEvaluationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws Exception {
-    String exerciseId = (String) execution.getVariable(ExerciseVariables.EXERCISE_ID);
+    String exerciseId = ExerciseScope.exerciseId(execution);
     List<Integer> starred = new ArrayList<>();
     for (Assessment a : assessments.assessments(exerciseId)) {
       boolean isStarred = Assessment.isStarred(a.verifiable(), a.relevant(), a.potentialImpact(), a.completion());
@@ -51,7 +52,7 @@ public class RecordEvaluationDelegate implements JavaDelegate {
         "evaluatedAt", now.toString(),
         "starred", starred,
         "assessments", assessments.assessments(exerciseId),
-        "summary", TaskInput.mapper().readTree(summary.of(exerciseId).toString())));
+        "summary", TaskInput.mapper().readTree(summary.exercise(exerciseId).toString())));
     records.add(exerciseId, FollowUpProcess.RECORD_FINAL_REPORT, null, null, now, finalReport);
     execution.setVariable(FollowUpProcess.VAR_STARRED,
         SpinValues.jsonValue(TaskInput.mapper().writeValueAsString(starred)).create());

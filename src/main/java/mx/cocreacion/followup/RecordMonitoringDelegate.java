@@ -1,5 +1,6 @@
 package mx.cocreacion.followup;
 
+import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.exercise.ExerciseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,7 +23,7 @@ public class RecordMonitoringDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    assessments.markMonitored((String) execution.getVariable(ExerciseVariables.EXERCISE_ID),
+    assessments.markMonitored(ExerciseScope.exerciseId(execution),
         ClockUtil.getCurrentTime().toInstant());
     LOG.info("Monitoreo INAI registrado: ejercicio {}", execution.getProcessBusinessKey());
   }

@@ -1,5 +1,9 @@
 package mx.cocreacion.followup;
 
+import mx.cocreacion.worktables.Commitments;
+import mx.cocreacion.completion.TextRules;
+import java.util.Set;
+import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.completion.TaskInput.path;
 import static mx.cocreacion.followup.CommitmentImplementationProcess.*;
 
@@ -30,9 +34,11 @@ class ReportProgressCompletion implements TaskCompletion {
   private final ImplementationRepository implementation;
   private final CommitmentRepository commitments;
   private final EvidenceCapture evidenceCapture;
+  private final PlanOfRecord plan;
 
   ReportProgressCompletion(ImplementationRepository implementation, CommitmentRepository commitments,
-      EvidenceCapture evidenceCapture) {
+      EvidenceCapture evidenceCapture, PlanOfRecord plan) {
+    this.plan = plan;
     this.implementation = implementation;
     this.commitments = commitments;
     this.evidenceCapture = evidenceCapture;
@@ -44,18 +50,24 @@ class ReportProgressCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> fields() {
+    return Set.of(VAR_ACTIVITY_PROGRESS, VAR_EVIDENCE_URL, VAR_EVIDENCE);
+  }
+
+  @Override
   public void validate(TaskInput input) {
     statuses(input);
-    String url = input.optionalText(VAR_EVIDENCE_URL);
+    String url = input.optionalText(VAR_EVIDENCE_URL, TaskInput.URL);
     if (url != null && !isWebLink(url)) {
-      input.reject(VAR_EVIDENCE_URL, "«" + url + "» no es un enlace web válido (debe empezar con http:// o https://)");
+      input.reject(VAR_EVIDENCE_URL, "«" + TextRules.excerpt(url)
+          + "» no es un enlace web válido (debe empezar con http:// o https://)");
     }
     EvidenceFiles.check(input, VAR_EVIDENCE, input.typed(VAR_EVIDENCE));
   }
 
   @Override
   public void record(DelegateTask task, TaskInput input) {
-    String exerciseId = TaskMinutes.exerciseId(task);
+    String exerciseId = ExerciseScope.exerciseId(task);
     int commitment = commitment(input);
     Map<Integer, String> statuses = statuses(input);
     double progress = implementation.updateStatuses(exerciseId, commitment, statuses);
@@ -63,28 +75,30 @@ class ReportProgressCompletion implements TaskCompletion {
     String evidenceName = evidence instanceof FileValue file && file.getValue() != null ? file.getFilename() : null;
     int number = implementation.addReport(exerciseId, commitment, task.getId(), TaskMinutes.actor(task),
         ClockUtil.getCurrentTime().toInstant(), input.json(VAR_ACTIVITY_PROGRESS).toString(), progress,
-        input.optionalText(VAR_EVIDENCE_URL), evidenceName);
+        input.optionalText(VAR_EVIDENCE_URL, TaskInput.URL), evidenceName);
     String title = commitments.findByExercise(exerciseId).stream().filter(c -> c.position() == commitment)
         .map(Commitment::title).findFirst().orElse("");
     String source = "Informe de avance " + number + " — Compromiso " + commitment + ": " + title;
     evidenceCapture.file(task, source, evidence);
-    evidenceCapture.link(task, source, input.optionalText(VAR_EVIDENCE_URL));
+    evidenceCapture.link(task, source, input.optionalText(VAR_EVIDENCE_URL, TaskInput.URL));
   }
 
   /** The submitted statuses by activity position; violations reported into {@code input}. */
   private Map<Integer, String> statuses(TaskInput input) {
     Map<Integer, String> statuses = new LinkedHashMap<>();
-    JsonNode rows = input.list(VAR_ACTIVITY_PROGRESS, 1, "actividad");
-    Integer commitment = commitment(input);
-    if (rows == null || commitment == null) {
+    JsonNode rows = input.list(VAR_ACTIVITY_PROGRESS, 1, Commitments.MAX_ACTIVITIES, "actividad");
+    if (rows == null) {
       return statuses;
     }
-    Object exerciseId = input.raw("exerciseId");
-    int activities = implementation.activityCount((String) exerciseId, commitment);
+    int activities = implementation.activityCount(input.exerciseId(), commitment(input));
     for (int i = 0; i < rows.size(); i++) {
       JsonNode row = rows.get(i);
       String at = path(VAR_ACTIVITY_PROGRESS, i);
-      String activity = input.text(row, "activity", at);
+      if (!row.isObject()) {
+        input.reject(at, "debe ser una actividad con su estado (objeto)");
+        continue;
+      }
+      String activity = input.text(row, "activity", at, 10);
       String status = input.oneOf(row, "status", at, STATUSES);
       if (activity == null) {
         continue;
@@ -100,9 +114,10 @@ class ReportProgressCompletion implements TaskCompletion {
     return statuses;
   }
 
-  private static Integer commitment(TaskInput input) {
-    Object position = input.raw(VAR_COMMITMENT_POSITION);
-    return position instanceof Number n ? n.intValue() : null;
+  /** The commitment this report is about: the plan of record's binding of the task's instance. */
+  private int commitment(TaskInput input) {
+    DelegateTask task = input.task().orElseThrow();
+    return plan.commitmentOf(task.getExecution());
   }
 
   private static boolean isWebLink(String url) {

@@ -1,5 +1,6 @@
 package mx.cocreacion.followup;
 
+import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.followup.CommitmentImplementationProcess.*;
 
 import mx.cocreacion.exercise.ExerciseVariables;
@@ -19,7 +20,7 @@ public class UpdateProgressDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String exerciseId = (String) execution.getVariable(ExerciseVariables.EXERCISE_ID);
+    String exerciseId = ExerciseScope.exerciseId(execution);
     int commitment = ((Number) execution.getVariable(VAR_COMMITMENT_POSITION)).intValue();
     double progress = implementation.progress(exerciseId, commitment);
     execution.setVariable(VAR_ALL_ACTIVITIES_DONE, progress >= 1.0);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,14 +15,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.completion.TextRules;
+import mx.cocreacion.worktables.Commitments;
 import mx.cocreacion.completion.Violation;
 import mx.cocreacion.worktables.WorkingTablesProcess;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The open-data CSV of commitments, written by the export and read back by the import into
@@ -35,9 +36,11 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * with {@code |} ("10|16"); the eight {@code criteria_*} columns are {@code true}/{@code false};
  * {@code dueDate} is {@code yyyy-MM-dd}. UTF-8, comma-separated, RFC 4180 quoting, header row.
  *
- * <p>On import the columns {@code approved}, {@code progress}, {@code starred}, {@code activity},
- * {@code status} and any unknown column are ignored; a missing {@code commitment} number groups rows
- * by title. Booleans accept true/false, sí/no, 1/0, x/empty.
+ * <p>On import the columns {@code approved}, {@code progress}, {@code starred}, {@code activity} and
+ * {@code status} are ignored, {@code tenant}, {@code year} and {@code businessKey} must be the task's
+ * exercise, and any other column is refused; a missing {@code commitment} number groups rows by title.
+ * Booleans accept true/false, sí/no, 1/0, x/empty. Text cells that begin like a formula are written
+ * with a leading {@code '} (CSV injection) and read back without it.
  */
 public final class CommitmentCsv {
 
@@ -55,6 +58,21 @@ public final class CommitmentCsv {
     COLUMNS = List.copyOf(columns);
   }
 
+  /** The columns an import reads into the commitments. */
+  static final List<String> IMPORTED;
+  /** Columns the export computes; the import ignores them. */
+  static final List<String> EXPORT_ONLY = List.of("approved", "progress", "starred", "activity", "status");
+  /** Columns that name the exercise of a row; on import they must be the task's own. */
+  static final List<String> IDENTITY = List.of("tenant", "year", "businessKey");
+  /** At most this many rows in an import (50 commitments of up to 50 activities). */
+  static final int MAX_ROWS = Commitments.MAX_COMMITMENTS * Commitments.MAX_ACTIVITIES;
+
+  static {
+    List<String> imported = new ArrayList<>(COLUMNS);
+    imported.removeAll(EXPORT_ONLY);
+    IMPORTED = List.copyOf(imported);
+  }
+
   /** Columns that an import needs in its header row. */
   static final List<String> REQUIRED = List.of("title", "product", "indicator", "target", "dueDate");
 
@@ -62,6 +80,10 @@ public final class CommitmentCsv {
   public static final List<String> EXERCISE_COLUMNS = List.of("tenant", "entityName", "year", "businessKey", "name",
       "guarantorBody", "currentStep", "finished", "startedAt", "endedAt", "palStart", "palEnd", "launchDate",
       "launchPlace", "commitments", "palProgress", "starredCommitments", "overdueTasks");
+
+  /** First characters that make a spreadsheet read a cell as a formula, and the prefix that stops it. */
+  static final String FORMULA_STARTS = "=+-@\t\r";
+  static final char NEUTRALISER = '\'';
 
   private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
@@ -105,7 +127,7 @@ public final class CommitmentCsv {
             row.add(a.dueDate() == null ? "" : a.dueDate().toString());
             row.add(a.status());
           }
-          csv.printRecord(row);
+          csv.printRecord(row.stream().map(CommitmentCsv::cell).toList());
         }
       }
     } catch (IOException e) {
@@ -120,15 +142,35 @@ public final class CommitmentCsv {
     try (CSVPrinter csv = new CSVPrinter(out, WRITE)) {
       csv.printRecord(EXERCISE_COLUMNS);
       for (PublicExercise e : exercises) {
-        csv.printRecord(e.tenant(), e.entityName(), e.year(), e.businessKey(), e.name(), e.guarantorBody(),
+        csv.printRecord(Stream.of(e.tenant(), e.entityName(), e.year(), e.businessKey(), e.name(), e.guarantorBody(),
             e.currentStep(), e.finished(), iso(e.startedAt()), iso(e.endedAt()), iso(e.palStart()), iso(e.palEnd()),
             iso(e.launchDate()), e.launchPlace(), e.commitments(), e.palProgress(), e.starredCommitments(),
-            e.overdueTasks());
+            e.overdueTasks()).map(CommitmentCsv::cell).toList());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /**
+   * A cell as a spreadsheet may open it safely (OWASP, CSV injection): a text that begins with {@code =},
+   * {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading {@code '}, so no program
+   * takes it for a formula. Numbers and booleans are written as they are. The import removes the prefix.
+   */
+  static Object cell(Object value) {
+    if (value instanceof String text && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+      return NEUTRALISER + text;
+    }
+    return value;
+  }
+
+  /** The text of a cell as the export had it before {@link #cell} (the import's way back). */
+  static String uncell(String text) {
+    if (text.length() > 1 && text.charAt(0) == NEUTRALISER && FORMULA_STARTS.indexOf(text.charAt(1)) >= 0) {
+      return text.substring(1);
+    }
+    return text;
   }
 
   private static String iso(Object value) {
@@ -148,8 +190,14 @@ public final class CommitmentCsv {
     }
   }
 
-  /** Reads CSV text in the export's columns into the contract's {@code commitments} Json. */
-  public static Parsed read(String text) {
+  /**
+   * Reads CSV text in the export's columns into the contract's {@code commitments} Json. The columns the
+   * export computes ({@link #EXPORT_ONLY}) are ignored; the columns that say whose exercise a row is
+   * ({@link #IDENTITY}: {@code tenant}, {@code year}, {@code businessKey}), when present and filled, must be
+   * those of {@code exercise}, the task's own; any other column is refused. A cell the export neutralised
+   * ({@link #cell}) is read without its prefix. At most {@link #MAX_ROWS} rows.
+   */
+  public static Parsed read(String text, Map<String, String> exercise) {
     List<Violation> violations = new ArrayList<>();
     ArrayNode list = TaskInput.mapper().createArrayNode();
     if (text.startsWith("\uFEFF")) {
@@ -169,6 +217,13 @@ public final class CommitmentCsv {
         .get();
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
       Map<String, Integer> header = parser.getHeaderMap();
+      for (String column : header.keySet()) {
+        if (column != null && !column.isBlank() && !IMPORTED.contains(column) && !EXPORT_ONLY.contains(column)
+            && !IDENTITY.contains(column)) {
+          violations.add(new Violation("csv", "la columna «" + TextRules.excerpt(column)
+              + "» no es del CSV de compromisos; columnas: " + String.join(", ", COLUMNS)));
+        }
+      }
       for (String column : REQUIRED) {
         if (!header.containsKey(column)) {
           violations.add(new Violation("csv", "falta la columna «" + column + "» en la fila de encabezados"));
@@ -182,6 +237,18 @@ public final class CommitmentCsv {
         long row = record.getRecordNumber() + 1; // the header is row 1
         if (isBlank(record)) {
           continue;
+        }
+        if (record.getRecordNumber() > MAX_ROWS) {
+          violations.add(new Violation("csv", "tiene más de " + MAX_ROWS + " filas (" + Commitments.MAX_COMMITMENTS
+              + " compromisos de hasta " + Commitments.MAX_ACTIVITIES + " actividades)"));
+          break;
+        }
+        for (String column : IDENTITY) {
+          String value = get(record, column);
+          if (!value.isEmpty() && !value.equals(exercise.get(column))) {
+            violations.add(new Violation("fila " + row + "." + column, "«" + TextRules.excerpt(value)
+                + "» no es el ejercicio de esta tarea (" + exercise.get(column) + ")"));
+          }
         }
         String number = get(record, "commitment");
         String title = get(record, "title");
@@ -253,7 +320,7 @@ public final class CommitmentCsv {
       return "";
     }
     String value = record.get(column);
-    return value == null ? "" : value.trim();
+    return value == null ? "" : uncell(value.trim());
   }
 
   private static boolean isBlank(CSVRecord record) {
@@ -285,23 +352,6 @@ public final class CommitmentCsv {
 
   /** A {@link TaskInput} over one variable, to check it with the task's rules outside the engine. */
   static TaskInput input(String field, Object value) {
-    Map<String, Object> values = new HashMap<>();
-    values.put(field, value);
-    return new TaskInput(scope(values));
-  }
-
-  /** A read-only variable scope over {@code values}: what {@link TaskInput} needs to check them. */
-  private static VariableScope scope(Map<String, Object> values) {
-    return (VariableScope) Proxy.newProxyInstance(VariableScope.class.getClassLoader(),
-        new Class<?>[] {VariableScope.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "getVariable", "getVariableLocal" -> values.get((String) args[0]);
-          case "getVariableTyped", "getVariableLocalTyped" -> null;
-          case "hasVariable", "hasVariableLocal" -> values.containsKey((String) args[0]);
-          case "getVariableNames", "getVariableNamesLocal" -> values.keySet();
-          case "toString" -> "CsvVariables" + values.keySet();
-          case "hashCode" -> System.identityHashCode(proxy);
-          case "equals" -> proxy == args[0];
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    return new TaskInput(Map.of(field, value));
   }
 }

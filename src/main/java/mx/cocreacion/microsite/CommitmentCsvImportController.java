@@ -21,12 +21,16 @@ import java.util.List;
 import java.util.Map;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.completion.Violation;
+import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.security.EndUserGuard;
 import mx.cocreacion.worktables.Commitment;
 import mx.cocreacion.worktables.Commitments;
 import mx.cocreacion.worktables.WorkingTablesProcess;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.task.Task;
@@ -53,12 +57,20 @@ import org.springframework.web.bind.annotation.RestController;
     description = "Usuario y contraseña de la plataforma (los mismos de Tasklist)")
 class CommitmentCsvImportController {
 
+  /** An import is at most this big (50 commitments of 50 activities with long texts fit). */
+  static final int MAX_BYTES = 2 * 1024 * 1024;
+
   private final IdentityService identity;
   private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final ExerciseRepository exercises;
 
-  CommitmentCsvImportController(IdentityService identity, TaskService tasks) {
+  CommitmentCsvImportController(IdentityService identity, TaskService tasks, RuntimeService runtime,
+      ExerciseRepository exercises) {
     this.identity = identity;
     this.tasks = tasks;
+    this.runtime = runtime;
+    this.exercises = exercises;
   }
 
   @Schema(description = "Resultado de la importación")
@@ -73,7 +85,8 @@ class CommitmentCsvImportController {
   @Operation(summary = "Importar compromisos desde CSV",
       description = "Lee un CSV UTF-8 con las mismas columnas que el CSV de datos abiertos "
           + "(/api/public/exercises/{tenant}/commitments.csv; las columnas approved, progress, starred, activity y "
-          + "status se ignoran), lo valida con las reglas de la tarea «Consolidar compromisos» y, si es válido, "
+          + "status se ignoran; tenant, year y businessKey, si vienen, deben ser los del ejercicio de la tarea; otra "
+          + "columna se rechaza; a lo más 2 MB y 2,500 filas), lo valida con las reglas de la tarea «Consolidar compromisos» y, si es válido, "
           + "guarda los compromisos en la variable «commitments» de la tarea. La tarea no se completa: la persona "
           + "facilitadora revisa el formulario prellenado en Tasklist y lo completa. Requiere autenticación HTTP "
           + "Basic de una persona que pueda trabajar la tarea (candidata de ella, de la misma entidad).",
@@ -124,6 +137,8 @@ class CommitmentCsvImportController {
       return status(HttpStatus.CONFLICT, "Conflict", "La tarea está asignada a otra persona.");
     }
 
+    Map<String, String> exercise = exerciseOf(task); // read as the platform: the person reads no instances
+
     identity.setAuthentication(user, groups, tenants);
     try {
       var query = tasks.createTaskQuery().taskId(taskId);
@@ -135,6 +150,10 @@ class CommitmentCsvImportController {
             "La persona «" + user + "» no puede trabajar esta tarea.");
       }
 
+      if (body != null && body.length > MAX_BYTES) {
+        return invalid(List.of(new Violation("csv", "pesa más de " + MAX_BYTES / 1024 + " KB; divida los compromisos "
+            + "o revise el archivo")));
+      }
       String text;
       try {
         text = StandardCharsets.UTF_8.newDecoder()
@@ -143,7 +162,7 @@ class CommitmentCsvImportController {
       } catch (CharacterCodingException e) {
         return invalid(List.of(new Violation("csv", "no está codificado en UTF-8")));
       }
-      CommitmentCsv.Parsed parsed = CommitmentCsv.read(text);
+      CommitmentCsv.Parsed parsed = CommitmentCsv.read(text, exercise);
       if (!parsed.isValid()) {
         return invalid(parsed.violations());
       }
@@ -152,8 +171,12 @@ class CommitmentCsvImportController {
       if (!input.isValid()) {
         return invalid(input.violations());
       }
-      tasks.setVariable(taskId, WorkingTablesProcess.VAR_COMMITMENTS,
-          SpinValues.jsonValue(Commitments.toJson(commitments).toString()).create());
+      // The one write of the import, checked above (the person works this task): the guard lets it pass.
+      EndUserGuard.permit(SetTaskVariablesCmd.class, () -> {
+        tasks.setVariable(taskId, WorkingTablesProcess.VAR_COMMITMENTS,
+            SpinValues.jsonValue(Commitments.toJson(commitments).toString()).create());
+        return null;
+      });
       int activities = commitments.stream().mapToInt(c -> c.activities().size()).sum();
       return ResponseEntity.ok(new ImportSummary(taskId, task.getProcessInstanceId(), commitments.size(), activities,
           "Se cargaron " + commitments.size() + " compromiso(s) con " + activities + " actividad(es) en la tarea "
@@ -164,6 +187,15 @@ class CommitmentCsvImportController {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** The task's exercise as the CSV's identity columns name it (tenant, year, businessKey). */
+  private Map<String, String> exerciseOf(Task task) {
+    String root = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+        .getRootProcessInstanceId();
+    return exercises.findById(root)
+        .map(e -> Map.of("tenant", e.tenantId(), "year", String.valueOf(e.year()), "businessKey", e.businessKey()))
+        .orElseThrow(() -> new IllegalStateException("La tarea " + task.getId() + " no pertenece a un ejercicio"));
   }
 
   private static String[] basic(String header) {

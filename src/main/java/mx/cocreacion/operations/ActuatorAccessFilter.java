@@ -1,5 +1,6 @@
 package mx.cocreacion.operations;
 
+import mx.cocreacion.security.RestAuthenticationCache;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,10 +36,12 @@ public class ActuatorAccessFilter extends OncePerRequestFilter {
 
   private final IdentityService identity;
   private final Set<String> allowedGroups;
+  private final RestAuthenticationCache logins;
 
-  public ActuatorAccessFilter(IdentityService identity, List<String> allowedGroups) {
+  public ActuatorAccessFilter(IdentityService identity, List<String> allowedGroups, RestAuthenticationCache logins) {
     this.identity = identity;
     this.allowedGroups = Set.copyOf(allowedGroups);
+    this.logins = logins;
   }
 
   @Override
@@ -58,6 +61,9 @@ public class ActuatorAccessFilter extends OncePerRequestFilter {
     }
     String[] credentials = decode(authorization.substring(6).trim());
     if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+      if (credentials != null) {
+        logins.forget(credentials[0]); // as engine REST does: the lock of a wrong password applies everywhere
+      }
       refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Usuario o contraseña incorrectos.");
       return;
     }

@@ -1,13 +1,15 @@
 package mx.cocreacion.operations;
 
+import mx.cocreacion.security.RestAuthenticationCache;
 import jakarta.servlet.DispatcherType;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** Operation: who may read the actuator, and the mail server's health. */
+/** Operation: who may read the actuator, the mail server's health, the answer to a failing database. */
 @Configuration
 class OperationsConfiguration {
 
@@ -16,11 +18,23 @@ class OperationsConfiguration {
 
   @Bean
   FilterRegistrationBean<ActuatorAccessFilter> actuatorAccess(IdentityService identity,
-      OperationsProperties properties) {
-    var registration = new FilterRegistrationBean<>(new ActuatorAccessFilter(identity, properties.actuatorGroups()));
+      OperationsProperties properties, RestAuthenticationCache logins) {
+    var registration = new FilterRegistrationBean<>(
+        new ActuatorAccessFilter(identity, properties.actuatorGroups(), logins));
     registration.setName("actuator-access");
     registration.setOrder(ACTUATOR_ACCESS_ORDER);
     registration.addUrlPatterns(ActuatorAccessFilter.BASE_PATH + "/*", ActuatorAccessFilter.BASE_PATH);
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    return registration;
+  }
+
+  /** Outermost: catches a failure of the database from any later filter or servlet. */
+  @Bean
+  FilterRegistrationBean<DatabaseFaultFilter> databaseFaults() {
+    var registration = new FilterRegistrationBean<>(new DatabaseFaultFilter());
+    registration.setName("database-faults");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.addUrlPatterns("/*");
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     return registration;
   }

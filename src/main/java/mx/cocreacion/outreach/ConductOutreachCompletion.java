@@ -1,5 +1,6 @@
 package mx.cocreacion.outreach;
 
+import java.util.Set;
 import static mx.cocreacion.completion.TaskInput.path;
 import static mx.cocreacion.outreach.OutreachProcess.*;
 
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ConductOutreachCompletion implements TaskCompletion {
 
+  static final int MAX_SESSIONS = 200;
+  static final int MAX_ACTORS = 1000;
+
   private final TaskMinutes minutes;
 
   ConductOutreachCompletion(TaskMinutes minutes) {
@@ -33,29 +37,35 @@ class ConductOutreachCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> fields() {
+    return Set.of(VAR_OUTREACH_SESSIONS, VAR_ACTORS);
+  }
+
+  @Override
   public void validate(TaskInput input) {
-    JsonNode sessions = input.list(VAR_OUTREACH_SESSIONS, 1, "sesión de sensibilización");
+    JsonNode sessions = input.list(VAR_OUTREACH_SESSIONS, 1, MAX_SESSIONS, "sesión de sensibilización");
     if (sessions != null) {
       for (int i = 0; i < sessions.size(); i++) {
         JsonNode session = sessions.get(i);
         String at = path(VAR_OUTREACH_SESSIONS, i);
         input.date(session, "date", at);
-        input.text(session, "place", at);
+        input.text(session, "place", at, TaskInput.NAME);
         JsonNode attendees = session.get("attendees");
         if (attendees == null || attendees.isNull() || attendees.asText().isBlank()) {
           input.reject(at + ".attendees", "es obligatorio (número de asistentes)");
-        } else if (!attendees.asText().matches("\\d+") || Integer.parseInt(attendees.asText()) < 1) {
+        } else if (!attendees.asText().matches("\\d{1,7}") || Integer.parseInt(attendees.asText()) < 1) {
           input.reject(at + ".attendees", "debe ser un número entero mayor que 0");
         }
       }
     }
-    JsonNode actors = input.list(VAR_ACTORS, 1, "actor");
+    JsonNode actors = input.list(VAR_ACTORS, 1, MAX_ACTORS, "actor");
     if (actors != null) {
       var covered = EnumSet.noneOf(Sector.class);
       for (int i = 0; i < actors.size(); i++) {
         JsonNode actor = actors.get(i);
         String at = path(VAR_ACTORS, i);
-        input.text(actor, "name", at);
+        input.text(actor, "name", at, TaskInput.NAME);
+        input.optionalText(actor, "organization", at, TaskInput.NAME);
         String sector = input.oneOf(actor, "sector", at, Sector.ids());
         input.email(actor, "email", at, false);
         Sector.of(sector).ifPresent(covered::add);

@@ -1,5 +1,6 @@
 package mx.cocreacion.pal;
 
+import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.evidence.EvidenceCapture;
 import mx.cocreacion.evidence.PalDocuments;
 import mx.cocreacion.exercise.ExerciseVariables;
@@ -23,7 +24,7 @@ public class GeneratePalDocumentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String exerciseId = (String) execution.getVariable(ExerciseVariables.EXERCISE_ID);
+    String exerciseId = ExerciseScope.exerciseId(execution);
     evidence.document(exerciseId, 5, SOURCE, documents.fileName("plan-de-accion-local", exerciseId),
         documents.palDocument(exerciseId));
   }

@@ -1,5 +1,8 @@
 package mx.cocreacion.pal;
 
+import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.exercise.Exercise;
+import java.util.Set;
 import static mx.cocreacion.pal.PalLaunchProcess.*;
 
 import java.time.Instant;
@@ -16,16 +19,28 @@ import org.springframework.stereotype.Component;
 @Component
 class HoldPublicLaunchCompletion implements TaskCompletion {
 
+  private final ExerciseRepository exercises;
+
+  HoldPublicLaunchCompletion(ExerciseRepository exercises) {
+    this.exercises = exercises;
+  }
+
   @Override
   public String taskKey() {
     return TASK_HOLD_PUBLIC_LAUNCH;
   }
 
   @Override
+  public Set<String> fields() {
+    return Set.of(VAR_LAUNCH_DATE, VAR_LAUNCH_PLACE);
+  }
+
+  @Override
   public void validate(TaskInput input) {
     Instant launch = input.date(VAR_LAUNCH_DATE);
-    input.text(VAR_LAUNCH_PLACE);
-    Instant palEnd = Dates.parse(input.raw(VAR_PAL_END)).orElse(null);
+    input.text(VAR_LAUNCH_PLACE, TaskInput.NAME);
+    // The PAL's validity as schedule-pal recorded it in the plan of record.
+    Instant palEnd = exercises.findById(input.exerciseId()).map(Exercise::palEnd).orElse(null);
     if (launch != null && palEnd != null && !launch.isBefore(palEnd)) {
       input.reject(VAR_LAUNCH_DATE, "debe ser anterior al fin de la vigencia del PAL (" + Dates.localDate(palEnd) + ")");
     }

@@ -1,5 +1,6 @@
 package mx.cocreacion.pal;
 
+import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.pal.PalLaunchProcess.*;
 
 import java.util.Date;
@@ -26,7 +27,7 @@ public class RecordLaunchDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Date launchDate = (Date) execution.getVariable(VAR_LAUNCH_DATE);
-    exercises.recordLaunch((String) execution.getVariable(ExerciseVariables.EXERCISE_ID), launchDate,
+    exercises.recordLaunch(ExerciseScope.exerciseId(execution), launchDate,
         (String) execution.getVariable(VAR_LAUNCH_PLACE));
     LOG.info("PAL lanzado: ejercicio {} el {}", execution.getProcessBusinessKey(), launchDate);
   }

@@ -1,5 +1,6 @@
 package mx.cocreacion.pal;
 
+import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.pal.PalLaunchProcess.*;
 
 import java.util.Date;
@@ -21,7 +22,7 @@ public class RecordPalDatesDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    exercises.recordPalDates((String) execution.getVariable(ExerciseVariables.EXERCISE_ID),
+    exercises.recordPalDates(ExerciseScope.exerciseId(execution),
         (Date) execution.getVariable(VAR_PAL_START), (Date) execution.getVariable(VAR_PAL_END),
         (String) execution.getVariable(VAR_DURATION_JUSTIFICATION));
   }

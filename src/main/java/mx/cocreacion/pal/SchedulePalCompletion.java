@@ -1,5 +1,6 @@
 package mx.cocreacion.pal;
 
+import java.util.Set;
 import static mx.cocreacion.pal.PalLaunchProcess.*;
 
 import java.time.Instant;
@@ -23,9 +24,15 @@ class SchedulePalCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> fields() {
+    return Set.of(VAR_PAL_START, VAR_PAL_END, VAR_DURATION_JUSTIFICATION);
+  }
+
+  @Override
   public void validate(TaskInput input) {
     Instant start = input.date(VAR_PAL_START);
     Instant end = input.date(VAR_PAL_END);
+    String justification = input.optionalText(VAR_DURATION_JUSTIFICATION, TaskInput.TEXT);
     if (start == null || end == null) {
       return;
     }
@@ -33,7 +40,7 @@ class SchedulePalCompletion implements TaskCompletion {
     if (end.isBefore(startDay.plusYears(1).toInstant())) {
       input.reject(VAR_PAL_END, "el PAL debe tener una vigencia de al menos un año: la fecha de fin debe ser igual o "
           + "posterior al " + Dates.localDate(startDay.plusYears(1).toInstant()));
-    } else if (end.isAfter(startDay.plusYears(2).toInstant()) && input.optionalText(VAR_DURATION_JUSTIFICATION) == null) {
+    } else if (end.isAfter(startDay.plusYears(2).toInstant()) && justification == null && input.isValid()) {
       input.reject(VAR_DURATION_JUSTIFICATION,
           "es obligatoria cuando la vigencia del PAL supera dos años: explique por qué");
     }

@@ -1,5 +1,6 @@
 package mx.cocreacion.reminder;
 
+import mx.cocreacion.exercise.ExerciseScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -99,7 +100,7 @@ public class SendReminderListener implements TaskListener {
     // The exercise's variables live on the process instance (or a parent scope), never on the task:
     // reading them from the execution skips a fetch of the task's own variables.
     DelegateExecution execution = task.getExecution();
-    String exerciseId = (String) execution.getVariable(ExerciseVariables.EXERCISE_ID);
+    String exerciseId = ExerciseScope.exerciseId(execution);
     reminders.insert(new Reminder(null, exerciseId, task.getId(), task.getTaskDefinitionKey(), task.getName(),
         sequence, emails, escalated, now, due));
 

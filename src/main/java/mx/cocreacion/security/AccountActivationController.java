@@ -1,5 +1,6 @@
 package mx.cocreacion.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.security.MessageDigest;
@@ -16,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * {@code /cuenta/activar}: the page of an invitation link, where the person sets their own
  * password (rules in {@link PasswordRules}) and then logs in to Tasklist. The form carries a random
- * token kept in the HTTP session (CSRF protection); the invitation token is single use.
+ * token kept in the HTTP session (CSRF protection), which is created only for a valid invitation (an
+ * anonymous visit with no or a wrong token creates none); the invitation token is single use.
  */
 @Controller
 class AccountActivationController {
@@ -31,13 +33,13 @@ class AccountActivationController {
   }
 
   @GetMapping("/cuenta/activar")
-  String form(@RequestParam(name = "token", required = false) String token, HttpSession session,
+  String form(@RequestParam(name = "token", required = false) String token, HttpServletRequest request,
       HttpServletResponse response, Model model) {
     Optional<String> user = token == null ? Optional.empty() : invitations.userOf(token);
     if (user.isEmpty()) {
       return invalid(response, model);
     }
-    return showForm(token, user.get(), session, model, null);
+    return showForm(token, user.get(), request.getSession(true), model, null);
   }
 
   @PostMapping("/cuenta/activar")
@@ -45,8 +47,9 @@ class AccountActivationController {
       @RequestParam(name = "password", required = false) String password,
       @RequestParam(name = "confirmacion", required = false) String confirmation,
       @RequestParam(name = "csrf", required = false) String csrf,
-      HttpSession session, HttpServletResponse response, Model model) {
-    Object expected = session.getAttribute(CSRF);
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    HttpSession session = request.getSession(false);
+    Object expected = session == null ? null : session.getAttribute(CSRF);
     if (!(expected instanceof String e) || csrf == null
         || !MessageDigest.isEqual(e.getBytes(StandardCharsets.UTF_8), csrf.getBytes(StandardCharsets.UTF_8))) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);

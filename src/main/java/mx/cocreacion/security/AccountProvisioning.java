@@ -1,5 +1,11 @@
 package mx.cocreacion.security;
 
+import mx.cocreacion.completion.Violation;
+import mx.cocreacion.completion.ValidationException;
+import java.util.Set;
+import java.util.Optional;
+import java.util.List;
+import java.util.HashSet;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.Callable;
@@ -39,9 +45,47 @@ public class AccountProvisioning {
     this.reminderRecipients = reminderRecipients;
   }
 
+  /**
+   * Why the process may not give an account with this e-mail a role in {@code tenantId}, if it may not:
+   * the address belongs to an account of another entidad, of INAI or of the administration (accounts are
+   * never adopted). The message does not say whose it is. A person of the same entidad keeps their account.
+   */
+  public Optional<String> refusal(String email, String tenantId) {
+    String address = email.trim().toLowerCase();
+    boolean foreign = asProcess(() -> {
+      Set<String> accounts = new HashSet<>();
+      User byId = identity.createUserQuery().userId(address).singleResult();
+      if (byId != null) {
+        accounts.add(byId.getId());
+      }
+      identity.createUserQuery().userEmail(address).list().forEach(u -> accounts.add(u.getId()));
+      if (!email.trim().equals(address)) {
+        identity.createUserQuery().userEmail(email.trim()).list().forEach(u -> accounts.add(u.getId()));
+      }
+      return accounts.stream().anyMatch(userId -> belongsElsewhere(userId, tenantId));
+    });
+    return foreign
+        ? Optional.of("«" + address + "» ya es el correo de una cuenta de la plataforma que no es de esta entidad; "
+            + "cada persona necesita un correo propio en su entidad")
+        : Optional.empty();
+  }
+
+  private boolean belongsElsewhere(String userId, String tenantId) {
+    if (identity.createGroupQuery().groupMember(userId).groupIdIn(Roles.INAI, Roles.CAMUNDA_ADMIN).count() > 0) {
+      return true;
+    }
+    return identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+        .anyMatch(tenant -> !tenant.getId().equals(tenantId));
+  }
+
   /** Creates or updates the account; returns its user id (the lowercase e-mail). */
   public String provision(String name, String email, String group, String tenantId) {
     String userId = email.trim().toLowerCase();
+    Optional<String> refusal = refusal(userId, tenantId);
+    if (refusal.isPresent()) {
+      // Checked when the task was completed; an account changed since then is still not adopted.
+      throw new ValidationException("dar de alta la cuenta", List.of(new Violation("email", refusal.get())));
+    }
     asProcess(() -> doProvision(userId, name, group, tenantId));
     logins.forgetOnCommit(userId); // new groups and tenants apply to the next REST request
     reminderRecipients.evictAll();

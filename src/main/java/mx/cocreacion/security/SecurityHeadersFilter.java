@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code X-Frame-Options: SAMEORIGIN} (Cockpit and Tasklist only frame their own pages) and
  * {@code Referrer-Policy: strict-origin-when-cross-origin}. The public microsite
  * ({@code /micrositio/**}) also gets a Content-Security-Policy that allows only the application's
- * own scripts, styles and images. The Camunda webapps ({@code /camunda/**}) get no CSP from here:
+ * own scripts, styles and images; the account pages ({@code /cuenta/**}, which carry an invitation
+ * token) a stricter one, no framing, no referrer and no caching. The Camunda webapps ({@code /camunda/**}) get no CSP from here:
  * Camunda's own header filter sets theirs.
  *
  * <p>The headers are set before the rest of the chain runs, so responses that other filters end
@@ -42,6 +43,15 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
       "form-action 'self'",
       "frame-ancestors 'self'");
 
+  /** The account pages carry an invitation token: never framed, cached or sent on as a referrer. */
+  static final String ACCOUNT_CSP = String.join("; ",
+      "default-src 'none'",
+      "style-src 'self'",
+      "img-src 'self'",
+      "form-action 'self'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'");
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
@@ -51,6 +61,11 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.equals("/micrositio") || path.startsWith("/micrositio/")) {
       response.setHeader("Content-Security-Policy", MICROSITE_CSP);
+    } else if (path.equals("/cuenta") || path.startsWith("/cuenta/")) {
+      response.setHeader("Content-Security-Policy", ACCOUNT_CSP);
+      response.setHeader("X-Frame-Options", "DENY");
+      response.setHeader("Referrer-Policy", "no-referrer");
+      response.setHeader("Cache-Control", "no-store");
     }
     chain.doFilter(request, response);
   }

@@ -1,5 +1,7 @@
 package mx.cocreacion.stl;
 
+import java.util.Set;
+import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
 import java.util.Date;
@@ -26,6 +28,11 @@ class ConveneStlMeetingCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> fields() {
+    return Set.of(VAR_MEETING_DATE);
+  }
+
+  @Override
   public void validate(TaskInput input) {
     input.date(VAR_MEETING_DATE);
   }
@@ -34,6 +41,6 @@ class ConveneStlMeetingCompletion implements TaskCompletion {
   public void record(DelegateTask task, TaskInput input) {
     Date meetingDate = TaskInput.toDate(input.date(VAR_MEETING_DATE));
     task.setVariable(VAR_MEETING_DATE, meetingDate);
-    exercises.recordMeetingDate(TaskMinutes.exerciseId(task), meetingDate);
+    exercises.recordMeetingDate(ExerciseScope.exerciseId(task), meetingDate);
   }
 }

@@ -1,5 +1,7 @@
 package mx.cocreacion.stl;
 
+import java.util.Set;
+import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
 import java.util.List;
@@ -29,15 +31,20 @@ class DefineStlRulesCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> fields() {
+    return Set.of(VAR_DECISION_RULE, VAR_RULES_TEXT);
+  }
+
+  @Override
   public void validate(TaskInput input) {
     input.oneOf(VAR_DECISION_RULE, List.of(RULE_CONSENSUS, RULE_MAJORITY));
-    input.text(VAR_RULES_TEXT);
+    input.text(VAR_RULES_TEXT, TaskInput.TEXT);
   }
 
   @Override
   public void record(DelegateTask task, TaskInput input) {
-    String rule = input.text(VAR_DECISION_RULE);
-    exercises.recordRules(TaskMinutes.exerciseId(task), rule);
-    minutes.record(task, RECORD_RULES, Map.of(VAR_DECISION_RULE, rule, VAR_RULES_TEXT, input.text(VAR_RULES_TEXT)));
+    String rule = input.oneOf(VAR_DECISION_RULE, List.of(RULE_CONSENSUS, RULE_MAJORITY));
+    exercises.recordRules(ExerciseScope.exerciseId(task), rule);
+    minutes.record(task, RECORD_RULES, Map.of(VAR_DECISION_RULE, rule, VAR_RULES_TEXT, input.text(VAR_RULES_TEXT, TaskInput.TEXT)));
   }
 }

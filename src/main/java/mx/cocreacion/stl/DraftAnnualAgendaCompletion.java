@@ -1,5 +1,6 @@
 package mx.cocreacion.stl;
 
+import java.util.Set;
 import static mx.cocreacion.completion.TaskInput.path;
 import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DraftAnnualAgendaCompletion implements TaskCompletion {
 
+  static final int MAX_ITEMS = 200;
+
   private final TaskMinutes minutes;
 
   DraftAnnualAgendaCompletion(TaskMinutes minutes) {
@@ -26,12 +29,17 @@ class DraftAnnualAgendaCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> fields() {
+    return Set.of(VAR_AGENDA);
+  }
+
+  @Override
   public void validate(TaskInput input) {
-    JsonNode agenda = input.list(VAR_AGENDA, 1, "actividad en la agenda");
+    JsonNode agenda = input.list(VAR_AGENDA, 1, MAX_ITEMS, "actividad en la agenda");
     if (agenda != null) {
       for (int i = 0; i < agenda.size(); i++) {
         input.date(agenda.get(i), "date", path(VAR_AGENDA, i));
-        input.text(agenda.get(i), "activity", path(VAR_AGENDA, i));
+        input.text(agenda.get(i), "activity", path(VAR_AGENDA, i), TaskInput.LINE);
       }
     }
   }

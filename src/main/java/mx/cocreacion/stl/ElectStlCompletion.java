@@ -1,5 +1,7 @@
 package mx.cocreacion.stl;
 
+import mx.cocreacion.security.AccountProvisioning;
+import java.util.Set;
 import static mx.cocreacion.completion.TaskInput.path;
 import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
@@ -20,6 +22,13 @@ import org.springframework.stereotype.Component;
 class ElectStlCompletion implements TaskCompletion {
 
   static final List<String> ROLES = List.of(ROLE_TITULAR, ROLE_SUPLENTE);
+  static final int MAX_MEMBERS = 60;
+
+  private final AccountProvisioning accounts;
+
+  ElectStlCompletion(AccountProvisioning accounts) {
+    this.accounts = accounts;
+  }
 
   @Override
   public String taskKey() {
@@ -27,8 +36,13 @@ class ElectStlCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> fields() {
+    return Set.of(VAR_STL_MEMBERS);
+  }
+
+  @Override
   public void validate(TaskInput input) {
-    JsonNode members = input.list(VAR_STL_MEMBERS, 1, "integrante");
+    JsonNode members = input.list(VAR_STL_MEMBERS, 1, MAX_MEMBERS, "integrante");
     if (members == null) {
       return;
     }
@@ -37,7 +51,7 @@ class ElectStlCompletion implements TaskCompletion {
     for (int i = 0; i < members.size(); i++) {
       JsonNode member = members.get(i);
       String at = path(VAR_STL_MEMBERS, i);
-      input.text(member, "name", at);
+      input.text(member, "name", at, TaskInput.NAME);
       String email = input.email(member, "email", at, true);
       String sector = input.oneOf(member, "sector", at, Sector.ids());
       String role = input.oneOf(member, "role", at, ROLES);
@@ -45,6 +59,9 @@ class ElectStlCompletion implements TaskCompletion {
         Integer first = emails.putIfAbsent(email, i + 1);
         if (first != null) {
           input.reject(at + ".email", "«" + email + "» ya está registrado en la fila " + first + "; cada integrante necesita un correo propio");
+        } else {
+          input.task().ifPresent(task -> accounts.refusal(email, task.getTenantId())
+              .ifPresent(refusal -> input.reject(at + ".email", refusal)));
         }
       }
       if (sector != null && role != null) {

@@ -1,5 +1,6 @@
 package mx.cocreacion.stl;
 
+import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.stl.StlIntegrationProcess.VAR_STL_MEMBERS;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,7 +26,7 @@ public class LoadStlRosterListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String exerciseId = (String) execution.getVariable(ExerciseVariables.EXERCISE_ID);
+    String exerciseId = ExerciseScope.exerciseId(execution);
     ArrayNode roster = TaskInput.mapper().createArrayNode();
     for (StlMember m : members.active(exerciseId)) {
       roster.addObject()

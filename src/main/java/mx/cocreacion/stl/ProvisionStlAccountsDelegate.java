@@ -1,5 +1,6 @@
 package mx.cocreacion.stl;
 
+import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.stl.StlIntegrationProcess.VAR_STL_MEMBERS;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +38,7 @@ public class ProvisionStlAccountsDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     JsonNode elected = new TaskInput(execution).json(VAR_STL_MEMBERS);
     String tenant = execution.getTenantId();
-    String exerciseId = (String) execution.getVariable(ExerciseVariables.EXERCISE_ID);
+    String exerciseId = ExerciseScope.exerciseId(execution);
     List<StlMember> former = members.active(exerciseId);
     List<StlMember> stl = new ArrayList<>();
     for (int i = 0; i < elected.size(); i++) {

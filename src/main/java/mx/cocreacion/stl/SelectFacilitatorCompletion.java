@@ -1,5 +1,8 @@
 package mx.cocreacion.stl;
 
+import mx.cocreacion.security.AccountProvisioning;
+import java.util.Set;
+import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
 import mx.cocreacion.completion.TaskCompletion;
@@ -14,9 +17,11 @@ import org.springframework.stereotype.Component;
 class SelectFacilitatorCompletion implements TaskCompletion {
 
   private final ExerciseRepository exercises;
+  private final AccountProvisioning accounts;
 
-  SelectFacilitatorCompletion(ExerciseRepository exercises) {
+  SelectFacilitatorCompletion(ExerciseRepository exercises, AccountProvisioning accounts) {
     this.exercises = exercises;
+    this.accounts = accounts;
   }
 
   @Override
@@ -25,13 +30,22 @@ class SelectFacilitatorCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> fields() {
+    return Set.of(VAR_FACILITATOR_NAME, VAR_FACILITATOR_EMAIL);
+  }
+
+  @Override
   public void validate(TaskInput input) {
-    input.text(VAR_FACILITATOR_NAME);
-    input.email(VAR_FACILITATOR_EMAIL);
+    input.text(VAR_FACILITATOR_NAME, TaskInput.NAME);
+    String email = input.email(VAR_FACILITATOR_EMAIL);
+    if (email != null) {
+      input.task().ifPresent(task -> accounts.refusal(email, task.getTenantId())
+          .ifPresent(refusal -> input.reject(VAR_FACILITATOR_EMAIL, refusal)));
+    }
   }
 
   @Override
   public void record(DelegateTask task, TaskInput input) {
-    exercises.recordFacilitator(TaskMinutes.exerciseId(task), input.text(VAR_FACILITATOR_NAME));
+    exercises.recordFacilitator(ExerciseScope.exerciseId(task), input.text(VAR_FACILITATOR_NAME, TaskInput.NAME));
   }
 }

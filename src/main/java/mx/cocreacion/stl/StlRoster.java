@@ -1,11 +1,13 @@
 package mx.cocreacion.stl;
 
 import java.util.List;
+import mx.cocreacion.exercise.ExerciseScope;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * Bean {@code stlRoster}: the STL titulars of an exercise, the collection of the
- * approve-commitments multi-instance ({@code ${stlRoster.titulars(exerciseId)}}).
+ * approve-commitments multi-instance ({@code ${stlRoster.titulars(execution)}}).
  */
 @Component("stlRoster")
 public class StlRoster {
@@ -16,7 +18,13 @@ public class StlRoster {
     this.members = members;
   }
 
-  public List<String> titulars(String exerciseId) {
+  /** The titulars of the execution's exercise. */
+  public List<String> titulars(DelegateExecution execution) {
+    return titularsOf(ExerciseScope.exerciseId(execution));
+  }
+
+  /** The titulars of the exercise (user ids, in seat order). */
+  public List<String> titularsOf(String exerciseId) {
     List<String> titulars = members.active(exerciseId).stream()
         .filter(m -> StlIntegrationProcess.ROLE_TITULAR.equals(m.role()))
         .map(StlMember::userId)

@@ -1,5 +1,11 @@
 package mx.cocreacion.worktables;
 
+import mx.cocreacion.stl.StlRoster;
+import mx.cocreacion.completion.Violation;
+import mx.cocreacion.completion.ValidationException;
+import java.util.List;
+import java.util.Set;
+import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 
 import mx.cocreacion.completion.TaskCompletion;
@@ -17,9 +23,11 @@ import org.springframework.stereotype.Component;
 class ApproveCommitmentsCompletion implements TaskCompletion {
 
   private final ApprovalVoteRepository votes;
+  private final StlRoster roster;
 
-  ApproveCommitmentsCompletion(ApprovalVoteRepository votes) {
+  ApproveCommitmentsCompletion(ApprovalVoteRepository votes, StlRoster roster) {
     this.votes = votes;
+    this.roster = roster;
   }
 
   @Override
@@ -28,9 +36,15 @@ class ApproveCommitmentsCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> fields() {
+    return Set.of(VAR_APPROVED, VAR_COMMENTS);
+  }
+
+  @Override
   public void validate(TaskInput input) {
     Boolean approved = input.bool(VAR_APPROVED);
-    if (Boolean.FALSE.equals(approved) && input.optionalText(VAR_COMMENTS) == null) {
+    String comments = input.optionalText(VAR_COMMENTS, TaskInput.TEXT);
+    if (Boolean.FALSE.equals(approved) && comments == null && input.isValid()) {
       input.reject(VAR_COMMENTS, "es obligatorio cuando no se aprueban los compromisos: explique qué debe cambiar");
     }
   }
@@ -39,8 +53,14 @@ class ApproveCommitmentsCompletion implements TaskCompletion {
   public void record(DelegateTask task, TaskInput input) {
     Object round = task.getVariable(VAR_APPROVAL_ROUND);
     String voter = task.getAssignee() != null ? task.getAssignee() : TaskMinutes.actor(task);
-    votes.add(TaskMinutes.exerciseId(task), round instanceof Integer r ? r : 1,
-        new ApprovalVote(voter, input.bool(VAR_APPROVED), input.optionalText(VAR_COMMENTS)),
+    String exerciseId = ExerciseScope.exerciseId(task);
+    // Each vote is a titular's seat: the task's assignee (the model assigns it), who must hold one.
+    if (voter == null || !roster.titularsOf(exerciseId).contains(voter)) {
+      throw new ValidationException("completar la tarea «" + task.getName() + "»", List.of(new Violation(VAR_APPROVED,
+          "solo vota quien es titular del STL de este ejercicio")));
+    }
+    votes.add(exerciseId, round instanceof Integer r ? r : 1,
+        new ApprovalVote(voter, input.bool(VAR_APPROVED), input.optionalText(VAR_COMMENTS, TaskInput.TEXT)),
         ClockUtil.getCurrentTime().toInstant());
   }
 }

@@ -19,11 +19,15 @@ import mx.cocreacion.completion.TaskInput;
  */
 public final class Commitments {
 
+  /** At most this many commitments in a plan, and activities in a commitment. */
+  public static final int MAX_COMMITMENTS = 50;
+  public static final int MAX_ACTIVITIES = 50;
+
   private Commitments() {}
 
   /** Checks every rule, reporting into {@code input}; returns the commitments when all are valid. */
   public static List<Commitment> read(TaskInput input, String field) {
-    JsonNode list = input.list(field, 1, "compromiso");
+    JsonNode list = input.list(field, 1, MAX_COMMITMENTS, "compromiso");
     if (list == null) {
       return List.of();
     }
@@ -35,12 +39,13 @@ public final class Commitments {
         input.reject(at, "debe ser un compromiso (objeto)");
         continue;
       }
-      String title = input.text(c, "title", at);
+      String title = input.text(c, "title", at, TaskInput.LINE);
       List<Integer> sdgs = sdgs(input, c.get("sdgs"), at + ".sdgs");
       Map<String, Boolean> criteria = criteria(input, c.get("criteria"), at + ".criteria");
       List<Commitment.Activity> activities = activities(input, c.get("activities"), at + ".activities");
-      commitments.add(new Commitment(i + 1, title, input.optionalText(c, "problem"), input.optionalText(c, "description"),
-          input.optionalText(c, "responsible"), sdgs, criteria, activities));
+      commitments.add(new Commitment(i + 1, title, input.optionalText(c, "problem", at, TaskInput.TEXT),
+          input.optionalText(c, "description", at, TaskInput.LONG_TEXT),
+          input.optionalText(c, "responsible", at, TaskInput.LINE), sdgs, criteria, activities));
     }
     return input.isValid() ? commitments : List.of();
   }
@@ -105,15 +110,24 @@ public final class Commitments {
       input.reject(at, "cada compromiso debe tener al menos una actividad");
       return activities;
     }
+    if (node.size() > MAX_ACTIVITIES) {
+      input.reject(at, "un compromiso puede tener a lo más " + MAX_ACTIVITIES + " actividades; tiene " + node.size());
+      return activities;
+    }
     for (int j = 0; j < node.size(); j++) {
       JsonNode a = node.get(j);
       String aAt = at + "[" + (j + 1) + "]";
-      String product = input.text(a, "product", aAt);
-      String indicator = input.text(a, "indicator", aAt);
-      String target = input.text(a, "target", aAt);
+      if (!a.isObject()) {
+        input.reject(aAt, "debe ser una actividad (objeto)");
+        continue;
+      }
+      String product = input.text(a, "product", aAt, TaskInput.LINE);
+      String indicator = input.text(a, "indicator", aAt, TaskInput.LINE);
+      String target = input.text(a, "target", aAt, TaskInput.LINE);
       var due = input.date(a, "dueDate", aAt);
-      activities.add(new Commitment.Activity(j + 1, input.optionalText(a, "title"), product, indicator,
-          input.optionalText(a, "baseline"), target, due == null ? null : Dates.localDate(due), "not-started"));
+      activities.add(new Commitment.Activity(j + 1, input.optionalText(a, "title", aAt, TaskInput.LINE), product,
+          indicator, input.optionalText(a, "baseline", aAt, TaskInput.LINE), target,
+          due == null ? null : Dates.localDate(due), "not-started"));
     }
     return activities;
   }

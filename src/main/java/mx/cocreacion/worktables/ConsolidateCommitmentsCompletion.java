@@ -1,5 +1,7 @@
 package mx.cocreacion.worktables;
 
+import java.util.Set;
+import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 
 import java.util.List;
@@ -31,6 +33,11 @@ class ConsolidateCommitmentsCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> fields() {
+    return Set.of(VAR_COMMITMENTS);
+  }
+
+  @Override
   public void validate(TaskInput input) {
     Commitments.read(input, VAR_COMMITMENTS);
   }
@@ -39,6 +46,6 @@ class ConsolidateCommitmentsCompletion implements TaskCompletion {
   public void record(DelegateTask task, TaskInput input) {
     List<Commitment> draft = Commitments.read(input, VAR_COMMITMENTS);
     task.setVariable(VAR_COMMITMENTS, SpinValues.jsonValue(Commitments.toJson(draft).toString()).create());
-    commitments.saveDraft(TaskMinutes.exerciseId(task), draft);
+    commitments.saveDraft(ExerciseScope.exerciseId(task), draft);
   }
 }

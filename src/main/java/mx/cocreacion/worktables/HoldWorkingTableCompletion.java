@@ -1,5 +1,6 @@
 package mx.cocreacion.worktables;
 
+import java.util.Set;
 import static mx.cocreacion.completion.TaskInput.path;
 import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 
@@ -16,6 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class HoldWorkingTableCompletion implements TaskCompletion {
 
+  /** The form's own list of problems (rows of {problem}); the form submits it next to {@code problems}. */
+  static final String FORM_PROBLEM_LIST = "problemList";
+  static final int MAX_PARTICIPANTS = 500;
+  static final int MAX_PROBLEMS = 100;
+
   private final TaskMinutes minutes;
 
   HoldWorkingTableCompletion(TaskMinutes minutes) {
@@ -27,21 +33,33 @@ class HoldWorkingTableCompletion implements TaskCompletion {
     return TASK_HOLD_WORKING_TABLE;
   }
 
+  /**
+   * The contract's fields, and {@code problemList}: the form's list of problems (one text field per row),
+   * from which the form computes {@code problems}; it is accepted and not read.
+   */
+  @Override
+  public Set<String> fields() {
+    return Set.of(VAR_PARTICIPANTS, VAR_PROBLEMS, FORM_PROBLEM_LIST);
+  }
+
   @Override
   public void validate(TaskInput input) {
-    JsonNode participants = input.list(VAR_PARTICIPANTS, 1, "participante");
+    JsonNode participants = input.list(VAR_PARTICIPANTS, 1, MAX_PARTICIPANTS, "participante");
     if (participants != null) {
       for (int i = 0; i < participants.size(); i++) {
-        input.text(participants.get(i), "name", path(VAR_PARTICIPANTS, i));
+        input.text(participants.get(i), "name", path(VAR_PARTICIPANTS, i), TaskInput.NAME);
+        input.optionalText(participants.get(i), "organization", path(VAR_PARTICIPANTS, i), TaskInput.NAME);
         input.oneOf(participants.get(i), "sector", path(VAR_PARTICIPANTS, i), Sector.ids());
       }
     }
-    JsonNode problems = input.list(VAR_PROBLEMS, 1, "problemática");
+    JsonNode problems = input.list(VAR_PROBLEMS, 1, MAX_PROBLEMS, "problemática");
     if (problems != null) {
       for (int i = 0; i < problems.size(); i++) {
         JsonNode problem = problems.get(i);
         if (!problem.isTextual() || problem.asText().isBlank()) {
           input.reject(path(VAR_PROBLEMS, i), "debe ser un texto que describa la problemática");
+        } else if (problem.asText().trim().length() > TaskInput.TEXT) {
+          input.reject(path(VAR_PROBLEMS, i), "puede tener a lo más " + TaskInput.TEXT + " caracteres");
         }
       }
     }

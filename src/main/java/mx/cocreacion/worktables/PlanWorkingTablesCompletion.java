@@ -1,5 +1,6 @@
 package mx.cocreacion.worktables;
 
+import java.util.Set;
 import static mx.cocreacion.completion.TaskInput.path;
 import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PlanWorkingTablesCompletion implements TaskCompletion {
 
+  static final int MAX_TABLES = 50;
+
   private final TaskMinutes minutes;
 
   PlanWorkingTablesCompletion(TaskMinutes minutes) {
@@ -26,11 +29,16 @@ class PlanWorkingTablesCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> fields() {
+    return Set.of(VAR_WORKING_TABLES);
+  }
+
+  @Override
   public void validate(TaskInput input) {
-    JsonNode tables = input.list(VAR_WORKING_TABLES, 1, "mesa de trabajo");
+    JsonNode tables = input.list(VAR_WORKING_TABLES, 1, MAX_TABLES, "mesa de trabajo");
     if (tables != null) {
       for (int i = 0; i < tables.size(); i++) {
-        input.text(tables.get(i), "topic", path(VAR_WORKING_TABLES, i));
+        input.text(tables.get(i), "topic", path(VAR_WORKING_TABLES, i), TaskInput.NAME);
         input.date(tables.get(i), "date", path(VAR_WORKING_TABLES, i));
       }
     }

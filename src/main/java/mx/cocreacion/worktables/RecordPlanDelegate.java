@@ -1,5 +1,6 @@
 package mx.cocreacion.worktables;
 
+import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.exercise.ExerciseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,7 +23,7 @@ public class RecordPlanDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String exerciseId = (String) execution.getVariable(ExerciseVariables.EXERCISE_ID);
+    String exerciseId = ExerciseScope.exerciseId(execution);
     int approved = commitments.approve(exerciseId, ClockUtil.getCurrentTime().toInstant());
     LOG.info("Plan de compromisos aprobado: ejercicio {} ({} compromisos)", execution.getProcessBusinessKey(), approved);
   }

@@ -1,10 +1,12 @@
 package mx.cocreacion.worktables;
 
+import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import mx.cocreacion.exercise.ExerciseVariables;
+import mx.cocreacion.exercise.Exercise;
+import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.stl.StlRoster;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,20 +21,24 @@ public class TallyApprovalDelegate implements JavaDelegate {
 
   private final ApprovalVoteRepository votes;
   private final StlRoster roster;
+  private final ExerciseRepository exercises;
 
-  public TallyApprovalDelegate(ApprovalVoteRepository votes, StlRoster roster) {
+  public TallyApprovalDelegate(ApprovalVoteRepository votes, StlRoster roster, ExerciseRepository exercises) {
     this.votes = votes;
     this.roster = roster;
+    this.exercises = exercises;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String exerciseId = (String) execution.getVariable(ExerciseVariables.EXERCISE_ID);
+    String exerciseId = ExerciseScope.exerciseId(execution);
     Object roundVariable = execution.getVariable(VAR_APPROVAL_ROUND);
     int round = roundVariable instanceof Integer r ? r : 1;
     List<ApprovalVote> cast = votes.round(exerciseId, round);
-    boolean approved = ApprovalRule.approved((String) execution.getVariable(ExerciseVariables.DECISION_RULE), cast,
-        roster.titulars(exerciseId).size());
+    // The STL's rule as the plan of record has it (define-stl-rules), not a variable.
+    String decisionRule = exercises.findById(exerciseId).map(Exercise::decisionRule)
+        .orElseThrow(() -> new IllegalStateException("El ejercicio " + exerciseId + " no tiene regla de decisión"));
+    boolean approved = ApprovalRule.approved(decisionRule, cast, roster.titularsOf(exerciseId).size());
     String comments = cast.stream()
         .filter(v -> v.comments() != null && !v.comments().isBlank())
         .map(v -> (v.approved() ? "A favor" : "En contra") + " (" + v.userId() + "): " + v.comments())

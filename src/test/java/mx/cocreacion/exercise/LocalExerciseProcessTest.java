@@ -35,7 +35,8 @@ class LocalExerciseProcessTest extends ProcessTestSupport {
     ProcessInstance exercise = driver.start("oax");
     Assertions.assertThat(exercise.getTenantId()).isEqualTo("oax");
     assertThat(exercise).isStarted().isWaitingAt(LocalExerciseProcess.STEP_1);
-    Assertions.assertThat(runtime.getVariable(exercise.getId(), ExerciseVariables.EXERCISE_ID)).isEqualTo(exercise.getId());
+    // The exercise is the root instance itself: no variable names it (docs/security.md).
+    Assertions.assertThat(runtime.getVariable(exercise.getId(), "exerciseId")).isNull();
 
     driver.signDeclaration(exercise);
     assertThat(exercise).isWaitingAt(LocalExerciseProcess.STEP_2);

@@ -16,7 +16,7 @@ class FollowUpSummaryDatesTest extends ProcessTestSupport {
   void theSummaryOfTheFormsCarriesTheDatesInMexicanFormat() {
     ProcessInstance exercise = driver.startAtStep("tab", 6);
 
-    String whole = summary.of(exercise.getId()).toString();
+    String whole = summary.exercise(exercise.getId()).toString();
     assertThat(whole)
         .contains("\"launchDate\":\"2032-02-01\"", "\"launchDateText\":\"1 de febrero de 2032\"")
         .contains("\"palEndText\":\"1 de febrero de 2033\"")
