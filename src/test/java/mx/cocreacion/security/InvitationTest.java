@@ -132,7 +132,19 @@ class InvitationTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<form", "Active su cuenta", userId);
     assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-    assertThat(page.headers().firstValue("X-Frame-Options")).contains("SAMEORIGIN");
+    // The page carries the invitation token: never framed, cached or passed on as a referrer.
+    assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+        assertThat(csp).contains("default-src 'none'", "frame-ancestors 'none'", "form-action 'self'"));
+    assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+
+    // A visit without a valid token creates no session.
+    HttpResponse<String> stranger = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(link.substring(0, link.indexOf("token=")) + "token=no-existe")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(stranger.statusCode()).isEqualTo(410);
+    assertThat(stranger.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
 
     // Without the form token: refused.
     assertThat(post(token, "otro", "UnaClaveSegura2031").statusCode()).isEqualTo(403);
