@@ -210,10 +210,12 @@ public final class TaskInput {
    */
   public JsonNode json(String field) {
     TypedValue typed = typed(field, false);
-    Object value = typed == null ? null : typed.getValue();
+    boolean serialized = typed instanceof SerializableValue s && !s.isDeserialized();
+    // A serialized value's getValue() would parse it: read its text instead.
+    Object value = typed == null || serialized ? null : typed.getValue();
     String text = null;
-    if (typed instanceof SerializableValue serializable && !serializable.isDeserialized()) {
-      text = serializable.getValueSerialized();
+    if (serialized) {
+      text = ((SerializableValue) typed).getValueSerialized();
     } else if (value instanceof SpinJsonNode spin) {
       text = spin.toString();
     } else if (value instanceof String s) {

@@ -169,11 +169,22 @@ public class AccountProvisioning {
     return null;
   }
 
+  /** Camunda keeps first and last names in 255 characters; the whole name stays in the plan of record. */
+  static final int MAX_NAME_PART = 255;
+
   private static void setName(User user, String name) {
     String trimmed = name == null ? "" : name.trim();
     int space = trimmed.indexOf(' ');
-    user.setFirstName(space < 0 ? trimmed : trimmed.substring(0, space));
-    user.setLastName(space < 0 ? "" : trimmed.substring(space + 1));
+    user.setFirstName(cut(space < 0 ? trimmed : trimmed.substring(0, space)));
+    user.setLastName(cut(space < 0 ? "" : trimmed.substring(space + 1)));
+  }
+
+  private static String cut(String text) {
+    if (text.length() <= MAX_NAME_PART) {
+      return text;
+    }
+    int end = Character.isLowSurrogate(text.charAt(MAX_NAME_PART)) ? MAX_NAME_PART - 1 : MAX_NAME_PART;
+    return text.substring(0, end);
   }
 
   private static String unusablePassword() {

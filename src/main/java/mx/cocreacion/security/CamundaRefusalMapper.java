@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -19,7 +20,8 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  * Camunda's own refusals, in Spanish: a missing permission (the engine's {@link AuthorizationException},
  * English in Camunda) becomes a 403 that says which permission on which resource is missing; a REST
  * "not found" (404) says, as for another entidad's task, that nothing was found in the person's entidades;
- * "No task found for task id" of the attachment and comment resources (a 400 in Camunda) is that same 404.
+ * "No task found for task id" of the attachment and comment resources (a 400 in Camunda) and "Cannot find
+ * task" of a task completed meanwhile (a 500 in Camunda) are that same 404.
  * The project's own refusals ({@link Refusal}, validation) keep their answers.
  */
 public abstract class CamundaRefusalMapper<T extends Throwable> implements ExtendedExceptionMapper<T> {
@@ -50,6 +52,11 @@ public abstract class CamundaRefusalMapper<T extends Throwable> implements Exten
       if (t instanceof AuthorizationException denied) {
         return Optional.of(response(403, "AuthorizationException", "No tiene permiso para esta operación: "
             + missing(denied.getMissingAuthorizations()) + "."));
+      }
+      if (t instanceof NullValueException missing && missing.getMessage() != null
+          && missing.getMessage().startsWith("Cannot find")) {
+        // e.g. completing a task that was completed meanwhile: Camunda answers 500.
+        return Optional.of(response(404, "InvalidRequestException", TenantCheckExceptionMapper.MESSAGE));
       }
       if (t instanceof RestException rest && (rest.getStatus() == Response.Status.NOT_FOUND
           || (rest.getStatus() == Response.Status.BAD_REQUEST && rest.getMessage() != null

@@ -32,6 +32,11 @@ public final class StateSnapshot {
       "ACT_ID_MEMBERSHIP", "ACT_ID_TENANT_MEMBER", "ACT_ID_GROUP", "ACT_ID_TENANT", "ACT_RE_DEPLOYMENT",
       "ACT_RE_PROCDEF");
 
+  /** The plan of record and the engine's variables: what a refused completion must leave as it was. */
+  public static final List<String> PLAN_AND_VARIABLES = List.of(
+      "cc_exercise", "cc_record", "cc_stl_member", "cc_commitment", "cc_activity", "cc_approval_vote",
+      "cc_progress_report", "cc_evidence", "ACT_RU_VARIABLE", "ACT_RU_TASK", "ACT_ID_USER_NAMES");
+
   private final Map<String, SortedSet<String>> rows;
 
   private StateSnapshot(Map<String, SortedSet<String>> rows) {
@@ -39,9 +44,13 @@ public final class StateSnapshot {
   }
 
   public static StateSnapshot take(DataSource dataSource) {
+    return take(dataSource, TABLES);
+  }
+
+  public static StateSnapshot take(DataSource dataSource, List<String> tables) {
     Map<String, SortedSet<String>> rows = new LinkedHashMap<>();
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      for (String table : TABLES) {
+      for (String table : tables) {
         // Users: who they are, not their login attempts (a wrong password is counted, and that is fine).
         String sql = table.equals("ACT_ID_USER_NAMES")
             ? "select ID_, FIRST_, LAST_, EMAIL_, PWD_ from ACT_ID_USER" : "select * from " + table;
