@@ -1,8 +1,6 @@
 package mx.cocreacion.declaration;
 
 import mx.cocreacion.exercise.ExerciseScope;
-import java.util.Map;
-import mx.cocreacion.exercise.ExerciseVariables;
 import mx.cocreacion.exercise.RecordRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

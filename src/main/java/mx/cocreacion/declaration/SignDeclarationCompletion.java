@@ -1,14 +1,14 @@
 package mx.cocreacion.declaration;
 
-import mx.cocreacion.completion.Tasks;
-import java.util.Set;
 import static mx.cocreacion.declaration.DeclarationProcess.*;
 
 import java.util.LinkedHashMap;
+import java.util.Set;
 import mx.cocreacion.completion.EvidenceFiles;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;
+import mx.cocreacion.completion.Tasks;
 import mx.cocreacion.evidence.EvidenceCapture;
 import mx.cocreacion.exercise.Sector;
 import org.camunda.bpm.engine.delegate.DelegateTask;

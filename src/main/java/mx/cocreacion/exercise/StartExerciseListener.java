@@ -1,8 +1,8 @@
 package mx.cocreacion.exercise;
 
+import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.List;
 import mx.cocreacion.completion.Dates;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.completion.ValidationException;

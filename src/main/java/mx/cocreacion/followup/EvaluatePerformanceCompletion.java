@@ -1,16 +1,15 @@
 package mx.cocreacion.followup;
 
-import java.util.Set;
-import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.completion.TaskInput.path;
 import static mx.cocreacion.followup.FollowUpProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;
-import mx.cocreacion.completion.TaskMinutes;
+import mx.cocreacion.exercise.ExerciseScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 

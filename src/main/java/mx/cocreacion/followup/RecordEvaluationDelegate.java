@@ -1,11 +1,10 @@
 package mx.cocreacion.followup;
 
-import mx.cocreacion.exercise.ExerciseScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mx.cocreacion.completion.TaskInput;
-import mx.cocreacion.exercise.ExerciseVariables;
+import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.exercise.RecordRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,7 +1,6 @@
 package mx.cocreacion.followup;
 
 import mx.cocreacion.exercise.ExerciseScope;
-import mx.cocreacion.exercise.ExerciseVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

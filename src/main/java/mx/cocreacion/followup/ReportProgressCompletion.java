@@ -1,9 +1,5 @@
 package mx.cocreacion.followup;
 
-import mx.cocreacion.worktables.Commitments;
-import mx.cocreacion.completion.TextRules;
-import java.util.Set;
-import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.completion.TaskInput.path;
 import static mx.cocreacion.followup.CommitmentImplementationProcess.*;
 
@@ -11,13 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import mx.cocreacion.completion.EvidenceFiles;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;
+import mx.cocreacion.completion.TextRules;
 import mx.cocreacion.evidence.EvidenceCapture;
+import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.worktables.Commitment;
 import mx.cocreacion.worktables.CommitmentRepository;
+import mx.cocreacion.worktables.Commitments;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.FileValue;

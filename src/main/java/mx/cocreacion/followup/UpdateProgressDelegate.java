@@ -1,9 +1,8 @@
 package mx.cocreacion.followup;
 
-import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.followup.CommitmentImplementationProcess.*;
 
-import mx.cocreacion.exercise.ExerciseVariables;
+import mx.cocreacion.exercise.ExerciseScope;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package mx.cocreacion.operations;
 
-import mx.cocreacion.security.RestAuthenticationCache;
 import jakarta.servlet.DispatcherType;
+import mx.cocreacion.security.RestAuthenticationCache;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

@@ -1,12 +1,12 @@
 package mx.cocreacion.outreach;
 
-import java.util.Set;
 import static mx.cocreacion.completion.TaskInput.path;
 import static mx.cocreacion.outreach.OutreachProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;

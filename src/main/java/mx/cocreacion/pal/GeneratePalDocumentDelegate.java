@@ -1,9 +1,8 @@
 package mx.cocreacion.pal;
 
-import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.evidence.EvidenceCapture;
 import mx.cocreacion.evidence.PalDocuments;
-import mx.cocreacion.exercise.ExerciseVariables;
+import mx.cocreacion.exercise.ExerciseScope;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,14 +1,14 @@
 package mx.cocreacion.pal;
 
-import mx.cocreacion.exercise.ExerciseRepository;
-import mx.cocreacion.exercise.Exercise;
-import java.util.Set;
 import static mx.cocreacion.pal.PalLaunchProcess.*;
 
 import java.time.Instant;
+import java.util.Set;
 import mx.cocreacion.completion.Dates;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.exercise.Exercise;
+import mx.cocreacion.exercise.ExerciseRepository;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 

@@ -1,11 +1,10 @@
 package mx.cocreacion.pal;
 
-import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.pal.PalLaunchProcess.*;
 
 import java.util.Date;
 import mx.cocreacion.exercise.ExerciseRepository;
-import mx.cocreacion.exercise.ExerciseVariables;
+import mx.cocreacion.exercise.ExerciseScope;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,10 @@
 package mx.cocreacion.pal;
 
-import java.util.Set;
 import static mx.cocreacion.pal.PalLaunchProcess.*;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.Set;
 import mx.cocreacion.completion.Dates;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;

@@ -1,9 +1,9 @@
 package mx.cocreacion.reminder;
 
-import mx.cocreacion.exercise.ExerciseScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.exercise.ExerciseVariables;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

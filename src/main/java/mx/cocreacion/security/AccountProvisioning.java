@@ -1,14 +1,14 @@
 package mx.cocreacion.security;
 
-import mx.cocreacion.completion.Violation;
-import mx.cocreacion.completion.ValidationException;
-import java.util.Set;
-import java.util.Optional;
-import java.util.List;
-import java.util.HashSet;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import mx.cocreacion.completion.ValidationException;
+import mx.cocreacion.completion.Violation;
 import mx.cocreacion.reminder.ReminderRecipients;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

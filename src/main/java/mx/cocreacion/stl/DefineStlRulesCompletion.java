@@ -1,15 +1,15 @@
 package mx.cocreacion.stl;
 
-import java.util.Set;
-import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.exercise.ExerciseScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 

@@ -1,10 +1,10 @@
 package mx.cocreacion.stl;
 
-import java.util.Set;
 import static mx.cocreacion.completion.TaskInput.path;
 import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;

@@ -1,7 +1,5 @@
 package mx.cocreacion.stl;
 
-import mx.cocreacion.security.AccountProvisioning;
-import java.util.Set;
 import static mx.cocreacion.completion.TaskInput.path;
 import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
@@ -9,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.exercise.Sector;
+import mx.cocreacion.security.AccountProvisioning;
 import org.springframework.stereotype.Component;
 
 /**

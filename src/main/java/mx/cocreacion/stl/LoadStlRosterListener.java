@@ -1,11 +1,10 @@
 package mx.cocreacion.stl;
 
-import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.stl.StlIntegrationProcess.VAR_STL_MEMBERS;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import mx.cocreacion.completion.TaskInput;
-import mx.cocreacion.exercise.ExerciseVariables;
+import mx.cocreacion.exercise.ExerciseScope;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.spin.plugin.variable.SpinValues;

@@ -1,13 +1,12 @@
 package mx.cocreacion.stl;
 
-import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.stl.StlIntegrationProcess.VAR_STL_MEMBERS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import mx.cocreacion.completion.TaskInput;
-import mx.cocreacion.exercise.ExerciseVariables;
+import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.security.AccountProvisioning;
 import mx.cocreacion.security.Roles;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,14 +1,13 @@
 package mx.cocreacion.stl;
 
-import mx.cocreacion.security.AccountProvisioning;
-import java.util.Set;
-import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
+import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;
-import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.security.AccountProvisioning;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 

@@ -1,16 +1,16 @@
 package mx.cocreacion.worktables;
 
-import mx.cocreacion.stl.StlRoster;
-import mx.cocreacion.completion.Violation;
-import mx.cocreacion.completion.ValidationException;
-import java.util.List;
-import java.util.Set;
-import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 
+import java.util.List;
+import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;
+import mx.cocreacion.completion.ValidationException;
+import mx.cocreacion.completion.Violation;
+import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.stl.StlRoster;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;

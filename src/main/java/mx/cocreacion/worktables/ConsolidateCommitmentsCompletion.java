@@ -1,13 +1,12 @@
 package mx.cocreacion.worktables;
 
-import java.util.Set;
-import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 
 import java.util.List;
+import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;
-import mx.cocreacion.completion.TaskMinutes;
+import mx.cocreacion.exercise.ExerciseScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;

@@ -1,11 +1,11 @@
 package mx.cocreacion.worktables;
 
-import java.util.Set;
 import static mx.cocreacion.completion.TaskInput.path;
 import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;

@@ -1,12 +1,12 @@
 package mx.cocreacion.worktables;
 
-import mx.cocreacion.exercise.ExerciseScope;
 import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 
 import java.util.List;
 import java.util.stream.Collectors;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.stl.StlRoster;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -5,8 +5,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 
 import java.util.List;
-import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.IdentityService;
