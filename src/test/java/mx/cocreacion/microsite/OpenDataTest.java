@@ -318,4 +318,73 @@ class OpenDataTest {
     assertThat(engine.getTaskService().getVariable(target.task().getId(), "commitments").toString())
         .contains("Título");
   }
+
+  @Test
+  void formulaCellsAreNeutralisedOnExportAndReadBackOnImport() throws IOException {
+    Consolidating source = atConsolidateCommitments("oax");
+    String formulas = TestVariables.COMMITMENTS.replace("\"Presupuesto abierto\"", "\"=HYPERLINK(\\\"http://x\\\")\"")
+        .replace("\"Secretaría de Finanzas\"", "\"@Finanzas\"").replace("\"target\":\"12\"", "\"target\":\"-12\"")
+        .replace("\"Opacidad en el gasto\"", "\"+ opacidad\"");
+    engine.getTaskService().complete(source.task().getId(), org.camunda.bpm.engine.variable.Variables.createVariables()
+        .putValueTyped("commitments", TestVariables.json(formulas)));
+    driver.completeAll(source.exercise(), "approve-commitments", TestVariables.approve(true, "De acuerdo"));
+    String year = "?year=" + year(source.exercise());
+
+    String exported = get("/api/public/exercises/oax/commitments.csv" + year).body();
+    List<CSVRecord> rows = csv(exported);
+    assertThat(rows.get(0).get("title")).isEqualTo("'=HYPERLINK(\"http://x\")");
+    assertThat(rows.get(0).get("responsible")).isEqualTo("'@Finanzas");
+    assertThat(rows.get(0).get("problem")).isEqualTo("'+ opacidad");
+    assertThat(rows.get(0).get("target")).isEqualTo("'-12");
+    assertThat(rows.get(0).get("progress")).as("numbers are written as they are").isEqualTo("0");
+    // The JSON has the values as they are.
+    JsonNode json = get("/api/public/exercises/oax/commitments" + year).json();
+    assertThat(json.findValuesAsText("title")).contains("=HYPERLINK(\"http://x\")");
+
+    // The import reads back what the export writes: prefixes removed, export-only columns ignored.
+    Consolidating target = atConsolidateCommitments("oax");
+    Answer imported = postCsv(target.task().getId(), target.facilitator(), exported);
+    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+    String variable = engine.getTaskService().getVariable(target.task().getId(), "commitments").toString();
+    assertThat(variable).contains("=HYPERLINK", "\"@Finanzas\"", "\"-12\"").doesNotContain("'=", "'@", "'-");
+  }
+
+  @Test
+  void anImportRefusesOtherColumnsAnotherExerciseAndOversizedFiles() {
+    Consolidating target = atConsolidateCommitments("jal");
+    String row = "Título,Producto,Indicador,10,2032-01-01";
+
+    Answer unknown = postCsv(target.task().getId(), target.facilitator(),
+        "title,product,indicator,target,dueDate,exerciseId\r\n" + row + ",x\r\n");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("message").asText()).contains("la columna «exerciseId» no es del CSV de compromisos");
+
+    Answer otherExercise = postCsv(target.task().getId(), target.facilitator(),
+        "tenant,title,product,indicator,target,dueDate\r\noax," + row + "\r\n");
+    assertThat(otherExercise.status()).isEqualTo(400);
+    assertThat(otherExercise.json().at("/violations/0/field").asText()).isEqualTo("fila 2.tenant");
+
+    Answer ownExercise = postCsv(target.task().getId(), target.facilitator(),
+        "tenant,businessKey,progress,title,product,indicator,target,dueDate\r\njal,"
+            + target.exercise().getBusinessKey() + ",0.5," + row + "\r\n");
+    assertThat(ownExercise.status()).as(ownExercise.body()).isEqualTo(200);
+
+    StringBuilder many = new StringBuilder("commitment,title,product,indicator,target,dueDate\r\n");
+    for (int i = 0; i < 2_600; i++) {
+      many.append(i % 50 + 1).append(",T").append(i % 50).append(",P,I,1,2032-01-01\r\n");
+    }
+    Answer tooMany = postCsv(target.task().getId(), target.facilitator(), many.toString());
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.json().get("message").asText()).contains("más de 2500 filas");
+
+    Answer tooBig = postCsv(target.task().getId(), target.facilitator(),
+        "title,product,indicator,target,dueDate\r\n" + "x".repeat(3 * 1024 * 1024) + ",P,I,1,2032-01-01\r\n");
+    assertThat(tooBig.status()).isEqualTo(400);
+    assertThat(tooBig.json().get("message").asText()).contains("pesa más de");
+
+    Answer tooLong = postCsv(target.task().getId(), target.facilitator(),
+        "title,product,indicator,target,dueDate\r\n" + "x".repeat(5000) + ",P,I,1,2032-01-01\r\n");
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.json().at("/violations/0/field").asText()).isEqualTo("commitments[1].title");
+  }
 }

@@ -38,6 +38,9 @@ class RestAuthenticationCacheTest {
   @Autowired
   ReminderRecipients recipients;
 
+  @org.springframework.boot.test.web.server.LocalServerPort
+  int port;
+
   private final AtomicLong nanos = new AtomicLong();
 
   @BeforeEach
@@ -87,6 +90,25 @@ class RestAuthenticationCacheTest {
     // ...until the period ends.
     nanos.addAndGet(Duration.ofSeconds(30).toNanos());
     assertThat(login(provider, PASSWORD).getTenants()).containsExactlyInAnyOrder("oax", "jal");
+  }
+
+  @Test
+  void aWrongPasswordOnTheActuatorForgetsTheKeptEngineRestLogin() throws Exception {
+    assertThat(overHttp("/engine-rest/task/count", PASSWORD)).isEqualTo(200);
+    assertThat(overHttp("/engine-rest/task/count", PASSWORD)).as("kept").isEqualTo(200);
+
+    assertThat(overHttp("/actuator/prometheus", "otra-clave-9")).isEqualTo(401);
+    // The wrong password locks the user for a while, and engine REST no longer answers from a kept login.
+    assertThat(overHttp("/engine-rest/task/count", PASSWORD)).isEqualTo(401);
+    engine.getIdentityService().unlockUser(USER);
+  }
+
+  private int overHttp(String path, String password) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8))).GET().build();
+    return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   @Test
