@@ -1,16 +1,12 @@
 package mx.cocreacion.completion;
 
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 
 /**
  * Answers a refused completion or start with HTTP 400 and the Spanish message of the
@@ -18,45 +14,25 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  * list of {@code violations}. The engine wraps a listener's exception (ENGINE-03051) and the REST
  * resources wrap that again in a 500 {@link RestException}; this mapper finds the validation
  * failure in the cause chain. It takes precedence over Camunda's mappers ({@code @Priority}) only
- * for such failures ({@link #isMappable}); everything else keeps Camunda's answer. Registered in
- * both JAX-RS applications (engine REST and the webapps' API used by Tasklist) by
- * {@link ValidationAutoDiscoverable}.
+ * for such failures; everything else keeps Camunda's answer. Registered in both JAX-RS applications
+ * (engine REST and the webapps' API used by Tasklist) by {@link ValidationAutoDiscoverable}.
  */
-public abstract class ValidationExceptionMapper<T extends Throwable> implements ExtendedExceptionMapper<T> {
+public abstract class ValidationExceptionMapper<T extends Throwable> extends AnswerMapper<T> {
 
   @Override
-  public boolean isMappable(T exception) {
-    return find(exception).isPresent();
-  }
-
-  @Override
-  public Response toResponse(T exception) {
-    return find(exception).map(ValidationExceptionMapper::badRequest)
-        .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
+  protected Optional<Response> answer(Throwable exception) {
+    return find(exception).map(ValidationExceptionMapper::badRequest);
   }
 
   static Optional<ValidationException> find(Throwable exception) {
-    for (Throwable t = exception; t != null; t = t.getCause()) {
-      if (t instanceof ValidationException v) {
-        return Optional.of(v);
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return Optional.empty();
+    return inCauses(exception, t -> t instanceof ValidationException v ? Optional.of(v) : Optional.empty());
   }
 
   static Response badRequest(ValidationException e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "ValidationException");
-    body.put("message", e.getMessage());
-    body.put("code", null);
     List<Map<String, String>> violations = e.getViolations().stream()
         .map(v -> Map.of("field", v.field(), "message", v.message()))
         .toList();
-    body.put("violations", violations);
-    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    return json(400, "ValidationException", e.getMessage(), Map.of("violations", violations));
   }
 
   /** For the {@link RestException} that resources such as {@code TaskResourceImpl.complete} throw. */

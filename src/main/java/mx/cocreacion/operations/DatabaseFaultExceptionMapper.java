@@ -2,12 +2,11 @@ package mx.cocreacion.operations;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import mx.cocreacion.completion.AnswerMapper;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,25 +16,20 @@ import org.slf4j.LoggerFactory;
  * that quotes the persistence layer. The details go to the log. Registered in every JAX-RS application by
  * {@link DatabaseFaultAutoDiscoverable}.
  */
-public abstract class DatabaseFaultExceptionMapper<T extends Throwable> implements ExtendedExceptionMapper<T> {
+public abstract class DatabaseFaultExceptionMapper<T extends Throwable> extends AnswerMapper<T> {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseFaultExceptionMapper.class);
 
   @Override
-  public boolean isMappable(T exception) {
-    return DatabaseFaults.of(exception).isPresent();
-  }
-
-  @Override
-  public Response toResponse(T exception) {
+  protected Optional<Response> answer(Throwable exception) {
     return DatabaseFaults.of(exception).map(fault -> {
       LOG.warn("Falla de la base de datos respondida con {}: {}", fault.status(), exception.toString());
-      var response = Response.status(fault.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(fault.body());
+      Response response = json(fault.status(), fault.type(), fault.message());
       if (fault.retryLater()) {
-        response.header(HttpHeaders.RETRY_AFTER, DatabaseFaults.RETRY_AFTER_SECONDS);
+        response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, DatabaseFaults.RETRY_AFTER_SECONDS);
       }
-      return response.build();
-    }).orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
+      return response;
+    });
   }
 
   /** For the {@link RestException} that resources such as {@code TaskResourceImpl.complete} throw. */

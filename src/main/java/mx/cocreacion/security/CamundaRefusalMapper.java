@@ -1,20 +1,17 @@
 package mx.cocreacion.security;
 
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import mx.cocreacion.completion.AnswerMapper;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.MissingAuthorization;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 
 /**
  * Camunda's own refusals, in Spanish: a missing permission (the engine's {@link AuthorizationException},
@@ -24,7 +21,7 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  * task" of a task completed meanwhile (a 500 in Camunda) are that same 404.
  * The project's own refusals ({@link Refusal}, validation) keep their answers.
  */
-public abstract class CamundaRefusalMapper<T extends Throwable> implements ExtendedExceptionMapper<T> {
+public abstract class CamundaRefusalMapper<T extends Throwable> extends AnswerMapper<T> {
 
   static final Map<String, String> RESOURCES = Map.ofEntries(
       Map.entry("Task", "la tarea"), Map.entry("ProcessInstance", "las instancias de proceso"),
@@ -35,33 +32,24 @@ public abstract class CamundaRefusalMapper<T extends Throwable> implements Exten
       Map.entry("HistoricProcessInstance", "el historial del proceso"), Map.entry("System", "el sistema"));
 
   @Override
-  public boolean isMappable(T exception) {
-    return answer(exception).isPresent();
-  }
-
-  @Override
-  public Response toResponse(T exception) {
-    return answer(exception).orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
-  }
-
-  static Optional<Response> answer(Throwable exception) {
+  protected Optional<Response> answer(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof Refusal) {
         return Optional.empty();
       }
       if (t instanceof AuthorizationException denied) {
-        return Optional.of(response(403, "AuthorizationException", "No tiene permiso para esta operación: "
+        return Optional.of(json(403, "AuthorizationException", "No tiene permiso para esta operación: "
             + missing(denied.getMissingAuthorizations()) + "."));
       }
       if (t instanceof NullValueException missing && missing.getMessage() != null
           && missing.getMessage().startsWith("Cannot find")) {
         // e.g. completing a task that was completed meanwhile: Camunda answers 500.
-        return Optional.of(response(404, "InvalidRequestException", TenantCheckExceptionMapper.MESSAGE));
+        return Optional.of(json(404, "InvalidRequestException", TenantCheckExceptionMapper.MESSAGE));
       }
       if (t instanceof RestException rest && (rest.getStatus() == Response.Status.NOT_FOUND
           || (rest.getStatus() == Response.Status.BAD_REQUEST && rest.getMessage() != null
               && rest.getMessage().startsWith("No task found for task id")))) {
-        return Optional.of(response(404, "InvalidRequestException", TenantCheckExceptionMapper.MESSAGE));
+        return Optional.of(json(404, "InvalidRequestException", TenantCheckExceptionMapper.MESSAGE));
       }
     }
     return Optional.empty();
@@ -74,14 +62,6 @@ public abstract class CamundaRefusalMapper<T extends Throwable> implements Exten
     return "se requiere " + missing.stream().map(m -> "el permiso " + m.getViolatedPermissionName() + " sobre "
         + RESOURCES.getOrDefault(m.getResourceType(), m.getResourceType())).distinct()
         .collect(Collectors.joining(" o "));
-  }
-
-  private static Response response(int status, String type, String message) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", type);
-    body.put("message", message);
-    body.put("code", null);
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
   @Priority(3)

@@ -1,15 +1,11 @@
 package mx.cocreacion.security;
 
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
+import mx.cocreacion.completion.AnswerMapper;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 
 /**
  * Answers a {@link Refusal} of the {@link EndUserGuard} with its status and Spanish message, in
@@ -17,41 +13,16 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  * around it. Registered in both JAX-RS applications (engine REST and the webapps' API) by
  * {@link mx.cocreacion.completion.ValidationAutoDiscoverable}.
  */
-public abstract class RefusalExceptionMapper<T extends Throwable> implements ExtendedExceptionMapper<T> {
+public abstract class RefusalExceptionMapper<T extends Throwable> extends AnswerMapper<T> {
 
   @Override
-  public boolean isMappable(T exception) {
-    return find(exception).isPresent();
-  }
-
-  @Override
-  public Response toResponse(T exception) {
-    return find(exception).map(RefusalExceptionMapper::response)
-        .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
-  }
-
-  static Optional<Refusal> find(Throwable exception) {
-    for (Throwable t = exception; t != null; t = t.getCause()) {
-      if (t instanceof Refusal refusal) {
-        return Optional.of(refusal);
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return Optional.empty();
-  }
-
-  static Response response(Refusal refusal) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", switch (refusal.status()) {
-      case Refusal.NOT_FOUND -> "InvalidRequestException";
-      case Refusal.BAD_REQUEST -> "ValidationException";
-      default -> "AuthorizationException";
-    });
-    body.put("message", refusal.getMessage());
-    body.put("code", null);
-    return Response.status(refusal.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  protected Optional<Response> answer(Throwable exception) {
+    return inCauses(exception, t -> t instanceof Refusal r ? Optional.of(r) : Optional.empty())
+        .map(refusal -> json(refusal.status(), switch (refusal.status()) {
+          case Refusal.NOT_FOUND -> "InvalidRequestException";
+          case Refusal.BAD_REQUEST -> "ValidationException";
+          default -> "AuthorizationException";
+        }, refusal.getMessage()));
   }
 
   /** For the {@link RestException} that resources such as {@code TaskResourceImpl.complete} throw. */

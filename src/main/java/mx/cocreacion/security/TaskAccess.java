@@ -88,9 +88,7 @@ class TaskAccess {
       // The engine checks the permission; the start listener and the task's completion check the values.
       return;
     }
-    if (type == ClaimTaskCmd.class) {
-      claim(CommandFields.string(command, "taskId"), CommandFields.string(command, "userId"), person);
-    } else if (type == AssignTaskCmd.class) {
+    if (type == ClaimTaskCmd.class || type == AssignTaskCmd.class) {
       assign(CommandFields.string(command, "taskId"), CommandFields.string(command, "userId"), person);
     } else if (type == CreateAttachmentCmd.class) {
       createAttachment(command, person);
@@ -110,19 +108,7 @@ class TaskAccess {
     }
   }
 
-  private void claim(String taskId, String userId, Authentication person) {
-    if (userId != null && !userId.equals(person.getUserId())) {
-      throw Refusal.forbidden("Solo puede reclamar una tarea para usted: asignarla a otra persona es de la "
-          + "administración de la plataforma.");
-    }
-    OpenTask task = openTask(taskId, person);
-    if (userId == null) {
-      giveBack(task, person);
-    } else {
-      takeFor(task, person);
-    }
-  }
-
+  /** Claim, or set the assignee: only for oneself (take) or nobody (give back). */
   private void assign(String taskId, String userId, Authentication person) {
     if (userId != null && !userId.equals(person.getUserId())) {
       throw Refusal.forbidden("Solo puede tomar una tarea para usted: asignarla a otra persona es de la "

@@ -1,14 +1,11 @@
 package mx.cocreacion.security;
 
 import jakarta.annotation.Priority;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
+import mx.cocreacion.completion.AnswerMapper;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import org.glassfish.jersey.spi.ExtendedExceptionMapper;
 
 /**
  * Answers the engine's tenant check ({@code ENGINE-13034 Cannot ... because it belongs to no authenticated
@@ -20,7 +17,7 @@ import org.glassfish.jersey.spi.ExtendedExceptionMapper;
  * everything else keeps Camunda's answer. Registered in both JAX-RS applications by
  * {@link mx.cocreacion.completion.ValidationAutoDiscoverable}.
  */
-public abstract class TenantCheckExceptionMapper<T extends Throwable> implements ExtendedExceptionMapper<T> {
+public abstract class TenantCheckExceptionMapper<T extends Throwable> extends AnswerMapper<T> {
 
   /** The engine's code and wording of the failed tenant check ({@code CommandLogger}, id 034). */
   static final String CODE = "ENGINE-13034";
@@ -29,33 +26,14 @@ public abstract class TenantCheckExceptionMapper<T extends Throwable> implements
       "No se encontró el recurso solicitado en las entidades a las que usted pertenece.";
 
   @Override
-  public boolean isMappable(T exception) {
-    return isTenantCheckFailure(exception);
-  }
-
-  @Override
-  public Response toResponse(T exception) {
-    if (!isTenantCheckFailure(exception)) {
-      return ExceptionHandlerHelper.getInstance().getResponse(exception);
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "InvalidRequestException");
-    body.put("message", MESSAGE);
-    body.put("code", null);
-    return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  protected Optional<Response> answer(Throwable exception) {
+    return isTenantCheckFailure(exception)
+        ? Optional.of(json(404, "InvalidRequestException", MESSAGE)) : Optional.empty();
   }
 
   static boolean isTenantCheckFailure(Throwable exception) {
-    for (Throwable t = exception; t != null; t = t.getCause()) {
-      String message = t.getMessage();
-      if (message != null && message.contains(CODE) && message.contains(WORDING)) {
-        return true;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
+    return inCauses(exception, t -> t.getMessage() != null && t.getMessage().contains(CODE)
+        && t.getMessage().contains(WORDING) ? Optional.of(t) : Optional.empty()).isPresent();
   }
 
   /** For the {@link RestException} that resources such as {@code TaskResourceImpl.complete} throw. */
