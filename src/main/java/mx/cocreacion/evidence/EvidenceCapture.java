@@ -103,7 +103,9 @@ public class EvidenceCapture {
     List<Attachment> attachments = context.getAttachmentManager().findAttachmentsByTaskId(task.getId());
     int step = step(task);
     for (Attachment attachment : attachments) {
-      String source = "Anexo de «" + task.getName() + "»: " + attachment.getName();
+      String source = "Anexo de «" + task.getName() + "»: " + attachment.getName()
+          + (attachment.getDescription() == null || attachment.getDescription().isBlank()
+              ? "" : " — " + attachment.getDescription().trim());
       String contentId = attachment instanceof AttachmentEntity entity ? entity.getContentId() : null;
       if (contentId != null) {
         ByteArrayEntity content = context.getDbEntityManager().selectById(ByteArrayEntity.class, contentId);

@@ -66,7 +66,8 @@ export default {
   // Scripts of ours that Tasklist imports (ES modules, paths relative to app/tasklist/, without
   // ".js") before it starts. complete-with-dynamic-lists: "Completar" is enabled after a field
   // inside a form-js dynamic list is edited (Tasklist 7.24 kept it disabled until "Guardar").
-  customScripts: ['scripts/complete-with-dynamic-lists'],
+  // evidencia: the "Evidencia" tab of every task, to attach files (docs/security.md for the rules).
+  customScripts: ['scripts/complete-with-dynamic-lists', 'scripts/evidencia'],
 
   shortcuts: {
     claimTask: {
