@@ -67,7 +67,8 @@ export default {
   // ".js") before it starts. complete-with-dynamic-lists: "Completar" is enabled after a field
   // inside a form-js dynamic list is edited (Tasklist 7.24 kept it disabled until "Guardar").
   // evidencia: the "Evidencia" tab of every task, to attach files (docs/security.md for the rules).
-  customScripts: ['scripts/complete-with-dynamic-lists', 'scripts/evidencia'],
+  // formjs-es: the texts form-js adds (errors, "Select", "Add new", ...) in Spanish.
+  customScripts: ['scripts/complete-with-dynamic-lists', 'scripts/evidencia', 'scripts/formjs-es'],
 
   shortcuts: {
     claimTask: {
