@@ -20,9 +20,11 @@ public class TaskCompletionListener implements TaskListener {
 
   private final Map<String, TaskCompletion> completions;
   private final EvidenceCapture evidence;
+  private final FormLabels labels;
 
-  public TaskCompletionListener(List<TaskCompletion> completions, EvidenceCapture evidence) {
+  public TaskCompletionListener(List<TaskCompletion> completions, EvidenceCapture evidence, FormLabels labels) {
     this.evidence = evidence;
+    this.labels = labels;
     this.completions = completions.stream()
         .collect(Collectors.toUnmodifiableMap(TaskCompletion::taskKey, Function.identity()));
   }
@@ -33,7 +35,8 @@ public class TaskCompletionListener implements TaskListener {
     TaskInput input = new TaskInput(task);
     SubmittedFields.check(input, SubmittedFields.current(), completion.fields(), task.getName());
     completion.validate(input);
-    input.throwIfInvalid("completar la tarea «" + task.getName() + "»");
+    input.throwIfInvalid("completar la tarea «" + task.getName() + "»",
+        field -> labels.label(task.getTaskDefinitionKey(), field));
     completion.record(task, input);
     evidence.attachments(task);
   }

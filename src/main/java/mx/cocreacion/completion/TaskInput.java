@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import mx.cocreacion.exercise.ExerciseScope;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -118,8 +119,13 @@ public final class TaskInput {
 
   /** Throws a {@link ValidationException} naming every violation, if any. */
   public void throwIfInvalid(String what) {
+    throwIfInvalid(what, Function.identity());
+  }
+
+  /** Throws a {@link ValidationException} naming every violation by its {@code label}, if any. */
+  public void throwIfInvalid(String what, Function<String, String> label) {
     if (!violations.isEmpty()) {
-      throw new ValidationException(what, violations);
+      throw new ValidationException(what, violations, label);
     }
   }
 

@@ -1,6 +1,7 @@
 package mx.cocreacion.completion;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -13,7 +14,15 @@ public class ValidationException extends RuntimeException {
   private final List<Violation> violations;
 
   public ValidationException(String what, List<Violation> violations) {
-    super(message(what, violations));
+    this(what, violations, Function.identity());
+  }
+
+  /**
+   * A refusal whose message names each field as the person reads it ({@code label}, e.g. the field's label
+   * in its form, {@link FormLabels}); the violations keep the keys for REST clients.
+   */
+  public ValidationException(String what, List<Violation> violations, Function<String, String> label) {
+    super(message(what, violations, label));
     this.violations = List.copyOf(violations);
   }
 
@@ -21,8 +30,8 @@ public class ValidationException extends RuntimeException {
     return violations;
   }
 
-  private static String message(String what, List<Violation> violations) {
+  private static String message(String what, List<Violation> violations, Function<String, String> label) {
     return "No se pudo " + what + ": "
-        + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+        + violations.stream().map(v -> label.apply(v.field()) + ": " + v.message()).collect(Collectors.joining("; "));
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import mx.cocreacion.completion.Dates;
+import mx.cocreacion.completion.FormLabels;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.completion.ValidationException;
 import mx.cocreacion.completion.Violation;
@@ -27,10 +28,15 @@ public class StartExerciseListener implements ExecutionListener {
   static final List<String> START_VARIABLES =
       List.of(ExerciseVariables.ENTITY, ExerciseVariables.EXERCISE_NAME, ExerciseVariables.GUARANTOR_BODY);
 
-  private final ExerciseRepository exercises;
+  /** The start form (forms/start-local-exercise.form), whose labels name the fields in a refusal. */
+  static final String START_FORM = "start-local-exercise";
 
-  public StartExerciseListener(ExerciseRepository exercises) {
+  private final ExerciseRepository exercises;
+  private final FormLabels labels;
+
+  public StartExerciseListener(ExerciseRepository exercises, FormLabels labels) {
     this.exercises = exercises;
+    this.labels = labels;
   }
 
   @Override
@@ -76,7 +82,7 @@ public class StartExerciseListener implements ExecutionListener {
         input.reject("businessKey", "ya hay un ejercicio en curso con la clave " + businessKey);
       }
     }
-    input.throwIfInvalid("iniciar el ejercicio");
+    input.throwIfInvalid("iniciar el ejercicio", field -> labels.label(START_FORM, field));
 
     var exercise = new Exercise(execution.getProcessInstanceId(), businessKey, entity, year, name,
         guarantorBody, StarterTenants.currentUser(identity), ClockUtil.now().toInstant(), null, 1,

@@ -107,7 +107,9 @@ class BadInputTest {
               variables.put(e.getKey(), Map.of("type", "Json", "value", "[{\"sin cerrar\": "));
               Answer answer = complete(taskId, variables);
               assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
-              assertThat(answer.message()).contains(e.getKey(), "no es JSON válido");
+              assertThat(answer.message()).contains("no es JSON válido");
+              assertThat(answer.json().path("violations")).anySatisfy(v ->
+                  assertThat(v.path("field").asText()).isEqualTo(e.getKey()));
             });
       }));
     }
@@ -403,7 +405,7 @@ class BadInputTest {
       Answer answer = http.post("admin", "/engine-rest/process-definition/key/local-exercise/start",
           Map.of("variables", mutate(valid, "entity", "zzz")));
       assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
-      assertThat(answer.message()).contains("entity", "no es una entidad federativa");
+      assertThat(answer.message()).contains("Entidad federativa", "no es una entidad federativa");
     }));
     return rows;
   }

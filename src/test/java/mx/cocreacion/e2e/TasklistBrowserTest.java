@@ -121,7 +121,8 @@ class TasklistBrowserTest extends BrowserTestSupport {
     complete();
 
     String message = browser.textContaining(NOTIFICATION, "debe incluir al menos un actor de cada sector");
-    assertThat(message).contains("No se pudo completar la tarea", "actors", "falta:", "Organismo garante", "Autoridad");
+    assertThat(message).contains("No se pudo completar la tarea", "Actores locales:", "falta:", "Organismo garante", "Autoridad")
+        .as("the field by its label, not its key").doesNotContain("actors:");
     browser.screenshot("tasklist-validation-error.png");
 
     assertThat(engine.getTaskService().createTaskQuery().taskId(outreach.getId()).taskAssignee(USER).count())

@@ -91,7 +91,7 @@ class EvidenceTest extends ProcessTestSupport {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(source, "minuta.pdf", "application/pdf"),
             org.assertj.core.groups.Tuple.tuple(source, null, null),
-            org.assertj.core.groups.Tuple.tuple("Anexo de «Informar avance del compromiso»: foto-sesion.png",
+            org.assertj.core.groups.Tuple.tuple("Anexo de «Informar avance del compromiso»: foto-sesion.png — Foto",
                 "foto-sesion.png", "image/png"),
             org.assertj.core.groups.Tuple.tuple("Anexo de «Informar avance del compromiso»: Video de la sesión", null, null));
     assertThat(items).filteredOn(i -> i.contentType() == null).extracting(EvidenceItem::url)
