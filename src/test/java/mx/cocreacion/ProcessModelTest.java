@@ -1,5 +1,7 @@
 package mx.cocreacion;
 
+import mx.cocreacion.security.ExpressionBeansPlugin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -189,13 +191,37 @@ class ProcessModelTest {
     Matcher m = BEAN_EXPRESSION.matcher(expression);
     assertThat(m.matches()).as("delegate expression ${bean} in " + where + ": " + expression).isTrue();
     assertThat(context.containsBean(m.group(1))).as("bean " + m.group(1) + " exists").isTrue();
+    assertThat(ExpressionBeansPlugin.MODEL_BEANS).as("expressions reach bean " + m.group(1)).contains(m.group(1));
   }
 
   private void assertBeansExist(String expression) {
     Matcher m = BEAN_REFERENCE.matcher(expression);
     while (m.find()) {
       assertThat(context.containsBean(m.group(1))).as("bean " + m.group(1) + " exists").isTrue();
+      assertThat(ExpressionBeansPlugin.MODEL_BEANS).as("expressions reach bean " + m.group(1)).contains(m.group(1));
     }
+  }
+
+  /**
+   * Expressions reach only the beans of {@link ExpressionBeansPlugin#MODEL_BEANS}: every name an expression of
+   * a model starts with that is a bean of the application must be in that list (or the model would fail at
+   * run time), and every bean of the list must exist.
+   */
+  @Test
+  void everyBeanAModelNamesIsReachableAndNoOther() throws IOException {
+    Pattern start = Pattern.compile("[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
+    try (Stream<Path> files = bpmnFiles()) {
+      for (Path file : files.toList()) {
+        Matcher m = start.matcher(Files.readString(file));
+        while (m.find()) {
+          if (context.containsBean(m.group(1))) {
+            assertThat(ExpressionBeansPlugin.MODEL_BEANS).as(file.getFileName() + " names bean " + m.group(1))
+                .contains(m.group(1));
+          }
+        }
+      }
+    }
+    ExpressionBeansPlugin.MODEL_BEANS.forEach(bean -> assertThat(context.containsBean(bean)).as(bean).isTrue());
   }
 
   private static void assertForm(String formId) throws IOException {

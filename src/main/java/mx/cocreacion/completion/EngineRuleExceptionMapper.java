@@ -17,7 +17,11 @@ public abstract class EngineRuleExceptionMapper<T extends Throwable> extends Ans
   /** Engine message codes of rules broken by the request, and what to tell the client. */
   static final Map<String, String> RULES = Map.of(
       "ENGINE-13024", "skipCustomListeners y skipIoMappings solo valen con startInstructions, que son de la "
-          + "administración de la plataforma: un ejercicio se inicia tal como está modelado");
+          + "administración de la plataforma: un ejercicio se inicia tal como está modelado",
+      "ENGINE-17007", "la plataforma no acepta valores en serialización Java; use los tipos del contrato (String, "
+          + "Boolean, Integer, Date, Json, File)",
+      "Cannot find serializer", "la plataforma no acepta ese tipo de valor; use los tipos del contrato (String, "
+          + "Boolean, Integer, Date, Json, File)");
 
   @Override
   protected Optional<Response> answer(Throwable exception) {

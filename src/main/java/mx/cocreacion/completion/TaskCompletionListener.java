@@ -34,7 +34,10 @@ public class TaskCompletionListener implements TaskListener {
     TaskCompletion completion = completion(task.getTaskDefinitionKey());
     TaskInput input = new TaskInput(task);
     SubmittedFields.check(input, SubmittedFields.current(), completion.fields(), task.getName());
-    completion.validate(input);
+    if (input.isValid()) {
+      // Only values of the task's fields and types reach its rules (which read them, Json included).
+      completion.validate(input);
+    }
     input.throwIfInvalid("completar la tarea «" + task.getName() + "»",
         field -> labels.label(task.getTaskDefinitionKey(), field));
     completion.record(task, input);

@@ -35,7 +35,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class AttachmentUploadFilter extends OncePerRequestFilter {
 
   static final Pattern ATTACHMENT_CREATE = Pattern.compile(
-      "^(/engine-rest|/camunda/api/engine/engine/[^/]+)/task/[^/]+/attachment/create/?$");
+      "^(/engine-rest|/engine-rest/engine/[^/]+|/camunda/api/engine/engine/[^/]+)/task/[^/;]+/attachment/create/?(;.*)?$");
   /** A request larger than this is refused without buffering more (the file alone may be 10 MB). */
   static final int MAX_REQUEST_BYTES = EvidenceFiles.MAX_BYTES + 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -15,7 +15,7 @@ class EvidenceWebConfiguration {
     registration.setName("evidence-attachment-upload");
     // After authentication (engine REST Basic auth, webapp session and CSRF filters).
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
-    registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/engine/*");
     return registration;
   }
 }

@@ -10,6 +10,7 @@ import mx.cocreacion.completion.ValidationException;
 import mx.cocreacion.completion.Violation;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -42,6 +43,16 @@ public class StartExerciseListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    // The three start variables are texts; anything else (Json, Object, ...) is refused before it is read.
+    var types = new TaskInput(execution);
+    for (String name : START_VARIABLES) {
+      var typed = execution.getVariableTyped(name, false);
+      boolean isNull = typed == null || (typed.getType() != null && "null".equals(typed.getType().getName()));
+      if (!isNull && !(typed instanceof StringValue)) {
+        types.reject(name, "debe ser texto");
+      }
+    }
+    types.throwIfInvalid("iniciar el ejercicio", field -> labels.label(START_FORM, field));
     if (execution.getVariable(ExerciseVariables.ENTITY) == null
         || execution.getVariable(ExerciseVariables.ENTITY).toString().isBlank()) {
       // The Tasklist start form may leave it empty: the starter's own entidad.
@@ -63,6 +74,10 @@ public class StartExerciseListener implements ExecutionListener {
     }
     if (entity != null && !StarterTenants.mayStartFor(identity, entity)) {
       input.reject(ExerciseVariables.ENTITY, "solo puede iniciar ejercicios de su propia entidad");
+    }
+    if (entity != null && !entity.equals(execution.getTenantId())) {
+      // The instance's tenant comes from the same variable; both must name the same entidad.
+      input.reject(ExerciseVariables.ENTITY, "«" + entity + "» debe escribirse exactamente como su clave, sin espacios");
     }
     String name = input.text(ExerciseVariables.EXERCISE_NAME, TaskInput.NAME);
     String guarantorBody = input.text(ExerciseVariables.GUARANTOR_BODY, TaskInput.NAME);

@@ -12,15 +12,17 @@ import org.springframework.stereotype.Component;
 public class UpdateProgressDelegate implements JavaDelegate {
 
   private final ImplementationRepository implementation;
+  private final PlanOfRecord plan;
 
-  public UpdateProgressDelegate(ImplementationRepository implementation) {
+  public UpdateProgressDelegate(ImplementationRepository implementation, PlanOfRecord plan) {
     this.implementation = implementation;
+    this.plan = plan;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String exerciseId = ExerciseScope.exerciseId(execution);
-    int commitment = ((Number) execution.getVariable(VAR_COMMITMENT_POSITION)).intValue();
+    int commitment = plan.commitmentOf(execution);
     double progress = implementation.progress(exerciseId, commitment);
     execution.setVariable(VAR_ALL_ACTIVITIES_DONE, progress >= 1.0);
     execution.setVariable("commitmentProgress", FollowUpSummary.percent(progress));

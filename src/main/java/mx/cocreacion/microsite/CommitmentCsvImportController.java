@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -107,8 +109,7 @@ class CommitmentCsvImportController {
   ResponseEntity<?> importCsv(
       @Parameter(description = "Id de la tarea «Consolidar compromisos» (como en Tasklist)") @PathVariable String taskId,
       @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
-      String authorization,
-      @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body) {
+      String authorization, HttpServletRequest request) throws IOException {
     String[] credentials = basic(authorization);
     if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
@@ -150,7 +151,9 @@ class CommitmentCsvImportController {
             "La persona «" + user + "» no puede trabajar esta tarea.");
       }
 
-      if (body != null && body.length > MAX_BYTES) {
+      // Read only now (after the login and the task's checks), and never more than the limit and one byte.
+      byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
+      if (body.length > MAX_BYTES) {
         return invalid(List.of(new Violation("csv", "pesa más de " + MAX_BYTES / 1024 + " KB; divida los compromisos "
             + "o revise el archivo")));
       }

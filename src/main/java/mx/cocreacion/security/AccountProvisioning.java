@@ -71,7 +71,16 @@ public class AccountProvisioning {
   }
 
   private boolean belongsElsewhere(String userId, String tenantId) {
-    if (identity.createGroupQuery().groupMember(userId).groupIdIn(Roles.INAI, Roles.CAMUNDA_ADMIN).count() > 0) {
+    var configuration = Context.getProcessEngineConfiguration();
+    List<String> adminGroups = configuration == null || configuration.getAdminGroups() == null
+        ? List.of(Roles.CAMUNDA_ADMIN) : configuration.getAdminGroups();
+    if (configuration != null && configuration.getAdminUsers() != null
+        && configuration.getAdminUsers().contains(userId)) {
+      return true;
+    }
+    List<String> foreignGroups = new java.util.ArrayList<>(adminGroups);
+    foreignGroups.add(Roles.INAI);
+    if (identity.createGroupQuery().groupMember(userId).groupIdIn(foreignGroups.toArray(String[]::new)).count() > 0) {
       return true;
     }
     return identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()

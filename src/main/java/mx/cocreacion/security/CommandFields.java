@@ -28,6 +28,23 @@ public final class CommandFields {
         + " (a Camunda upgrade renamed it: see EngineCommandsTest)");
   }
 
+  /** Replaces the value of {@code name} (e.g. an upload's stream, once it has been read to be checked). */
+  public static void write(Object command, String name, Object value) {
+    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        field.set(command, value);
+        return;
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (IllegalAccessException | RuntimeException e) {
+        throw new IllegalStateException("Cannot write " + name + " of " + command.getClass().getName(), e);
+      }
+    }
+    throw new IllegalStateException(command.getClass().getName() + " has no field " + name);
+  }
+
   public static String string(Object command, String name) {
     Object value = read(command, name);
     return value == null ? null : value.toString();

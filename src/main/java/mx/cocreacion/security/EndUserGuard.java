@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import mx.cocreacion.security.EngineCommands.Kind;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -133,6 +136,7 @@ public class EndUserGuard extends CommandInterceptor {
   }
 
   private void check(Command<?> command, Authentication person) {
+    refuseExpressions(command);
     Kind kind = EngineCommands.kindOf(command).orElse(null);
     if (kind == null) {
       throw administrationOnly(command);
@@ -144,6 +148,37 @@ public class EndUserGuard extends CommandInterceptor {
       case INTERNAL, ADMINISTRATION -> throw administrationOnly(command);
       default -> throw administrationOnly(command);
     }
+  }
+
+  /**
+   * A query a person sends may not carry expressions: they are evaluated inside the engine command, where
+   * the guard no longer looks, and can call the application's beans. Camunda refuses them in an ad-hoc task
+   * query but not in its {@code orQueries}, nor in the query that extends a stored filter. (The shared
+   * filters' own expressions, {@code ${currentUser()}} and the like, are stored by the administration.)
+   */
+  static void refuseExpressions(Command<?> command) {
+    Object query = command;
+    if (command instanceof AbstractExecuteFilterCmd) {
+      query = CommandFields.read(command, "extendingQuery");
+    }
+    if (query instanceof AbstractQuery<?, ?> abstractQuery && hasExpressions(abstractQuery)) {
+      throw Refusal.forbidden("Las consultas no pueden llevar expresiones (${...}): solo los filtros que la "
+          + "administración de la plataforma guarda las usan.");
+    }
+  }
+
+  private static boolean hasExpressions(AbstractQuery<?, ?> query) {
+    if (query.getExpressions() != null && !query.getExpressions().isEmpty()) {
+      return true;
+    }
+    if (query instanceof TaskQueryImpl taskQuery && taskQuery.getQueries() != null) {
+      for (TaskQueryImpl or : taskQuery.getQueries()) {
+        if (or != taskQuery && or.getExpressions() != null && !or.getExpressions().isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static Refusal administrationOnly(Command<?> command) {

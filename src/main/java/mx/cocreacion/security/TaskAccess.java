@@ -1,11 +1,15 @@
 package mx.cocreacion.security;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import mx.cocreacion.completion.EvidenceFiles;
 import mx.cocreacion.completion.TextRules;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
@@ -83,9 +87,18 @@ class TaskAccess {
 
   void checkWrite(Command<?> command, Authentication person) {
     Class<?> type = command.getClass();
-    if (type == StartProcessInstanceCmd.class || type == SubmitStartFormCmd.class
-        || type == CompleteTaskCmd.class || type == SubmitTaskFormCmd.class || type == CheckPassword.class) {
-      // The engine checks the permission; the start listener and the task's completion check the values.
+    if (type == StartProcessInstanceCmd.class || type == SubmitStartFormCmd.class || type == CheckPassword.class) {
+      // The engine checks the permission; the start listener checks the values.
+      return;
+    }
+    if (type == CompleteTaskCmd.class || type == SubmitTaskFormCmd.class) {
+      // A task someone holds is theirs to complete; the task's completion checks the values.
+      lookupTask(CommandFields.string(command, "taskId")).ifPresent(task -> {
+        if (task.assignee() != null && !task.assignee().equals(person.getUserId()) && inTenants(task, person)) {
+          throw new Refusal(Refusal.CONFLICT, "La tarea está asignada a otra persona: solo ella puede completarla "
+              + "(o devolverla para que otra persona la tome).");
+        }
+      });
       return;
     }
     if (type == ClaimTaskCmd.class || type == AssignTaskCmd.class) {
@@ -102,6 +115,15 @@ class TaskAccess {
       if (user == null || !person.getUserId().equals(user.getId())) {
         throw Refusal.forbidden("Solo la administración de la plataforma cambia cuentas de otras personas; "
             + "usted puede cambiar su propia contraseña.");
+      }
+      String saved = run(context -> {
+        User current = context.getReadOnlyIdentityProvider().findUserById(user.getId());
+        return current == null ? null : current.getEmail();
+      });
+      if (!java.util.Objects.equals(normalize(saved), normalize(user.getEmail()))) {
+        // The address decides whose account it is (invitations, reminders, elections): the administration's.
+        throw Refusal.forbidden("Su correo electrónico lo cambia la administración de la plataforma; usted puede "
+            + "cambiar su nombre y su contraseña.");
       }
     } else {
       throw EndUserGuard.administrationOnly(command);
@@ -164,6 +186,25 @@ class TaskAccess {
         MAX_ATTACHMENT_TYPE);
     checkText("attachmentDescription", "la descripción del archivo",
         CommandFields.string(command, "attachmentDescription"), MAX_DESCRIPTION);
+    InputStream content = (InputStream) CommandFields.read(command, "content");
+    if (content != null) {
+      // Checked here, whatever the way in (any REST root, repeated parts): the bytes the engine will store.
+      byte[] bytes;
+      try (content) {
+        bytes = content.readNBytes(EvidenceFiles.MAX_BYTES + 1);
+      } catch (IOException e) {
+        throw new Refusal(Refusal.BAD_REQUEST, "content: no se pudo leer el archivo");
+      }
+      String name = TextRules.excerpt(String.valueOf(CommandFields.string(command, "attachmentName")));
+      if (bytes.length > EvidenceFiles.MAX_BYTES) {
+        throw new Refusal(Refusal.BAD_REQUEST, "content: el archivo «" + name + "» pesa más de 10 MB");
+      }
+      if (EvidenceFiles.kind(bytes).isEmpty()) {
+        throw new Refusal(Refusal.BAD_REQUEST, "content: el archivo «" + name + "» no es PDF, PNG, JPEG, "
+            + "OpenDocument ni Office Open XML (se revisa su contenido, no su nombre)");
+      }
+      CommandFields.write(command, "content", new ByteArrayInputStream(bytes));
+    }
     String url = CommandFields.string(command, "url");
     if (url != null && !isWebLink(url)) {
       throw new Refusal(Refusal.BAD_REQUEST, "url: «" + TextRules.excerpt(url) + "» no es un enlace web válido "
@@ -239,6 +280,10 @@ class TaskAccess {
     }
     TextRules.problem(value, true).ifPresent(problem ->
         { throw new Refusal(Refusal.BAD_REQUEST, field + ": " + label + " " + problem); });
+  }
+
+  private static String normalize(String email) {
+    return email == null || email.isBlank() ? null : email.trim().toLowerCase();
   }
 
   static boolean isWebLink(String url) {
@@ -348,7 +393,7 @@ class TaskAccess {
 
   private boolean inTenants(OpenTask task, Authentication person) {
     if (task.tenantId() == null) {
-      return true;
+      return false; // every task of an exercise has its entidad; one without is nobody's but the administration's
     }
     List<String> tenants = person.getTenantIds();
     if (tenants == null) {

@@ -3,6 +3,8 @@ package mx.cocreacion.tenancy;
 import mx.cocreacion.exercise.ExerciseVariables;
 import mx.cocreacion.exercise.StarterTenants;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
@@ -21,11 +23,21 @@ public class ExerciseTenantIdProvider implements TenantIdProvider {
     if (ctx.getSuperExecution() != null) {
       return ctx.getSuperExecution().getTenantId();
     }
-    Object entity = ctx.getVariables() == null ? null : ctx.getVariables().get(ExerciseVariables.ENTITY);
-    if (entity instanceof String code && EntityCatalogue.exists(code)) {
-      return code;
+    // The typed value: a start that sends `entity` as malformed Json is refused by the start listener, not
+    // failed here by deserializing it.
+    TypedValue typed = ctx.getVariables() == null ? null : ctx.getVariables().getValueTyped(ExerciseVariables.ENTITY);
+    if (typed instanceof SerializableValue serialized && !serialized.isDeserialized()) {
+      return null; // Json, Object, ...: not a text, the start listener refuses it (without reading it)
     }
-    if (entity == null || (entity instanceof String s && s.isBlank())) {
+    Object value = typed == null ? null : typed.getValue();
+    if (value != null && !(value instanceof String)) {
+      return null;
+    }
+    String entity = (String) value;
+    if (entity != null && EntityCatalogue.exists(entity)) {
+      return entity;
+    }
+    if (entity == null || entity.isBlank()) {
       // Tasklist start form left empty: the starter's only entidad (see StartExerciseListener).
       var configuration = Context.getProcessEngineConfiguration();
       if (configuration != null) {

@@ -114,6 +114,7 @@ class BadInputTest {
       }));
     }
     rows.addAll(startRows());
+    rows.addAll(foreignTypes());
     return rows.stream();
   }
 
@@ -407,6 +408,43 @@ class BadInputTest {
       assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
       assertThat(answer.message()).contains("Entidad federativa", "no es una entidad federativa");
     }));
+    return rows;
+  }
+
+  /** Values of types the contract does not use: a 400 naming the field, never a 500 nor a deserialization. */
+  private List<DynamicTest> foreignTypes() {
+    List<DynamicTest> rows = new ArrayList<>();
+    Map<String, Map<String, Object>> values = new LinkedHashMap<>();
+    values.put("Json que no es JSON", Map.of("type", "Json", "value", "{sin cerrar"));
+    values.put("Xml", Map.of("type", "Xml", "value", "<a/>"));
+    values.put("Object en serialización Java", Map.of("type", "Object", "value", "rO0ABXQAAWE=", "valueInfo",
+        Map.of("objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object")));
+    values.put("Object en JSON de una clase cualquiera", Map.of("type", "Object", "value", "{}", "valueInfo",
+        Map.of("objectTypeName", "javax.swing.JEditorPane", "serializationDataFormat", "application/json")));
+    values.put("Bytes", Map.of("type", "Bytes", "value", "AAEC"));
+    values.forEach((name, value) -> {
+      rows.add(DynamicTest.dynamicTest("sign-declaration · signatoryName · " + name, () -> {
+        String task = sector(driver.start("zac"), "government");
+        Map<String, Object> variables = new LinkedHashMap<>(Map.of("signed", var("Boolean", true)));
+        variables.put("signatoryName", value);
+        Answer answer = complete(task, variables);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(task).count()).isOne();
+      }));
+      for (String field : List.of("entity", "guarantorBody")) {
+        rows.add(DynamicTest.dynamicTest("inicio · " + field + " · " + name, () -> {
+          Map<String, Object> variables = new LinkedHashMap<>(Map.of("entity", var("String", "zac"),
+              "exerciseName", var("String", "Ejercicio"), "guarantorBody", var("String", "IZAI")));
+          variables.put(field, value);
+          String key = ExerciseDriver.newBusinessKey("zac");
+          Answer answer = http.post("admin", "/engine-rest/process-definition/key/local-exercise/start",
+              Map.of("businessKey", key, "variables", variables));
+          assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+          assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).count())
+              .isZero();
+        }));
+      }
+    });
     return rows;
   }
 

@@ -52,7 +52,7 @@ class HostileMatrixTest {
       String oaxAttachment, String oaxConsolidate, String oaxFacilitator,
       ProcessInstance jal, String jalReport, String jalReportExecution, String jalTimer, String jalTimerDefinition,
       String jalStl, String jalFacilitator, String jalSignSociety, String jalLaunch, ProcessInstance jalLaunchExercise,
-      String cleanupJob, String exerciseDefinition) {}
+      String cleanupJob, String exerciseDefinition, String groupFilter) {}
 
   record Attack(String name, BiFunction<Http, String, Answer> call) {}
 
@@ -283,7 +283,40 @@ class HostileMatrixTest {
     a.add(attack("DELETE /history/process-instance/{oax}", (h, u) -> h.delete(u,
         rest + "/history/process-instance/" + oaxId)));
 
-    // 8. The project's CSV import into a task that is not the person's.
+    // 8. Expressions in queries (evaluated inside the engine command), a start whose entidad is not exact,
+    // attachments through the other REST root and with a second content part, one's own e-mail.
+    String provision = "${accountProvisioning.provision('Intrusa','intrusa@example.com','camunda-admin','jal')}";
+    a.add(attack("POST /task/count con una expresión en orQueries", (h, u) -> h.post(u, rest + "/task/count",
+        Map.of("orQueries", List.of(Map.of("candidateGroupExpression", provision))))));
+    a.add(attack("POST /task con una expresión", (h, u) -> h.post(u, rest + "/task",
+        Map.of("candidateGroupExpression", "${jdbcTemplate.update('delete from cc_record')}"))));
+    a.add(attack("POST /filter/{id}/count con una expresión en la extensión", (h, u) -> h.post(u,
+        rest + "/filter/" + f.groupFilter() + "/count", Map.of("orQueries",
+            List.of(Map.of("candidateGroupExpression", provision))))));
+    a.add(attack("POST " + start + " con entity «jal » (sin entidad en el motor)", (h, u) -> h.post(u, rest + start,
+        Map.of("variables", Map.of("entity", var("String", "jal "), "exerciseName", var("String", "X"),
+            "guarantorBody", var("String", "Y"))))));
+    a.add(attack("POST /engine-rest/engine/default/task/{jal}/attachment/create con un HTML", (h, u) -> h.attach(u,
+        rest + "/engine/default/task/" + f.jalReport() + "/attachment/create", "pagina.pdf",
+        "<html><script>alert(1)</script></html>".getBytes())));
+    a.add(attack("POST /task/{jal}/attachment/create con un PDF y luego un HTML", (h, u) -> {
+      String boundary = "----doble" + System.nanoTime();
+      var body = new java.io.ByteArrayOutputStream();
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\nb.pdf\r\n"
+          + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\"a.pdf\"\r\n"
+          + "Content-Type: application/pdf\r\n\r\n").getBytes());
+      body.writeBytes(Http.pdf(512));
+      body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\"b.pdf\"\r\n"
+          + "Content-Type: application/pdf\r\n\r\n<html>no soy un pdf</html>\r\n--" + boundary + "--\r\n").getBytes());
+      return h.postBytes(u, jalTask + "/attachment/create", "multipart/form-data; boundary=" + boundary,
+          body.toByteArray());
+    }));
+    a.add(attack("PUT /user/{uno mismo}/profile con otro correo", (h, u) -> h.put(u,
+        rest + "/user/" + (u == null ? "nadie" : Http.q(u)) + "/profile",
+        Map.of("id", u == null ? "nadie" : u, "firstName", "Nombre", "lastName", "Apellido",
+            "email", "oax-guarantor@demo.cocreacion.mx"))));
+
+    // 9. The project's CSV import into a task that is not the person's.
     a.add(attack("POST /api/tasks/{consolidar de oax}/commitments.csv", (h, u) -> h.postBytes(u,
         "/api/tasks/" + f.oaxConsolidate() + "/commitments.csv", "text/csv",
         "title,product,indicator,target,dueDate\nT,P,I,1,2032-01-01\n".getBytes())));
@@ -406,7 +439,8 @@ class HostileMatrixTest {
         jal, jalReport.getId(), jalReport.getExecutionId(), jalTimer.getId(), jalTimer.getJobDefinitionId(),
         "titular.society." + driver.tag(jal) + "@stl.mx", "facilitadora." + driver.tag(jal) + "@mesas.mx",
         signSociety.getId(), driver.task(jalLaunch, "hold-public-launch").getId(), jalLaunch,
-        cleanup, oax.getProcessDefinitionId());
+        cleanup, oax.getProcessDefinitionId(), engine.getFilterService().createFilterQuery()
+            .filterName(PlatformSetup.FILTER_GROUP_TASKS).singleResult().getId());
   }
 
   /** The follow-up's monitoring timer of the exercise (six months after the launch). */

@@ -136,4 +136,30 @@ class TrustRulesTest extends ProcessTestSupport {
     return jdbc.sql("select commitment_position from cc_progress_report where exercise_id = :e")
         .param("e", exerciseId).query(Integer.class).list();
   }
+
+  @Test
+  void aTaskSomeoneHoldsIsCompletedOnlyByThem() {
+    ProcessInstance jal = driver.startAtStep("jal", 6);
+    Task report = driver.tasks(jal, "report-progress").get(0);
+    String holder = "titular.society." + driver.tag(jal) + "@stl.mx";
+    String colleague = "suplente.society." + driver.tag(jal) + "@stl.mx";
+    var identity = engine.getIdentityService();
+    identity.setAuthentication(holder, List.of("stl"), List.of("jal"));
+    try {
+      engine.getTaskService().claim(report.getId(), holder);
+    } finally {
+      identity.clearAuthentication();
+    }
+    identity.setAuthentication(colleague, List.of("stl"), List.of("jal"));
+    try {
+      Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> engine.getTaskService().complete(
+          report.getId(), Variables.createVariables().putValueTyped("activityProgress",
+              json("[{\"activity\":1,\"status\":\"done\"}]"))));
+      assertThat(refused).isInstanceOf(Refusal.class).hasMessageContaining("asignada a otra persona");
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(engine.getTaskService().createTaskQuery().taskId(report.getId()).count()).isOne();
+    assertThat(reports(jal.getId())).isEmpty();
+  }
 }

@@ -1,0 +1,58 @@
+package mx.cocreacion.security;
+
+import java.util.AbstractMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.stereotype.Component;
+
+/**
+ * Expressions (in the models, in stored filters) reach only the beans the models name, not every bean of
+ * the application: an expression that got past the checks could otherwise call anything (accounts, JDBC).
+ * {@link #MODEL_BEANS} is the list; {@code ProcessModelTest} fails when a model names a bean that is not in it.
+ */
+@Component
+public class ExpressionBeansPlugin extends AbstractProcessEnginePlugin implements ApplicationContextAware {
+
+  /** Every bean the BPMN models of bpmn/ use in expressions and delegate expressions. */
+  public static final Set<String> MODEL_BEANS = Set.of(
+      "closeExerciseListener", "enterStepListener", "startExerciseListener", "loadStlRosterListener",
+      "taskCompletionListener", "sendReminderListener",
+      "recordDeclarationDelegate", "provisionStlAccountsDelegate", "provisionFacilitatorAccountDelegate",
+      "recordPlanDelegate", "tallyApprovalDelegate", "recordPalDatesDelegate", "generatePalDocumentDelegate",
+      "recordLaunchDelegate", "updateProgressDelegate", "recordMonitoringDelegate", "recordEvaluationDelegate",
+      "generateFinalReportDelegate",
+      "dueDates", "reminders", "sectors", "stlRoster", "planOfRecord", "followUpCalendar", "followUpSummary");
+
+  private ApplicationContext context;
+
+  @Override
+  public void setApplicationContext(ApplicationContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // A map that looks the beans up when an expression asks (they are built after the engine's configuration).
+    configuration.setBeans(new AbstractMap<>() {
+      @Override
+      public boolean containsKey(Object name) {
+        return MODEL_BEANS.contains(name);
+      }
+
+      @Override
+      public Object get(Object name) {
+        return MODEL_BEANS.contains(name) ? context.getBean((String) name) : null;
+      }
+
+      @Override
+      public Set<Entry<Object, Object>> entrySet() {
+        return MODEL_BEANS.stream().map(n -> Map.entry((Object) n, get(n))).collect(Collectors.toSet());
+      }
+    });
+  }
+}
