@@ -130,9 +130,11 @@ public class PlatformSetup extends AbstractProcessEnginePlugin {
   private void createFilters(FilterService filters, TaskQuery any, ProcessEngine engine) {
     var tasks = engine.getTaskService();
     AuthorizationService auth = engine.getAuthorizationService();
-    Filter mine = filter(filters, FILTER_MY_TASKS, KEY_MY_TASKS, -10, "Tareas asignadas a mí",
+    // People land on the first filter (lowest priority): the tasks offered to their groups, where the work is;
+    // the ones they took are right below.
+    Filter mine = filter(filters, FILTER_MY_TASKS, KEY_MY_TASKS, -9, "Tareas asignadas a mí",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-    Filter group = filter(filters, FILTER_GROUP_TASKS, KEY_GROUP_TASKS, -5, "Tareas de los grupos a los que pertenezco",
+    Filter group = filter(filters, FILTER_GROUP_TASKS, KEY_GROUP_TASKS, -10, "Tareas de los grupos a los que pertenezco",
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks().orderByDueDate().asc());
     // Overdue: assigned to me or offered to one of my groups, due before the moment the list is shown.

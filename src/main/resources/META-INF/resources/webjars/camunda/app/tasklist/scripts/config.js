@@ -68,7 +68,8 @@ export default {
   // inside a form-js dynamic list is edited (Tasklist 7.24 kept it disabled until "Guardar").
   // evidencia: the "Evidencia" tab of every task, to attach files (docs/security.md for the rules).
   // formjs-es: the texts form-js adds (errors, "Select", "Add new", ...) in Spanish.
-  customScripts: ['scripts/complete-with-dynamic-lists', 'scripts/evidencia', 'scripts/formjs-es'],
+  // roles: marks the administration's pages; the styles hide what only it may do from everyone else.
+  customScripts: ['scripts/complete-with-dynamic-lists', 'scripts/evidencia', 'scripts/formjs-es', 'scripts/roles'],
 
   shortcuts: {
     claimTask: {
