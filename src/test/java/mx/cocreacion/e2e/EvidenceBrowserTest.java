@@ -38,7 +38,7 @@ class EvidenceBrowserTest extends BrowserTestSupport {
     Path notADocument = Files.createTempFile("programa-", ".pdf");
     Files.writeString(notADocument, "#!/bin/sh\necho no soy un PDF\n");
 
-    login(user);
+    loginToTasklist(user);
     openTask(report);
     browser.click(By.cssSelector("[cam-tasklist-task-meta] button.claim"));
     browser.gone(By.cssSelector("[cam-tasklist-task-meta] button.claim"));
@@ -82,23 +82,5 @@ class EvidenceBrowserTest extends BrowserTestSupport {
       browser.type(By.id("cc-evidencia-descripcion"), description);
     }
     browser.click(By.cssSelector(".cc-evidencia .cc-evidencia-subir"));
-  }
-
-  private void login(String user) {
-    browser.get("/camunda/app/tasklist/");
-    browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='username']"), user);
-    browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='password']"), "demo");
-    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
-    browser.textContaining(By.cssSelector(".task-filters .task-filter"), PlatformSetup.FILTER_MY_TASKS);
-  }
-
-  private void openTask(Task task) {
-    browser.click(By.xpath("//*[contains(@class,'task-filters')]//*[contains(@class,'task-filter')]"
-        + "//h4/a[starts-with(normalize-space(.),'" + PlatformSetup.FILTER_GROUP_TASKS + "')]"));
-    By item = By.cssSelector("[cam-tasks] ol.tasks-list li.task h4.task a[href*='task=" + task.getId() + "']");
-    browser.click(item);
-    browser.until("task selected", d -> d.getCurrentUrl().contains("task=" + task.getId()) ? true : null);
-    WebElement card = browser.visible(By.cssSelector(".task-details .task-card"));
-    assertThat(card.getText()).contains(task.getName());
   }
 }

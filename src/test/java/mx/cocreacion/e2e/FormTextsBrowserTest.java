@@ -36,8 +36,8 @@ class FormTextsBrowserTest extends BrowserTestSupport {
   void theOutreachFormWithItsErrorsSpeaksSpanish() {
     ProcessInstance exercise = exercises.startAtStep("tla", 2);
     Task outreach = exercises.task(exercise, "conduct-outreach");
-    login(guarantorOf("tla"));
-    open(outreach);
+    loginToTasklist(guarantorOf("tla"));
+    openTask(outreach);
     claim();
 
     // An e-mail without @ in a new row, a place emptied: form-js' own errors.
@@ -58,29 +58,13 @@ class FormTextsBrowserTest extends BrowserTestSupport {
   void theProgressReportWithABadLinkSpeaksSpanish() {
     ProcessInstance exercise = exercises.startAtStep("nay", 6);
     Task report = exercises.tasks(exercise, "report-progress").get(0);
-    login("titular.society." + exercises.tag(exercise) + "@stl.mx");
-    open(report);
+    loginToTasklist("titular.society." + exercises.tag(exercise) + "@stl.mx");
+    openTask(report);
     claim();
     WebElement link = browser.visible(By.cssSelector("[cam-tasklist-form-camunda] input[id$='-Field_EvidenceUrl']"));
     link.sendKeys("no es un enlace", Keys.TAB);
     browser.textContaining(By.cssSelector("[cam-tasklist-form-camunda] .fjs-form-field-error"), "http");
     assertSpanish("report-progress");
-  }
-
-  /** A guarantor of an entidad without demo users (they exist for oax, jal and cam only). */
-  private String guarantorOf(String tenant) {
-    var identity = engine.getIdentityService();
-    String id = tenant + "-garante-prueba";
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      var user = identity.newUser(id);
-      user.setFirstName("Garante");
-      user.setLastName("de prueba");
-      user.setPassword("demo");
-      identity.saveUser(user);
-      identity.createMembership(id, "guarantor");
-      identity.createTenantUserMembership(tenant, id);
-    }
-    return id;
   }
 
   private void assertSpanish(String form) {
@@ -98,21 +82,6 @@ class FormTextsBrowserTest extends BrowserTestSupport {
       }
     }
     assertThat(english).as("English or field keys a person can read in " + form).isEmpty();
-  }
-
-  private void login(String user) {
-    browser.get("/camunda/app/tasklist/");
-    browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='username']"), user);
-    browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='password']"), "demo");
-    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
-    browser.textContaining(By.cssSelector(".task-filters .task-filter"), PlatformSetup.FILTER_MY_TASKS);
-  }
-
-  private void open(Task task) {
-    browser.click(By.xpath("//*[contains(@class,'task-filters')]//*[contains(@class,'task-filter')]"
-        + "//h4/a[starts-with(normalize-space(.),'" + PlatformSetup.FILTER_GROUP_TASKS + "')]"));
-    browser.click(By.cssSelector("[cam-tasks] ol.tasks-list li.task h4.task a[href*='task=" + task.getId() + "']"));
-    browser.visible(By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form"));
   }
 
   private void claim() {

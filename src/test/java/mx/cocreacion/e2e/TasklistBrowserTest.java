@@ -38,11 +38,9 @@ class TasklistBrowserTest extends BrowserTestSupport {
 
   private static final String TASKLIST = "/camunda/app/tasklist/default/";
   private static final String USER = "oax-guarantor";
-  private static final String PASSWORD = "demo";
   private static final String NEXT_TASK_NAME = "Convocar reunión del STL";
 
   /** The rendered Camunda Form of the open task. */
-  private static final By FORM = By.cssSelector("[cam-tasklist-form-camunda] form.fjs-form");
   private static final By CLAIM = By.cssSelector("[cam-tasklist-task-meta] button.claim");
   private static final By COMPLETE = By.cssSelector("[cam-tasklist-form] .form-actions button[ng-click='complete()']");
   private static final By NOTIFICATION = By.cssSelector(".notifications .alert");
@@ -58,7 +56,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
     ProcessInstance exercise = exercises.startAtStep("oax", 2);
     Task outreach = exercises.task(exercise, OutreachProcess.TASK_CONDUCT_OUTREACH);
 
-    login();
+    loginToTasklist(USER);
     openTask(outreach);
     claim(outreach);
 
@@ -109,7 +107,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
     ProcessInstance exercise = exercises.startAtStep("oax", 2);
     Task outreach = exercises.task(exercise, OutreachProcess.TASK_CONDUCT_OUTREACH);
 
-    login();
+    loginToTasklist(USER);
     openTask(outreach);
     claim(outreach);
 
@@ -134,51 +132,6 @@ class TasklistBrowserTest extends BrowserTestSupport {
   }
 
   // --- Tasklist ------------------------------------------------------------------------------
-
-  private void login() {
-    browser.get(TASKLIST);
-    browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='username']"), USER);
-    browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='password']"), PASSWORD);
-    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
-    // Logged in: the shared filters are listed.
-    browser.textContaining(By.cssSelector(".task-filters .task-filter"), PlatformSetup.FILTER_MY_TASKS);
-  }
-
-  /**
-   * Shows the shared filter "Tareas de mi grupo" (candidate tasks of the person's groups) and waits
-   * for its list; fails with Tasklist's own message when the list cannot be loaded.
-   */
-  private void openGroupFilter() {
-    browser.click(By.xpath("//*[contains(@class,'task-filters')]//*[contains(@class,'task-filter')]"
-        + "//h4/a[starts-with(normalize-space(.),'" + PlatformSetup.FILTER_GROUP_TASKS + "')]"));
-    browser.textContaining(By.cssSelector(".task-filters .task-filter.active"), PlatformSetup.FILTER_GROUP_TASKS);
-    String failure = browser.until("the task list of " + PlatformSetup.FILTER_GROUP_TASKS, d -> {
-      for (WebElement alert : Browser.displayed(d, By.cssSelector("[cam-tasks] .alert-danger"))) {
-        return alert.getText();
-      }
-      return Browser.displayed(d, By.cssSelector("[cam-tasks] ol.tasks-list, [cam-tasks] .well")).isEmpty() ? null : "";
-    });
-    if (!failure.isEmpty()) {
-      Assertions.fail("Tasklist cannot show the filter '" + PlatformSetup.FILTER_GROUP_TASKS + "' to " + USER + ": " + failure);
-    }
-  }
-
-  /**
-   * Opens the task by clicking it in the group filter's list (newest first by default). Opening it
-   * by URL alone ({@code #/?task=<id>}) shows it too, but Tasklist drops {@code task} from the URL
-   * and closes the task at the next refresh of the list (e.g. right after "Claim").
-   */
-  private void openTask(Task task) {
-    openGroupFilter();
-    browser.click(taskInList(task.getId()));
-    browser.until("task " + task.getId() + " selected", d -> d.getCurrentUrl().contains("task=" + task.getId()) ? true : null);
-    browser.textContaining(By.cssSelector(".task-details .task-card"), task.getName());
-    browser.visible(FORM);
-  }
-
-  private static By taskInList(String taskId) {
-    return By.cssSelector("[cam-tasks] ol.tasks-list li.task h4.task a[href*='task=" + taskId + "']");
-  }
 
   /** A candidate task is read-only until claimed: Tasklist shows a "Claim" button. */
   private void claim(Task task) {

@@ -103,5 +103,9 @@ export default {
   locales: {
     availableLocales: ['es'],
     fallbackLocale: 'es'
-  }
+  },
+
+  // Scripts of ours loaded before the app starts (paths relative to app/cockpit/, without ".js"):
+  // dates in Mexico City time whatever the browser's zone, the page in Spanish (html lang).
+  customScripts: ['../comun/scripts/configuracion-regional']
 };

@@ -69,7 +69,8 @@ export default {
   // evidencia: the "Evidencia" tab of every task, to attach files (docs/security.md for the rules).
   // formjs-es: the texts form-js adds (errors, "Select", "Add new", ...) in Spanish.
   // roles: marks the administration's pages; the styles hide what only it may do from everyone else.
-  customScripts: ['scripts/complete-with-dynamic-lists', 'scripts/evidencia', 'scripts/formjs-es', 'scripts/roles'],
+  // ../comun/scripts/configuracion-regional: dates in Mexico City time and dd/mm/aaaa, page in Spanish.
+  customScripts: ['../comun/scripts/configuracion-regional', 'scripts/complete-with-dynamic-lists', 'scripts/evidencia', 'scripts/formjs-es', 'scripts/roles'],
 
   shortcuts: {
     claimTask: {

@@ -26,7 +26,10 @@ const TEXTS = {
   'Increment': 'Aumentar',
   'Decrement': 'Disminuir',
   'Clear': 'Borrar',
-  'No options available': 'No hay opciones'
+  'No options available': 'No hay opciones',
+  // the date fields' placeholder: form-js writes the pattern of the page's locale (es-MX, see
+  // ../comun/scripts/configuracion-regional.js) with English letters
+  'dd/mm/yyyy': 'dd/mm/aaaa'
 };
 
 /** What a pattern asks for, in words: the forms' patterns are for web links. */

@@ -76,4 +76,8 @@ export default {
     availableLocales: ['es'],
     fallbackLocale: 'es'
   },
+
+  // Script of ours loaded before the app starts (path relative to app/welcome/, without ".js"):
+  // dates in Mexico City time whatever the browser's zone, the page in Spanish (html lang).
+  customScripts: ['../comun/scripts/configuracion-regional'],
 };
