@@ -44,6 +44,9 @@ class TasklistBrowserTest extends BrowserTestSupport {
   private static final By CLAIM = By.cssSelector("[cam-tasklist-task-meta] button.claim");
   private static final By COMPLETE = By.cssSelector("[cam-tasklist-form] .form-actions button[ng-click='complete()']");
   private static final By NOTIFICATION = By.cssSelector(".notifications .alert");
+  /** The note above the task's form (scripts/avisos.js) and its button. */
+  private static final By NOTE = By.cssSelector(".task-details .cc-aviso-tarea");
+  private static final By NOTE_BUTTON = By.cssSelector(".task-details .cc-aviso-tarea button");
   /** Errors that form-js shows in the form (class set by form-js on a field whose error list is not empty). */
   private static final By FORM_ERRORS = By.cssSelector("[cam-tasklist-form-camunda] .fjs-has-errors");
   /** Our fix reacts within milliseconds of form-js' change (typing is debounced 300 ms by form-js). */
@@ -76,6 +79,8 @@ class TasklistBrowserTest extends BrowserTestSupport {
     browser.screenshot("tasklist-outreach-form.png");
 
     complete();
+    assertThat(browser.textContaining(NOTIFICATION, "Tarea completada"))
+        .contains("«" + outreach.getName() + "» quedó registrada");
 
     String taskId = outreach.getId();
     browser.until("conduct-outreach " + taskId + " completed in the engine",
@@ -129,16 +134,32 @@ class TasklistBrowserTest extends BrowserTestSupport {
     assertThat(exercises.tasks(exercise, "convene-stl-meeting")).isEmpty();
     assertThat(records.payloads(exercise.getId(), OutreachProcess.RECORD_OUTREACH)).isEmpty();
     assertThat(browser.driver().findElements(FORM)).as("the form stays on screen").isNotEmpty();
+
+    // Corrected and sent again: the success replaces the error, which is stale by then.
+    ensureRows("List_Actors", 3);
+    fillActor(1, "Ana Ruiz", "Órgano garante de Oaxaca", "Organismo garante", "ana.ruiz@garante.oax.mx");
+    fillActor(2, "Luis Gómez", "Secretaría de Finanzas", "Autoridad", "luis.gomez@finanzas.oax.gob.mx");
+    complete();
+    browser.textContaining(NOTIFICATION, "Tarea completada");
+    assertThat(Browser.displayed(browser.driver(), NOTIFICATION)).singleElement()
+        .satisfies(shown -> assertThat(shown.getText()).doesNotContain("No se pudo"));
+    browser.screenshot("tasklist-tarea-completada.png");
   }
 
   // --- Tasklist ------------------------------------------------------------------------------
 
-  /** A candidate task is read-only until claimed: Tasklist shows a "Claim" button. */
+  /**
+   * A task nobody holds is read-only until taken: the note above the form (scripts/avisos.js) says why and
+   * offers «Tomar la tarea»; once taken, it says how to give the task back.
+   */
   private void claim(Task task) {
-    browser.click(CLAIM);
+    assertThat(browser.textContaining(NOTE, "Nadie tiene esta tarea")).contains("Tómela para llenarlo");
+    browser.click(NOTE_BUTTON);
     browser.gone(CLAIM);
     browser.until("task " + task.getId() + " assigned to " + USER,
         d -> engine.getTaskService().createTaskQuery().taskId(task.getId()).taskAssignee(USER).count() == 1 ? true : null);
+    browser.textContaining(NOTE, "Usted tiene esta tarea");
+    assertThat(browser.visible(NOTE_BUTTON).getText()).isEqualTo("Devolver la tarea");
     browser.visible(FORM);
   }
 

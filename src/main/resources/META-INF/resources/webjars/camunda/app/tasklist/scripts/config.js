@@ -70,7 +70,8 @@ export default {
   // formjs-es: the texts form-js adds (errors, "Select", "Add new", ...) in Spanish.
   // roles: marks the administration's pages; the styles hide what only it may do from everyone else.
   // ../comun/scripts/configuracion-regional: dates in Mexico City time and dd/mm/aaaa, page in Spanish.
-  customScripts: ['../comun/scripts/configuracion-regional', 'scripts/complete-with-dynamic-lists', 'scripts/evidencia', 'scripts/formjs-es', 'scripts/roles'],
+  // avisos: «Tarea completada» after completing, stale errors taken away, why a form is read-only.
+  customScripts: ['../comun/scripts/configuracion-regional', 'scripts/avisos', 'scripts/complete-with-dynamic-lists', 'scripts/evidencia', 'scripts/formjs-es', 'scripts/roles'],
 
   shortcuts: {
     claimTask: {
