@@ -73,6 +73,18 @@ public class FollowUpSummary {
     return Spin.JSON(summary.toString());
   }
 
+  /** "Oaxaca 2026": the entidad and year of the execution's exercise, as the INAI's task names say them. */
+  public String entityAndYear(DelegateExecution execution) {
+    Exercise exercise = exercises.findById(ExerciseScope.exerciseId(execution)).orElseThrow();
+    return EntityCatalogue.nameOf(exercise.tenantId()) + " " + exercise.year();
+  }
+
+  /** "2. Presupuesto abierto": the commitment a commitment-implementation instance implements, by the plan of record. */
+  public String commitmentName(DelegateExecution execution) {
+    int position = plan.commitmentOf(execution);
+    return position + ". " + find(ExerciseScope.exerciseId(execution), position).title();
+  }
+
   /** The commitment of a commitment-implementation instance, for its progress report ({@link PlanOfRecord#commitmentOf}). */
   public SpinJsonNode commitment(DelegateExecution execution) {
     return commitment(ExerciseScope.exerciseId(execution), plan.commitmentOf(execution));

@@ -22,6 +22,7 @@ public class ExpressionBeansPlugin extends AbstractProcessEnginePlugin implement
   public static final Set<String> MODEL_BEANS = Set.of(
       "closeExerciseListener", "enterStepListener", "startExerciseListener", "loadStlRosterListener",
       "taskCompletionListener", "sendReminderListener",
+      "nameSignatureListener", "nameWorkingTableListener", "nameFollowUpTaskListener",
       "recordDeclarationDelegate", "provisionStlAccountsDelegate", "provisionFacilitatorAccountDelegate",
       "recordPlanDelegate", "tallyApprovalDelegate", "recordPalDatesDelegate", "generatePalDocumentDelegate",
       "recordLaunchDelegate", "updateProgressDelegate", "recordMonitoringDelegate", "recordEvaluationDelegate",

@@ -17,6 +17,8 @@ public final class WorkingTablesProcess {
   public static final String VAR_WORKING_TABLES = "workingTables";
   /** Local variable of each hold-working-table instance: its planned table {topic, date}. */
   public static final String VAR_WORKING_TABLE = "workingTable";
+  /** The topic of the table a hold-working-table task is for (local, from its element of the plan). */
+  public static final String VAR_WORKING_TABLE_TOPIC = "workingTableTopic";
   public static final String VAR_PARTICIPANTS = "participants";
   public static final String VAR_PROBLEMS = "problems";
   public static final String VAR_COMMITMENTS = "commitments";

@@ -34,6 +34,9 @@ class DeclarationProcessTest extends ProcessTestSupport {
     });
     Assertions.assertThat(signatures.stream().map(this::candidateGroup))
         .containsExactlyInAnyOrder("guarantor", "society", "government");
+    Assertions.assertThat(signatures).as("each task names its sector, to tell them apart in Tasklist")
+        .extracting(Task::getName).containsExactlyInAnyOrder("Firmar declaración conjunta: Organismo garante",
+            "Firmar declaración conjunta: Sociedad civil", "Firmar declaración conjunta: Autoridad");
 
     engine.getTaskService().complete(signatures.get(0).getId(), TestVariables.signDeclaration("Ana"));
     engine.getTaskService().complete(signatures.get(1).getId(), TestVariables.signDeclaration("Beto"));

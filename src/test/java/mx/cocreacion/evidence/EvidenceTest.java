@@ -91,9 +91,9 @@ class EvidenceTest extends ProcessTestSupport {
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple(source, "minuta.pdf", "application/pdf"),
             org.assertj.core.groups.Tuple.tuple(source, null, null),
-            org.assertj.core.groups.Tuple.tuple("Anexo de «Informar avance del compromiso»: foto-sesion.png — Foto",
+            org.assertj.core.groups.Tuple.tuple("Anexo de «Informar avance del compromiso: 1. Presupuesto abierto»: foto-sesion.png — Foto",
                 "foto-sesion.png", "image/png"),
-            org.assertj.core.groups.Tuple.tuple("Anexo de «Informar avance del compromiso»: Video de la sesión", null, null));
+            org.assertj.core.groups.Tuple.tuple("Anexo de «Informar avance del compromiso: 1. Presupuesto abierto»: Video de la sesión", null, null));
     assertThat(items).filteredOn(i -> i.contentType() == null).extracting(EvidenceItem::url)
         .containsExactlyInAnyOrder("https://transparencia.oaxaca.gob.mx/avance", "https://video.example.mx/sesion");
 

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +61,10 @@ class FollowUpProcessTest extends ProcessTestSupport {
     Assertions.assertThat(timer(followUp, FollowUpProcess.EVENT_PAL_ENDED).getDuedate().toInstant()).isEqualTo(PAL_END);
 
     // The first report is asked right after the launch, for each commitment.
-    Assertions.assertThat(driver.tasks(exercise, "report-progress")).hasSize(2);
+    Assertions.assertThat(driver.tasks(exercise, "report-progress")).as("each names its commitment")
+        .extracting(Task::getName).containsExactlyInAnyOrder(
+            "Informar avance del compromiso: 1. Presupuesto abierto", "Informar avance del compromiso: 2. Obra pública vigilada");
+    String oaxacaAndYear = "Oaxaca " + exercises.findById(exercise.getId()).orElseThrow().year();
     ProcessInstance first = driver.implementation(exercise, 1);
     ProcessInstance second = driver.implementation(exercise, 2);
 
@@ -91,6 +95,7 @@ class FollowUpProcessTest extends ProcessTestSupport {
     assertThat(followUp).isWaitingAt(FollowUpProcess.TASK_MONITOR_COMMITMENTS);
     var monitorTask = driver.task(exercise, FollowUpProcess.TASK_MONITOR_COMMITMENTS);
     Assertions.assertThat(candidateGroups(monitorTask.getId())).containsExactly("inai");
+    Assertions.assertThat(monitorTask.getName()).isEqualTo("Monitorear compromisos: " + oaxacaAndYear);
     Assertions.assertThat(engine.getTaskService().getVariable(monitorTask.getId(), "followUpSummary").toString())
         .contains("Presupuesto abierto").contains("\"palProgress\":50");
     driver.complete(exercise, FollowUpProcess.TASK_MONITOR_COMMITMENTS, Variables.createVariables()
@@ -106,6 +111,7 @@ class FollowUpProcessTest extends ProcessTestSupport {
     ClockUtil.setCurrentTime(Date.from(PAL_END));
     execute(timer(followUp, FollowUpProcess.EVENT_PAL_ENDED));
     var evaluationTask = driver.task(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE);
+    Assertions.assertThat(evaluationTask.getName()).isEqualTo("Evaluar desempeño del PAL: " + oaxacaAndYear);
     Assertions.assertThat(engine.getTaskService().getVariable(evaluationTask.getId(), "evaluation").toString())
         .contains("transformador");
     driver.complete(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE, Variables.createVariables()

@@ -108,7 +108,7 @@ class ReminderProcessTest extends ProcessTestSupport {
     assertThat(mail.getSubject()).contains("Firmar declaración conjunta").contains(exercise.getBusinessKey());
     assertThat(mail.getFrom()).extracting(a -> ((InternetAddress) a).getAddress()).containsExactly("no-responder@cocreacion.mx");
     assertThat((String) mail.getContent())
-        .contains("«Firmar declaración conjunta»")
+        .contains("«Firmar declaración conjunta: Sociedad civil»")
         .contains("«Ejercicio local de gobierno abierto» (" + exercise.getBusinessKey() + ")")
         .contains("entidad Campeche")
         .contains("venció el 20/01/2031 10:00")
@@ -121,7 +121,7 @@ class ReminderProcessTest extends ProcessTestSupport {
       assertThat(r.recipients()).containsExactly("cam-society" + DEMO);
       assertThat(r.exerciseId()).isEqualTo(exercise.getId());
       assertThat(r.taskKey()).isEqualTo("sign-declaration");
-      assertThat(r.taskName()).isEqualTo("Firmar declaración conjunta");
+      assertThat(r.taskName()).isEqualTo("Firmar declaración conjunta: Sociedad civil");
       assertThat(r.dueDate()).isEqualTo(due);
       assertThat(r.sentAt()).isEqualTo(due.plus(Duration.ofHours(1)));
     });
@@ -129,7 +129,7 @@ class ReminderProcessTest extends ProcessTestSupport {
         .containsExactly("Recordatorio 1 enviado a: cam-society" + DEMO);
     assertThat(runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_REMINDERS_SENT)).isEqualTo(1);
     assertThat((String) runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_LAST_REMINDER))
-        .startsWith("Recordatorio 1 de «Firmar declaración conjunta»");
+        .startsWith("Recordatorio 1 de «Firmar declaración conjunta: Sociedad civil»");
 
     // Once per period: the only reminder job of the task is next week's.
     Job next = reminderJob(task);

@@ -37,6 +37,9 @@ class WorkingTablesProcessTest extends ProcessTestSupport {
     Assertions.assertThat(held).hasSize(3);
     Assertions.assertThat(held.stream().map(t -> engine.getTaskService().getVariable(t.getId(), "workingTableTopic")))
         .containsExactlyInAnyOrder("Agua", "Salud", "Obra pública");
+    Assertions.assertThat(held).as("each task names its table, to tell them apart in Tasklist")
+        .extracting(Task::getName).containsExactlyInAnyOrder("Realizar mesa de trabajo: Agua",
+            "Realizar mesa de trabajo: Salud", "Realizar mesa de trabajo: Obra pública");
 
     driver.completeAll(exercise, WorkingTablesProcess.TASK_HOLD_WORKING_TABLE, TestVariables.holdWorkingTable());
     Assertions.assertThat(records.payloads(exercise.getId(), WorkingTablesProcess.RECORD_WORKING_TABLE)).hasSize(3);
