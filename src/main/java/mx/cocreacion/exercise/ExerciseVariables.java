@@ -7,6 +7,8 @@ public final class ExerciseVariables {
   public static final String ENTITY = "entity";
   public static final String EXERCISE_NAME = "exerciseName";
   public static final String GUARANTOR_BODY = "guarantorBody";
+  /** Year of the exercise (optional start variable; the business key says it otherwise, or the current year). */
+  public static final String YEAR = "year";
   public static final String DECISION_RULE = "decisionRule";
   public static final String COMMITMENTS = "commitments";
   public static final String PAL_START = "palStart";

@@ -10,10 +10,11 @@ import mx.cocreacion.completion.ValidationException;
 import mx.cocreacion.completion.Violation;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.variable.value.StringValue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.value.PrimitiveValue;
+import org.camunda.bpm.engine.variable.value.StringValue;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +27,13 @@ import org.springframework.stereotype.Component;
 public class StartExerciseListener implements ExecutionListener {
 
   /** The start variables of the contract: nothing else is accepted at the start. */
-  static final List<String> START_VARIABLES =
+  static final List<String> START_VARIABLES = List.of(ExerciseVariables.ENTITY, ExerciseVariables.EXERCISE_NAME,
+      ExerciseVariables.GUARANTOR_BODY, ExerciseVariables.YEAR);
+  /** The start variables that are texts (the year is a number, or its digits). */
+  static final List<String> TEXT_VARIABLES =
       List.of(ExerciseVariables.ENTITY, ExerciseVariables.EXERCISE_NAME, ExerciseVariables.GUARANTOR_BODY);
+  /** The first year an exercise may be registered for ("Cocreación desde lo local" began in 2015). */
+  static final int FIRST_YEAR = 2015;
 
   /** The start form (forms/start-local-exercise.form), whose labels name the fields in a refusal. */
   static final String START_FORM = "start-local-exercise";
@@ -43,14 +49,19 @@ public class StartExerciseListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
-    // The three start variables are texts; anything else (Json, Object, ...) is refused before it is read.
+    // The texts are texts and the year a number; anything else (Json, Object, ...) is refused before it is read.
     var types = new TaskInput(execution);
-    for (String name : START_VARIABLES) {
+    for (String name : TEXT_VARIABLES) {
       var typed = execution.getVariableTyped(name, false);
       boolean isNull = typed == null || (typed.getType() != null && "null".equals(typed.getType().getName()));
       if (!isNull && !(typed instanceof StringValue)) {
         types.reject(name, "debe ser texto");
       }
+    }
+    var typedYear = execution.getVariableTyped(ExerciseVariables.YEAR, false);
+    boolean number = typedYear instanceof PrimitiveValue<?> primitive && primitive.getValue() instanceof Number;
+    if (typedYear != null && typedYear.getValue() != null && !(typedYear instanceof StringValue) && !number) {
+      types.reject(ExerciseVariables.YEAR, "debe ser un año de cuatro cifras, p. ej. 2027");
     }
     types.throwIfInvalid("iniciar el ejercicio", field -> labels.label(START_FORM, field));
     if (execution.getVariable(ExerciseVariables.ENTITY) == null
@@ -83,15 +94,20 @@ public class StartExerciseListener implements ExecutionListener {
     String guarantorBody = input.text(ExerciseVariables.GUARANTOR_BODY, TaskInput.NAME);
 
     String businessKey = execution.getProcessBusinessKey();
-    int year = ClockUtil.now().toInstant().atZone(Dates.MEXICO).getYear();
+    int thisYear = ClockUtil.now().toInstant().atZone(Dates.MEXICO).getYear();
+    Integer chosen = chosenYear(execution, input, thisYear);
+    int year = chosen != null ? chosen : thisYear;
     if (entity != null) {
       if (businessKey == null || businessKey.isBlank()) {
         businessKey = entity + "-" + year;
         execution.setProcessBusinessKey(businessKey);
       } else if (!businessKey.matches(Pattern.quote(entity) + "-\\d{4}")) {
-        input.reject("businessKey", "debe tener la forma <entidad>-<año>, p. ej. " + entity + "-2026");
+        input.reject("businessKey", "debe tener la forma <entidad>-<año>, p. ej. " + entity + "-" + thisYear);
       } else {
         year = Integer.parseInt(businessKey.substring(entity.length() + 1));
+        if (chosen != null && chosen != year) {
+          input.reject(ExerciseVariables.YEAR, "debe ser el año de la clave " + businessKey);
+        }
       }
       if (input.isValid() && exercises.isKeyActive(businessKey)) {
         input.reject("businessKey", "ya hay un ejercicio en curso con la clave " + businessKey);
@@ -108,5 +124,25 @@ public class StartExerciseListener implements ExecutionListener {
       throw new ValidationException("iniciar el ejercicio",
           List.of(new Violation("businessKey", "ya hay un ejercicio en curso con la clave " + businessKey)));
     }
+  }
+
+  /** The year the starter chose, between {@link #FIRST_YEAR} and next year; null when none was given. */
+  private static Integer chosenYear(DelegateExecution execution, TaskInput input, int thisYear) {
+    Object value = execution.getVariable(ExerciseVariables.YEAR);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    String digits = value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+        ? String.valueOf(n.longValue()) : value.toString().strip();
+    if (!digits.matches("\\d{4}")) {
+      input.reject(ExerciseVariables.YEAR, "debe ser un año de cuatro cifras, p. ej. " + thisYear);
+      return null;
+    }
+    int year = Integer.parseInt(digits);
+    if (year < FIRST_YEAR || year > thisYear + 1) {
+      input.reject(ExerciseVariables.YEAR, "debe estar entre " + FIRST_YEAR + " y " + (thisYear + 1));
+      return null;
+    }
+    return year;
   }
 }

@@ -2,6 +2,8 @@ package mx.cocreacion.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Year;
+import mx.cocreacion.completion.Dates;
 import mx.cocreacion.security.PlatformSetup;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -37,6 +39,30 @@ class OrientationBrowserTest extends BrowserTestSupport {
     assertThat(sign.getDueDate()).as("the task has a due date").isNotNull();
     assertThat(Browser.displayed(browser.driver(), REMOVE_DUE_DATE)).as("Quitar fecha de vencimiento").isEmpty();
     browser.screenshot("tasklist-orientacion-garante.png");
+  }
+
+  @Test
+  void theStartFormOffersTheGuarantorsOwnEntidadAndAsksTheYear() {
+    String guarantor = guarantorOf("tla");
+    int nextYear = Year.now(Dates.MEXICO).getValue() + 1;
+    loginToTasklist(guarantor);
+    browser.click(By.cssSelector(".start-process-action a, [cam-tasklist-navbar-action-start-process] a"));
+    browser.click(By.xpath("//div[contains(@class,'modal')]//a[contains(normalize-space(.),'Ejercicio local de cocreación')]"));
+    assertThat(browser.textContaining(By.cssSelector(".modal .cc-entidad-propia"), "Tlaxcala"))
+        .isEqualTo("Entidad federativa: Tlaxcala (la de su cuenta).");
+    assertThat(Browser.displayed(browser.driver(), By.cssSelector(".modal .fjs-form-field-select")))
+        .as("the list of the 32 entidades").isEmpty();
+    browser.type(By.cssSelector(".modal input[id$='-Field_Year']"), String.valueOf(nextYear));
+    browser.type(By.cssSelector(".modal input[id$='-Field_ExerciseName']"), "Cocreación desde lo local, Tlaxcala " + nextYear);
+    browser.type(By.cssSelector(".modal input[id$='-Field_GuarantorBody']"), "Instituto de Acceso a la Información de Tlaxcala");
+    browser.screenshot("tasklist-inicio-del-ejercicio.png");
+    browser.click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='Iniciar']"));
+
+    ProcessInstance started = browser.until("the exercise tla-" + nextYear + " started", d ->
+        engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("tla-" + nextYear)
+            .processDefinitionKey("local-exercise").singleResult());
+    assertThat(started.getTenantId()).isEqualTo("tla");
+    engine.getRuntimeService().deleteProcessInstance(started.getId(), "Prueba: limpieza");
   }
 
   @Test

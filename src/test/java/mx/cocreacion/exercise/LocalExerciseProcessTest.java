@@ -4,7 +4,9 @@ import static mx.cocreacion.support.Refusals.assertRefused;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 
+import java.time.Year;
 import java.util.List;
+import mx.cocreacion.completion.Dates;
 import mx.cocreacion.support.ExerciseDriver;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
@@ -127,5 +129,34 @@ class LocalExerciseProcessTest extends ProcessTestSupport {
     identity.setAuthentication("inai-monitor", List.of("inai"));
     assertRefused(() -> runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY,
         ExerciseDriver.newBusinessKey("jal"), withoutEntity), "entity", "obligatorio");
+  }
+
+  @Test
+  void theYearOfTheStartFormNamesTheExerciseAndIsChecked() {
+    int nextYear = Year.now(Dates.MEXICO).getValue() + 1;
+    VariableMap withYear = TestVariables.start("son");
+    withYear.putValue(ExerciseVariables.YEAR, nextYear); // a number, as the form's number field sends it
+    ProcessInstance started = runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY, withYear);
+    Assertions.assertThat(started.getBusinessKey()).isEqualTo("son-" + nextYear);
+    Assertions.assertThat(exercises.findById(started.getId()).orElseThrow().year()).isEqualTo(nextYear);
+    runtime.deleteProcessInstance(started.getId(), "Prueba: limpieza");
+
+    VariableMap tooLate = TestVariables.start("son");
+    tooLate.putValue(ExerciseVariables.YEAR, nextYear + 1);
+    assertRefused(() -> runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY, tooLate), "year",
+        "debe estar entre 2015 y " + nextYear);
+    VariableMap notAYear = TestVariables.start("son");
+    notAYear.putValue(ExerciseVariables.YEAR, "20x7");
+    assertRefused(() -> runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY, notAYear), "year",
+        "debe ser un año de cuatro cifras");
+    VariableMap otherYear = TestVariables.start("son");
+    otherYear.putValue(ExerciseVariables.YEAR, String.valueOf(nextYear - 1));
+    assertRefused(() -> runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY, "son-" + nextYear, otherYear),
+        "year", "debe ser el año de la clave son-" + nextYear);
+    VariableMap jsonYear = TestVariables.start("son");
+    jsonYear.putValueTyped(ExerciseVariables.YEAR, Variables.objectValue(List.of(nextYear)).create());
+    assertRefused(() -> runtime.startProcessInstanceByKey(LocalExerciseProcess.KEY, jsonYear), "year",
+        "debe ser un año de cuatro cifras");
+    Assertions.assertThat(runtime.createProcessInstanceQuery().tenantIdIn("son").count()).isZero();
   }
 }

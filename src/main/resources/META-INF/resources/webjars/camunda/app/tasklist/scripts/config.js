@@ -71,7 +71,9 @@ export default {
   // roles: marks the administration's pages; the styles hide what only it may do from everyone else.
   // ../comun/scripts/configuracion-regional: dates in Mexico City time and dd/mm/aaaa, page in Spanish.
   // avisos: «Tarea completada» after completing, stale errors taken away, why a form is read-only.
-  customScripts: ['../comun/scripts/configuracion-regional', 'scripts/avisos', 'scripts/complete-with-dynamic-lists', 'scripts/evidencia', 'scripts/formjs-es', 'scripts/roles'],
+  // formulario-de-inicio: the start form of an exercise offers the person's own entidades.
+  customScripts: ['../comun/scripts/configuracion-regional', 'scripts/avisos', 'scripts/formulario-de-inicio',
+    'scripts/complete-with-dynamic-lists', 'scripts/evidencia', 'scripts/formjs-es', 'scripts/roles'],
 
   shortcuts: {
     claimTask: {
