@@ -106,6 +106,10 @@ export default {
   },
 
   // Scripts of ours loaded before the app starts (paths relative to app/cockpit/, without ".js"):
-  // dates in Mexico City time whatever the browser's zone, the page in Spanish (html lang).
-  customScripts: ['../comun/scripts/configuracion-regional']
+  // configuracion-regional: dates in Mexico City time whatever the browser's zone, the page in Spanish;
+  // roles: marks the administration's pages (styles/user-styles.css hides write controls from the INAI);
+  // textos-es: the few English literals of the templates; supervision: «Ejercicios locales» on the
+  // dashboard, the tabs «Compromisos» and «Registro de auditoría» on an instance.
+  customScripts: ['../comun/scripts/configuracion-regional', '../comun/scripts/roles', '../comun/scripts/textos-es',
+    'scripts/supervision']
 };

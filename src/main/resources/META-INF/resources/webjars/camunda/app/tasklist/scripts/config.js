@@ -68,12 +68,13 @@ export default {
   // inside a form-js dynamic list is edited (Tasklist 7.24 kept it disabled until "Guardar").
   // evidencia: the "Evidencia" tab of every task, to attach files (docs/security.md for the rules).
   // formjs-es: the texts form-js adds (errors, "Select", "Add new", ...) in Spanish.
-  // roles: marks the administration's pages; the styles hide what only it may do from everyone else.
+  // ../comun/scripts/roles: marks the administration's pages; the styles hide what only it may do.
   // ../comun/scripts/configuracion-regional: dates in Mexico City time and dd/mm/aaaa, page in Spanish.
   // avisos: «Tarea completada» after completing, stale errors taken away, why a form is read-only.
   // formulario-de-inicio: the start form of an exercise offers the person's own entidades.
-  customScripts: ['../comun/scripts/configuracion-regional', 'scripts/avisos', 'scripts/formulario-de-inicio',
-    'scripts/complete-with-dynamic-lists', 'scripts/evidencia', 'scripts/formjs-es', 'scripts/roles'],
+  // ../comun/scripts/textos-es: the few English literals of the templates (e.g. the diagram's zoom buttons).
+  customScripts: ['../comun/scripts/configuracion-regional', '../comun/scripts/textos-es', 'scripts/avisos', 'scripts/formulario-de-inicio',
+    'scripts/complete-with-dynamic-lists', 'scripts/evidencia', 'scripts/formjs-es', '../comun/scripts/roles'],
 
   shortcuts: {
     claimTask: {

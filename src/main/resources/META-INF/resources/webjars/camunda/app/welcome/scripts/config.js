@@ -78,6 +78,7 @@ export default {
   },
 
   // Script of ours loaded before the app starts (path relative to app/welcome/, without ".js"):
-  // dates in Mexico City time whatever the browser's zone, the page in Spanish (html lang).
-  customScripts: ['../comun/scripts/configuracion-regional'],
+  // dates in Mexico City time whatever the browser's zone, the page in Spanish (html lang); the few English
+  // literals of the templates in Spanish.
+  customScripts: ['../comun/scripts/configuracion-regional', '../comun/scripts/textos-es'],
 };

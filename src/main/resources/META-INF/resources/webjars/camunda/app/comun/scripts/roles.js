@@ -1,11 +1,13 @@
 /*
- * Cocreación desde lo local: what Tasklist offers depends on who uses it.
+ * Cocreación desde lo local: what Tasklist and Cockpit offer depends on who uses them.
  *
  * The people of an entidad work the tasks the process gives them; creating free tasks, moving a task's due
- * date (reminders depend on it) and personal follow-up dates are the administration's (the server refuses
- * them to everyone else, docs/security.md). This script asks the webapps who is logged in and marks the
- * page with the class "cc-administracion" for the administration (the accounts that may open Admin);
- * styles/user-styles.css hides those controls from everyone else, so nobody is offered what would be refused.
+ * date (reminders depend on it) and personal follow-up dates are the administration's. In Cockpit the INAI
+ * supervises: deleting or suspending instances, editing variables, retrying jobs are the administration's.
+ * The server refuses all of it to everyone else (docs/security.md). This script asks the webapps who is
+ * logged in and marks the page with the class "cc-administracion" for the administration (the accounts that
+ * may open Admin); each app's styles/user-styles.css hides those controls from everyone else, so nobody is
+ * offered what would be refused. Loaded by Tasklist and Cockpit (their scripts/config.js).
  */
 
 const root = (document.querySelector('base') && document.querySelector('base').getAttribute('app-root')) || '/camunda';
