@@ -100,7 +100,17 @@ class MicrositeController {
     model.addAttribute("evidence", page.evidence());
     model.addAttribute("years", page.years());
     model.addAttribute("t", MicrositeLabels.INSTANCE);
+    model.addAttribute("descripcion", description(page.exercise()));
     return VIEW_EXERCISE;
+  }
+
+  /** The page's meta description (what a search engine or a shared link shows). */
+  static String description(PublicExercise exercise) {
+    String step = exercise.finished() ? "concluido"
+        : "en el paso " + exercise.currentStep() + ", " + MicrositeLabels.INSTANCE.step(exercise.currentStep());
+    return "Ejercicio local de gobierno abierto de " + exercise.entityName() + " " + exercise.year() + ", " + step
+        + ": " + exercise.commitments() + (exercise.commitments() == 1 ? " compromiso" : " compromisos")
+        + " del Plan de Acción Local, avance del " + exercise.palProgress() + " %, firmantes, Secretariado Técnico Local y evidencia.";
   }
 
   private Optional<ExercisePage> page(String tenant, Integer year) {

@@ -203,6 +203,15 @@ final class Browser implements AutoCloseable {
     });
   }
 
+  /** Makes the page area (not the window) {@code width}×{@code height}: a phone is 390 px wide. */
+  void viewport(int width, int height) {
+    var window = driver.manage().window();
+    window.setSize(new org.openqa.selenium.Dimension(width, height));
+    long innerWidth = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+    long innerHeight = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerHeight;");
+    window.setSize(new org.openqa.selenium.Dimension(width + (width - (int) innerWidth), height + (height - (int) innerHeight)));
+  }
+
   void scrollIntoView(WebElement element) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }
@@ -217,6 +226,19 @@ final class Browser implements AutoCloseable {
       Path target = SCREENSHOTS.resolve(name);
       File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
       Files.move(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A picture of one element only (scrolled into view first). */
+  Path screenshot(WebElement element, String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      scrollIntoView(element);
+      Path target = SCREENSHOTS.resolve(name);
+      Files.move(element.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

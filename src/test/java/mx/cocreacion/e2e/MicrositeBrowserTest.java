@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import mx.cocreacion.evidence.EvidenceRepository;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -19,7 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The public microsite in a real browser, without login: the page of an exercise in
  * implementation (timeline, progress bars, evidence) and the national overview with its Chart.js
  * chart (served by the app). Screenshots: {@code target/screenshots/micrositio-entidad.png} and
- * {@code micrositio-nacional.png} (and {@code micrositio-entidad-movil.png}, a narrow screen).
+ * {@code micrositio-nacional.png} (and {@code micrositio-entidad-movil.png} and {@code micrositio-nacional-movil.png}, a phone 390 px wide, where
+ * every table must show every column).
  */
 class MicrositeBrowserTest extends BrowserTestSupport {
 
@@ -82,12 +85,13 @@ class MicrositeBrowserTest extends BrowserTestSupport {
           .catch(e => done('error ' + e));""", download.getAttribute("href"));
     assertThat(served).isEqualTo("200 application/pdf");
     fullPageScreenshot("micrositio-entidad.png");
-    // Narrow screen: the timeline becomes one column and nothing overflows the page.
+    // A phone: every table's rows become cards in which each value carries its column's name.
     Dimension desktop = browser.driver().manage().window().getSize();
-    browser.driver().manage().window().setSize(new Dimension(412, 915));
+    browser.viewport(390, 844);
+    everyColumnReadableOnAPhone(4);
+    browser.screenshot(browser.visible(By.cssSelector("#compromiso-1 .tabla-contenedor")), "micrositio-movil-actividades.png");
+    browser.screenshot(browser.visible(By.cssSelector("#tabla-evidencia")), "micrositio-movil-evidencia.png");
     ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0);");
-    assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
-        "return document.documentElement.scrollWidth <= window.innerWidth;")).isTrue();
     browser.screenshot("micrositio-entidad-movil.png");
     browser.driver().manage().window().setSize(desktop);
 
@@ -104,9 +108,70 @@ class MicrositeBrowserTest extends BrowserTestSupport {
     browser.scrollIntoView(browser.visible(By.tagName("h1")));
     fullPageScreenshot("micrositio-nacional.png");
 
+    browser.viewport(390, 844);
+    everyColumnReadableOnAPhone(1);
+    browser.screenshot("micrositio-nacional-movil.png");
+    browser.driver().manage().window().setSize(desktop);
+
     // The entidad's link leads to its current exercise.
     browser.click(By.cssSelector("#tabla-nacional tr[data-entidad='oax'] a"));
     browser.textContaining(By.cssSelector("h1 .anio"), year);
+  }
+
+  /**
+   * At phone width, every public table ({@code tables} at least) shows every column of every row
+   * inside the screen, each value labelled with its column's header (CSS {@code ::before} from
+   * {@code data-etiqueta}); the page never scrolls sideways; each table's scroll region can be
+   * reached by keyboard and is named by its caption.
+   */
+  private void everyColumnReadableOnAPhone(int tables) {
+    JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+    long width = (Long) js.executeScript("return window.innerWidth;");
+    assertThat(width).isEqualTo(390);
+    assertThat((Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
+        .as("the page does not scroll sideways").isTrue();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> found = (List<Map<String, Object>>) js.executeScript("""
+        return Array.from(document.querySelectorAll('table.tabla')).map(table => {
+          const box = table.closest('.tabla-contenedor');
+          const label = box.getAttribute('aria-labelledby');
+          return {
+            headers: Array.from(table.querySelectorAll('thead th')).map(th => th.textContent.trim()),
+            region: box.getAttribute('role') + ' ' + box.getAttribute('tabindex'),
+            name: label && document.getElementById(label) ? document.getElementById(label).textContent.trim() : '',
+            overflows: box.scrollWidth > box.clientWidth,
+            rows: Array.from(table.tBodies[0].rows).map(row => Array.from(row.cells).map(cell => {
+              const r = cell.getBoundingClientRect();
+              const before = getComputedStyle(cell, '::before').content;
+              return { label: cell.dataset.etiqueta || '', text: cell.textContent.trim(), shown: r.width > 0 && r.height > 0,
+                inside: r.left >= 0 && r.right <= window.innerWidth + 0.5,
+                before: cell.tagName === 'TH' ? '' : before };
+            }))
+          };
+        });""");
+    assertThat(found).as("public tables on " + browser.driver().getCurrentUrl()).hasSizeGreaterThanOrEqualTo(tables);
+    for (Map<String, Object> table : found) {
+      @SuppressWarnings("unchecked") List<String> headers = (List<String>) table.get("headers");
+      assertThat(table.get("region")).as("scroll region of " + headers).isEqualTo("region 0");
+      assertThat((String) table.get("name")).as("name of the scroll region of " + headers).isNotBlank();
+      assertThat(table.get("overflows")).as(headers + " needs no sideways scrolling").isEqualTo(false);
+      @SuppressWarnings("unchecked") List<List<Map<String, Object>>> rows = (List<List<Map<String, Object>>>) table.get("rows");
+      assertThat(rows).as("rows of " + headers).isNotEmpty();
+      for (List<Map<String, Object>> row : rows) {
+        assertThat(row).as("cells of a row of " + headers).hasSameSizeAs(headers);
+        for (int i = 0; i < headers.size(); i++) {
+          Map<String, Object> cell = row.get(i);
+          String where = headers.get(i) + " of the row " + row.get(0).get("text");
+          assertThat(cell.get("label")).as("label of " + where).isEqualTo(headers.get(i));
+          assertThat(cell.get("shown")).as(where + " is shown").isEqualTo(true);
+          assertThat(cell.get("inside")).as(where + " is inside the screen").isEqualTo(true);
+          assertThat((String) cell.get("text")).as(where + " has data").isNotBlank();
+          if (i > 0) {
+            assertThat((String) cell.get("before")).as(where + " says its column").isEqualTo("\"" + headers.get(i) + ": \"");
+          }
+        }
+      }
+    }
   }
 
   /** The whole page in one image: the window is made as tall as the page first. */

@@ -48,7 +48,7 @@ class ReadmeScreenshotsBrowserTest extends BrowserTestSupport {
     Task report = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(jalisco.getBusinessKey())
         .taskDefinitionKey(CommitmentImplementationProcess.TASK_REPORT_PROGRESS).orderByTaskCreateTime().desc()
         .listPage(0, 1).get(0);
-    viewport(WIDTH, HEIGHT);
+    browser.viewport(WIDTH, HEIGHT);
     List<Path> shots = new ArrayList<>();
 
     // Tasklist: the STL member's group tasks, then the progress report form.
@@ -105,15 +105,5 @@ class ReadmeScreenshotsBrowserTest extends BrowserTestSupport {
         "if (document.activeElement) { document.activeElement.blur(); }");
     new Actions(browser.driver()).moveToLocation(WIDTH - 5, HEIGHT - 5).perform();
     browser.gone(By.cssSelector(".tooltip"));
-  }
-
-  /** Makes the page area (not the window) {@code width}×{@code height}: screenshots capture the page area. */
-  private void viewport(int width, int height) {
-    var window = browser.driver().manage().window();
-    window.setSize(new Dimension(width, height));
-    JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-    long innerWidth = (Long) js.executeScript("return window.innerWidth;");
-    long innerHeight = (Long) js.executeScript("return window.innerHeight;");
-    window.setSize(new Dimension(width + (width - (int) innerWidth), height + (height - (int) innerHeight)));
   }
 }
