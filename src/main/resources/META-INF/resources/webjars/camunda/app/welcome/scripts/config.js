@@ -72,6 +72,12 @@ export default {
   // of "es-MX") is in availableLocales, otherwise they use fallbackLocale. "en" is
   // deliberately NOT listed: an en-US browser would then get English. Our es.json
   // lives in ../locales/es.json (it overrides nothing of the webjar, which has no es).
+  // The header and the browser's title: "Cocreación desde lo local Inicio" instead of "Camunda Welcome".
+  app: {
+    name: 'Inicio',
+    vendor: 'Cocreación desde lo local'
+  },
+
   locales: {
     availableLocales: ['es'],
     fallbackLocale: 'es'
