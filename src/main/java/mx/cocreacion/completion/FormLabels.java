@@ -72,6 +72,17 @@ public class FormLabels {
     return null;
   }
 
+  /** Every form's top-level fields by key, with their labels (the first form that labels a key wins). */
+  public Map<String, String> topLevelFields() {
+    Map<String, String> fields = new java.util.TreeMap<>(OTHERS);
+    labels.keySet().stream().sorted().forEach(form -> labels.get(form).forEach((path, label) -> {
+      if (path.indexOf('.') < 0) {
+        fields.putIfAbsent(path, label);
+      }
+    }));
+    return fields;
+  }
+
   /**
    * The field as its form names it: {@code actors[2].email} of conduct-outreach is «Actores locales, fila 2,
    * Correo electrónico». Parts without a label keep their key.

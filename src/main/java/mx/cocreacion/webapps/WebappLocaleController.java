@@ -39,15 +39,19 @@ class WebappLocaleController {
 
   static final String BANNER_KEY = "BANNER_CE_EOL_TEXT";
   static final String OPERATOR_TOKEN = "{operador}";
+  /** The object of Cockpit's es.json (beside Camunda's "labels") with the words for keys and ids. */
+  static final String READABLE_NAMES = "cocreacion";
   static final List<String> APPS = List.of("admin", "cockpit", "tasklist", "welcome");
   private static final String LOCALE_PATH = "META-INF/resources/webjars/camunda/app/%s/locales/es.json";
 
   private final Map<String, JsonNode> translations;
 
-  WebappLocaleController(OperatorProperties operator, ObjectMapper json) {
+  WebappLocaleController(OperatorProperties operator, ObjectMapper json, VariableLabels variableLabels) {
     String operatorHtml = HtmlUtils.htmlEscape(operator.operatorName(), StandardCharsets.UTF_8.name());
     this.translations = APPS.stream()
         .collect(Collectors.toUnmodifiableMap(Function.identity(), app -> withOperator(read(json, app), operatorHtml)));
+    // Cockpit's script nombres-legibles.js names variables, their types and groups in words (VariableLabels).
+    ((ObjectNode) translations.get("cockpit")).set(READABLE_NAMES, json.valueToTree(variableLabels.forWebapps()));
   }
 
   @GetMapping(path = "${camunda.bpm.webapp.application-path:/camunda}/app/{app}/locales/es.json",

@@ -48,13 +48,16 @@ import org.junit.jupiter.api.Test;
  * locked; node B takes them over when the lock expires.
  *
  * <p>Checked: every timer fired exactly once (job log and {@code cc_reminder}), every reminder
- * e-mail arrived exactly once at the SMTP server, nothing was lost, no incident. The figures go to
+ * e-mail arrived at the SMTP server, once except at most the one node A was sending when it was killed
+ * (the server accepted it, A's transaction never committed, B mails it again), nothing was lost, no incident. The figures go to
  * the output and to {@code target/cluster-figures.txt}. Rerun: {@code mvn test -Dtest=ClusterTest
  * -Dsurefire.failIfNoSpecifiedTests=false} (needs PostgreSQL on 127.0.0.1:5432).
  *
  * <p>Timing is the test's own (not the application's defaults): due date {@value #DUE}, lock time
- * {@link #LOCK_TIME}, one job thread per node that acquires up to ten jobs (so a node holds locks on
- * jobs it has not run yet), retries after a conflict every second.
+ * {@link #LOCK_TIME}, one job thread per node, node A acquiring up to ten jobs at a time (so it holds locks
+ * on jobs it has not run yet when it is killed) and node B three (on equal terms one node can take a short
+ * storm alone: seen in CI, node B ran all 180 and A none, and there was nothing to take over), idle nodes
+ * look for due jobs at least every second, retries after a conflict every second.
  */
 @RequiresPostgres
 class ClusterTest {
@@ -81,9 +84,9 @@ class ClusterTest {
     smtp.start();
     Instant begin = Instant.now();
     // Node A first: on an empty database one node creates the schema (docker-compose does the same).
-    try (ClusterNode a = node("node-a", smtp)) {
+    try (ClusterNode a = node("node-a", smtp, 10)) {
       awaitReady(a);
-      try (ClusterNode b = node("node-b", smtp)) {
+      try (ClusterNode b = node("node-b", smtp, 3)) {
         awaitReady(b);
         Duration startup = Duration.between(begin, Instant.now());
 
@@ -105,8 +108,10 @@ class ClusterTest {
                 int done = count(db, "select count(*) from cc_reminder");
                 int byA = count(db, "select count(*) from act_hi_job_log where job_state_ = 2 and hostname_ = 'node-a'");
                 Map<String, Object[]> locks = lockedJobs(db);
+                // Lock owners are the job executors' random ids: two owners means A holds locks too.
                 long owners = locks.values().stream().map(l -> l[0]).distinct().count();
-                boolean ready = done >= timers / 5 && byA > 0 && owners >= 2 || done >= timers * 4 / 5;
+                // A has run jobs and holds locks on jobs it has not run yet (or the storm is nearly over).
+                boolean ready = byA > 0 && owners >= 2 || done >= timers * 4 / 5;
                 if (ready) {
                   locksAtKill.putAll(locks);
                 }
@@ -144,7 +149,10 @@ class ClusterTest {
         assertThat(f.timersFired).as("timers fired").isEqualTo(timers);
         assertThat(f.timerDuplicates).as("timer jobs executed twice (job log)").isZero();
         assertThat(f.reminderDuplicates).as("tasks with more than one reminder (cc_reminder)").isZero();
-        assertThat(f.mailDuplicates).as("reminder e-mails delivered twice").isZero();
+        // SMTP and the database share no transaction: an e-mail the server accepted from A in the instant
+        // before A's commit is mailed again by B (README, "Cluster"). A has one job thread: at most one.
+        assertThat(f.mailDuplicates).as("reminder e-mails delivered twice (only the one in flight at the kill may be)\n"
+            + f.text()).isLessThanOrEqualTo(1);
         assertThat(f.mailLost).as("reminder e-mails never delivered").isZero();
         assertThat(f.timersLost).as("due timers never fired").isZero();
         assertThat(f.incidents).as("incidents").isZero();
@@ -160,7 +168,7 @@ class ClusterTest {
   // --- the nodes ------------------------------------------------------------------------------
 
   /** A node configured as docker-compose's {@code app1}, on this machine's PostgreSQL and SMTP server. */
-  static ClusterNode node(String name, GreenMail smtp) throws IOException {
+  static ClusterNode node(String name, GreenMail smtp, int jobsPerAcquisition) throws IOException {
     Map<String, String> environment = new HashMap<>(
         ComposeFile.read().environment("app1", Map.of("COCREACION_ADMIN_PASSWORD", ADMIN_PASSWORD)));
     // Where this machine differs from the compose network, and demo users (they have e-mail addresses).
@@ -179,12 +187,12 @@ class ClusterTest {
     List<String> arguments = new ArrayList<>(List.of(
         "--camunda.bpm.generic-properties.properties.hostname=" + name,
         "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
-        "--camunda.bpm.job-execution.max-jobs-per-acquisition=10",
+        "--camunda.bpm.job-execution.max-jobs-per-acquisition=" + jobsPerAcquisition,
         "--camunda.bpm.job-execution.core-pool-size=1",
         "--camunda.bpm.job-execution.max-pool-size=1",
         "--camunda.bpm.job-execution.queue-capacity=10",
-        "--camunda.bpm.job-execution.wait-time-in-millis=500",
-        "--camunda.bpm.job-execution.max-wait=2000",
+        "--camunda.bpm.job-execution.wait-time-in-millis=250",
+        "--camunda.bpm.job-execution.max-wait=1000",
         "--cocreacion.due-dates.tasks." + TASK + "=" + DUE,
         "--cocreacion.reminders.retry-cycle=" + String.join(",", java.util.Collections.nCopies(10, "PT1S")),
         "--cocreacion.demo.seed-exercise=false",

@@ -26,7 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The screenshots of the README (copied to {@code docs/screenshots/}), taken from the demo data of
  * Jalisco at 1280×800: Tasklist's list of an STL member, the progress report form, the entidad's
- * microsite (top and commitments) and the national overview. Each file must be a PNG of that size.
+ * microsite (top and commitments), the national overview and the INAI's Cockpit; each must be a PNG of
+ * that size. And the microsite's commitments on a phone (390×844).
  */
 class ReadmeScreenshotsBrowserTest extends BrowserTestSupport {
 
@@ -34,6 +35,7 @@ class ReadmeScreenshotsBrowserTest extends BrowserTestSupport {
   static final int YEAR = 2805;
   static final int WIDTH = 1280;
   static final int HEIGHT = 800;
+  static final Dimension PHONE = new Dimension(390, 844);
   static final String STL_MEMBER = "laura.medina@jal.demo.cocreacion.mx";
   static final Duration TASKLIST_FIRST_LOAD = Duration.ofMinutes(4);
   static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
@@ -88,7 +90,28 @@ class ReadmeScreenshotsBrowserTest extends BrowserTestSupport {
         "return window.graficaAvance && window.graficaAvance.data.labels.length > 0 ? true : null;"));
     shots.add(browser.screenshot("readme-micrositio-nacional.png"));
 
-    assertThat(shots).hasSize(5);
+    // Cockpit as the INAI: every exercise of the entidades it supervises, running or finished.
+    browser.driver().manage().deleteAllCookies();
+    browser.get("/camunda/app/cockpit/default/");
+    browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='username']"), "inai-monitor");
+    browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='password']"), "demo");
+    browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
+    browser.textContaining(By.cssSelector(".cc-supervision"), "jal-" + YEAR);
+    calm();
+    shots.add(browser.screenshot("readme-cockpit.png"));
+
+    // A phone: the commitments' activities as cards, every column named.
+    browser.viewport(PHONE.getWidth(), PHONE.getHeight());
+    browser.get("/micrositio/jal/" + YEAR);
+    browser.visible(By.cssSelector("#compromiso-1 .tabla-actividades"));
+    ((JavascriptExecutor) browser.driver()).executeScript(
+        "document.querySelector('#compromiso-1 h4').scrollIntoView({block: 'start'});");
+    Path phone = browser.screenshot("readme-micrositio-movil.png");
+
+    assertThat(shots).hasSize(6);
+    BufferedImage phoneImage = ImageIO.read(phone.toFile());
+    assertThat(phoneImage.getWidth()).as(phone + " width").isEqualTo(PHONE.getWidth());
+    assertThat(phoneImage.getHeight()).as(phone + " height").isEqualTo(PHONE.getHeight());
     for (Path shot : shots) {
       byte[] bytes = Files.readAllBytes(shot);
       assertThat(bytes.length).as(shot + " size").isGreaterThan(10_000);

@@ -18,11 +18,25 @@ import org.springframework.http.ResponseEntity;
 class WebappLocaleControllerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final VariableLabels LABELS = new VariableLabels(new mx.cocreacion.completion.FormLabels());
+
+  @Test
+  void cockpitAlsoReceivesTheWordsForVariablesTypesAndGroups() {
+    var controller = new WebappLocaleController(new OperatorProperties("el INAI"), JSON, LABELS);
+
+    JsonNode words = controller.spanish("cockpit").getBody().get(WebappLocaleController.READABLE_NAMES);
+
+    assertThat(words.at("/variables/decisionRule").asText()).as("a form's label").isEqualTo("Regla de decisión");
+    assertThat(words.at("/variables/palEnd").asText()).as("a variable of the process").isEqualTo("Fin del PAL");
+    assertThat(words.at("/tipos/String").asText()).isEqualTo("Texto");
+    assertThat(words.at("/grupos/government").asText()).isEqualTo("Autoridad");
+    assertThat(controller.spanish("tasklist").getBody().has(WebappLocaleController.READABLE_NAMES)).isFalse();
+  }
 
   @ParameterizedTest
   @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
   void bannerNamesTheConfiguredOperatorAndTheRestIsTheFileAsItIs(String app) throws IOException {
-    var controller = new WebappLocaleController(new OperatorProperties("el Órgano Garante de Oaxaca"), JSON);
+    var controller = new WebappLocaleController(new OperatorProperties("el Órgano Garante de Oaxaca"), JSON, LABELS);
 
     ResponseEntity<JsonNode> response = controller.spanish(app);
 
@@ -36,7 +50,7 @@ class WebappLocaleControllerTest {
 
   @Test
   void theOperatorNameIsEscapedBecauseTheBannerIsRenderedAsHtml() {
-    var controller = new WebappLocaleController(new OperatorProperties("<b>Garante</b> & Asociados"), JSON);
+    var controller = new WebappLocaleController(new OperatorProperties("<b>Garante</b> & Asociados"), JSON, LABELS);
 
     String banner = controller.spanish("cockpit").getBody().at("/labels/" + WebappLocaleController.BANNER_KEY).asText();
 
@@ -45,7 +59,7 @@ class WebappLocaleControllerTest {
 
   @Test
   void withoutAConfiguredNameTheDefaultOperatorIsNamed() {
-    var controller = new WebappLocaleController(new OperatorProperties(" "), JSON);
+    var controller = new WebappLocaleController(new OperatorProperties(" "), JSON, LABELS);
 
     String banner = controller.spanish("admin").getBody().at("/labels/" + WebappLocaleController.BANNER_KEY).asText();
 
@@ -54,7 +68,7 @@ class WebappLocaleControllerTest {
 
   @Test
   void anUnknownWebappIsNotFound() {
-    var controller = new WebappLocaleController(new OperatorProperties(null), JSON);
+    var controller = new WebappLocaleController(new OperatorProperties(null), JSON, LABELS);
 
     assertThat(controller.spanish("optimize").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
@@ -62,6 +76,7 @@ class WebappLocaleControllerTest {
   private static JsonNode withoutBanner(JsonNode translation) {
     ObjectNode copy = translation.deepCopy();
     ((ObjectNode) copy.get("labels")).remove(WebappLocaleController.BANNER_KEY);
+    copy.remove(WebappLocaleController.READABLE_NAMES);
     return copy;
   }
 

@@ -111,5 +111,5 @@ export default {
   // textos-es: the few English literals of the templates; supervision: «Ejercicios locales» on the
   // dashboard, the tabs «Compromisos» and «Registro de auditoría» on an instance.
   customScripts: ['../comun/scripts/configuracion-regional', '../comun/scripts/roles', '../comun/scripts/textos-es',
-    'scripts/supervision']
+    'scripts/supervision', 'scripts/nombres-legibles']
 };

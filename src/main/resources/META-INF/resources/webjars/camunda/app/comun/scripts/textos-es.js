@@ -2,7 +2,7 @@
  * Cocreación desde lo local: the English the webapps write outside their locale files, in Spanish.
  *
  * A few texts of Camunda 7.24's templates are literals, not translation keys, so locales/es.json cannot reach
- * them: the variables table's "Actions", "Download" and "Upload", the diagram's "zoom in", "zoom out" and
+ * them: the variables table's "Actions", "Download" and "Upload", the called instances' "State", the diagram's "zoom in", "zoom out" and
  * "reset zoom", "Loading diagram", Cockpit's "Select all" and the like. This script, loaded by every app
  * (scripts/config.js), rewrites them where they appear (a text of its own, or a title, tooltip, placeholder or
  * ARIA label) each time the page changes. WebappsBrowserTest and CockpitBrowserTest read the pages for
@@ -11,6 +11,7 @@
 
 const TEXTS = {
   'Actions': 'Acciones',
+  'State': 'Estado',
   'Download': 'Descargar',
   'Upload': 'Subir',
   'Loading diagram': 'Cargando el diagrama',
