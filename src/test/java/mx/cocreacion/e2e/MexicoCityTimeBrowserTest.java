@@ -57,7 +57,9 @@ class MexicoCityTimeBrowserTest extends BrowserTestSupport {
         .isEqualTo("jueves, 17 de diciembre de 2026 23:30");
     assertThat(browser.visible(By.cssSelector("[cam-tasklist-task-meta] .due-date [am-time-ago]"))
         .getAttribute("uib-tooltip")).isEqualTo("jueves, 17 de diciembre de 2026 23:30");
-    assertThat(browser.visible(By.id("footer-timezone")).getText()).contains("Ciudad de México", "America/Mexico_City");
+    assertThat(browser.visible(By.id("footer-timezone")).getText()).isEqualTo("Fechas y horas en hora de la Ciudad de México");
+    assertThat(browser.driver().findElement(By.cssSelector("#footer-timezone i")).getDomProperty("textContent"))
+        .as("the zone the webapps use (its IANA id, not shown)").isEqualTo("America/Mexico_City");
 
     // A date field of the form: dd/mm/aaaa, and 15/01/2027 is the 15th of January (form-js writes it 15/1/2027).
     WebElement date = browser.visible(By.cssSelector("[cam-tasklist-form-camunda] input[id$='-Field_SessionDate_0-date']"));

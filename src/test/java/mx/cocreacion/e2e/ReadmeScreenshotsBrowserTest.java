@@ -97,6 +97,8 @@ class ReadmeScreenshotsBrowserTest extends BrowserTestSupport {
     browser.type(By.cssSelector("form[name='signinForm'] input[ng-model='password']"), "demo");
     browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
     browser.textContaining(By.cssSelector(".cc-supervision"), "jal-" + YEAR);
+    ((JavascriptExecutor) browser.driver()).executeScript(
+        "document.querySelector('.cc-supervision').scrollIntoView({block: 'start'});");
     calm();
     shots.add(browser.screenshot("readme-cockpit.png"));
 

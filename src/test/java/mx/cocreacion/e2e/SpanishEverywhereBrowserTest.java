@@ -23,7 +23,8 @@ import org.openqa.selenium.JavascriptExecutor;
 /**
  * What a person reads in the webapps is Spanish and names no code (issue 15): the visible text, placeholders,
  * titles and ARIA labels of every task form (one exercise walked through its six steps, each form opened in
- * Tasklist by a person who may work it, with the task's header and tabs) and of the start form; then the pages
+ * Tasklist on a phone by a person who may work it, with the task's header and tabs; nothing may be cut or lie
+ * outside the screen) and of the start form; then the pages
  * of Tasklist, Cockpit (as the INAI) and Admin (as the administration) are read for English words and for
  * the keys of the contract's variables. Camunda's product names (Tasklist, Cockpit, Admin, Camunda Platform)
  * and ids (business keys, process keys, permission names in Admin) are not words to translate.
@@ -44,19 +45,25 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
   /** Texts that contain such a word and are right: ids shown as ids. */
   static final Pattern ALLOWED = Pattern.compile("local-exercise:\\d+:[0-9a-f-]+|Camunda Platform|bpmn\\.io");
 
-  /** Every form, opened in Tasklist while an exercise walks through its six steps. */
+  /**
+   * Every form, opened in Tasklist on a phone (390 px) while an exercise walks through its six steps: in
+   * Spanish, no key, and nothing cut or outside the screen.
+   */
   @Test
-  void everyTaskFormAndTheStartFormSpeakSpanish() {
+  void everyTaskFormAndTheStartFormSpeakSpanishOnAPhone() {
     Map<String, List<String>> found = new LinkedHashMap<>();
     String tenant = "tab";
+    browser.viewport(390, 844);
 
     // The start form, as the entidad's guarantor.
     login(userFor(tenant, "guarantor"));
     browser.get("/camunda/app/tasklist/default/");
+    browser.click(By.cssSelector("[cam-widget-header] .navbar-toggle")); // a phone: the menu is folded
     browser.click(By.cssSelector(".start-process-action a, [cam-tasklist-navbar-action-start-process] a"));
     browser.click(By.xpath("//div[contains(@class,'modal')]//a[contains(normalize-space(.),'Ejercicio local de cocreación')]"));
     browser.visible(By.cssSelector(".modal form.fjs-form"));
     found.put("start-local-exercise", foreignTexts(".modal .modal-content"));
+    found.get("start-local-exercise").addAll(cutOrOutside(".modal .modal-content"));
 
     ProcessInstance exercise = exercises.start(tenant);
     String tag = exercises.tag(exercise);
@@ -99,7 +106,7 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
 
     assertThat(found.keySet()).as("forms read").hasSize(17);
     found.values().removeIf(List::isEmpty);
-    assertThat(found).as("English words or variable keys a person can read in the forms").isEmpty();
+    assertThat(found).as("English words, variable keys, or texts cut or outside a phone's screen in the forms").isEmpty();
   }
 
   /** Tasklist as an entidad's guarantor, Cockpit as the INAI, Admin as the administration. */
@@ -163,6 +170,34 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
     browser.until("form " + taskKey + " drawn", d -> ((JavascriptExecutor) d).executeScript(
         "return document.querySelectorAll('[cam-tasklist-form-camunda] .fjs-form-field').length > 0 ? true : null;"));
     found.put(taskKey, foreignTexts(".task-details"));
+    found.get(taskKey).addAll(cutOrOutside(".task-details"));
+  }
+
+  /** What is cut (a text wider than its box that hides the rest) or lies outside the screen under {@code css}. */
+  private List<String> cutOrOutside(String css) {
+    @SuppressWarnings("unchecked")
+    List<String> problems = (List<String>) ((JavascriptExecutor) browser.driver()).executeScript("""
+        const out = [];
+        document.querySelectorAll(arguments[0]).forEach(root => root.querySelectorAll('*').forEach(e => {
+          const r = e.getBoundingClientRect();
+          const style = getComputedStyle(e);
+          const text = (e.innerText || e.value || '').trim();
+          if (!e.getClientRects().length || r.width <= 1 || style.visibility === 'hidden' || e.closest('.sr-only')) {
+            return;
+          }
+          if (!text && !['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(e.tagName)) {
+            return;
+          }
+          const what = e.tagName + '.' + e.className + ' «' + text.slice(0, 40).replace(/\s+/g, ' ') + '»';
+          if (r.left < -1 || r.right > window.innerWidth + 1) {
+            out.push('outside the screen: ' + what);
+          } else if (e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0
+              && ['hidden', 'clip'].includes(style.overflowX) && !e.matches('input, textarea, select')) {
+            out.push('cut: ' + what);
+          }
+        }));
+        return out;""", css);
+    return new ArrayList<>(problems);
   }
 
   /** Opens a page, waits until its text contains {@code expected} and stops changing, and reads it. */
