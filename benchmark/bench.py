@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""National-scale benchmark of the product against bare Camunda 7.24, in one run (README "Benchmark").
+"""National-scale benchmark of the product against bare Camunda 7.24, in one run (docs/benchmark.md).
 
 Parts: walk (whole exercises over engine REST), storm (reminders falling due at one instant, one node
 tuned / Camunda defaults / bare, then two nodes on PostgreSQL), read (microsite, open data, Tasklist

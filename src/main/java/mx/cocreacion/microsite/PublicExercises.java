@@ -62,7 +62,7 @@ public class PublicExercises {
    * Every exercise of every entidad, newest first within each entidad. The same columns as
    * {@link #SELECT}, computed set-wise (one pass over the commitments and the overdue tasks instead
    * of four subqueries per exercise): at national scale (2,500 exercises) this is what keeps the open
-   * data fast (README "Benchmark").
+   * data fast (docs/benchmark.md).
    */
   public List<PublicExercise> all() {
     return cache.get("all", () -> jdbc.sql(ALL).param("now", now())

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * {@value TimerTaskListenerJobHandler#TYPE}): it is created with the task, deleted when the task is
  * completed, and re-created after each reminder for the next one. Camunda's full history logs each
  * of those as a row of {@code ACT_HI_JOB_LOG}: two rows per user task (48 statements of an
- * exercise's 2,300, README "Benchmark"), 60,000 rows a year at national scale that say nothing
+ * exercise's 2,300, docs/benchmark.md), 60,000 rows a year at national scale that say nothing
  * the task's own history does not. What the timer did is kept: every run that succeeded or failed
  * (and so the retries and incidents of a mail server that is down), and the deletion of a timer that
  * had failed, so its failures in Cockpit have an end. Every other job is logged as before. (Every

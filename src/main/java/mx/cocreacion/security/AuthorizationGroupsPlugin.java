@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code select distinct GROUP_ID_ from ACT_RU_AUTHORIZATION} (the whole table) to drop the
  * user's groups that hold no authorization from the checks' {@code GROUP_ID_ in (...)} lists. With
  * authorizations per task (every candidate group gets one) that table grows with the number of open
- * tasks: at national scale it is the most repeated statement of a REST request (README "Benchmark";
+ * tasks: at national scale it is the most repeated statement of a REST request (docs/benchmark.md;
  * Camunda issue 5485). The people of this platform belong to a handful of groups, so the checks get
  * them as they are: a group without authorizations matches no row either way, so every check answers
  * the same. Users with more than {@link #UNFILTERED_UP_TO} groups keep Camunda's filtering.

@@ -20,8 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * The engine REST's successful HTTP Basic logins of the last {@code cocreacion.security.rest-auth-cache}
  * (default 30 s): user, groups and tenants. Without it every REST request checks the password and reads
- * the user's groups and tenants again (three queries before the request's own work; README
- * "Benchmark"). A failed login, a provisioned or withdrawn account ({@link AccountProvisioning}) evicts
+ * the user's groups and tenants again (three queries before the request's own work; docs/benchmark.md). A failed login, a provisioned or withdrawn account ({@link AccountProvisioning}) evicts
  * the user's entries at once, so a lock after wrong passwords and a withdrawn STL role apply to the
  * next request; changes made elsewhere (Admin webapp) apply at the latest after the period.
  *

@@ -150,7 +150,7 @@ class ClusterTest {
         assertThat(f.timerDuplicates).as("timer jobs executed twice (job log)").isZero();
         assertThat(f.reminderDuplicates).as("tasks with more than one reminder (cc_reminder)").isZero();
         // SMTP and the database share no transaction: an e-mail the server accepted from A in the instant
-        // before A's commit is mailed again by B (README, "Cluster"). A has one job thread: at most one.
+        // before A's commit is mailed again by B (docs/operations.md, "PostgreSQL (production)"). A has one job thread: at most one.
         assertThat(f.mailDuplicates).as("reminder e-mails delivered twice (only the one in flight at the kill may be)\n"
             + f.text()).isLessThanOrEqualTo(1);
         assertThat(f.mailLost).as("reminder e-mails never delivered").isZero();

@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The history retention policy (README "Historial"): every process keeps its history 1825 days (5
+ * The history retention policy (docs/operations.md "History retention"): every process keeps its history 1825 days (5
  * years) after its exercise ends, the cleanup runs in a nightly window, and it removes only Camunda's
  * history of what expired; the plan of record ({@code cc_*}) stays.
  *

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A new version of {@code local-exercise} while exercises of the current one are running (README
- * "Actualizar versiones de procesos"): running instances stay on the version they started with, new
- * ones start on the new version, and the migration plan of the README moves the running ones over,
+ * A new version of {@code local-exercise} while exercises of the current one are running (docs/operations.md
+ * "New versions of the processes"): running instances stay on the version they started with, new
+ * ones start on the new version, and the migration plan of docs/operations.md moves the running ones over,
  * call activities and their step processes included.
  *
  * <p>The second version is the deployed BPMN with one visible change (the name of step 1), deployed
@@ -63,7 +63,7 @@ class ProcessVersioningTest extends ProcessTestSupport {
     assertThat(definitionOf(inStep1)).as("moving on keeps the version").isEqualTo(first.getId());
     assertThat(driver.step(inStep1, "outreach")).isNotNull();
 
-    // The migration plan of the README: same activity ids. (The README moves every running instance of
+    // The migration plan of docs/operations.md: same activity ids. (It moves every running instance of
     // the old version; here only this test's, the shared test engine has other tests' exercises.)
     MigrationPlan plan = runtime.createMigrationPlan(first.getId(), second.getId()).mapEqualActivities().build();
     assertThat(plan.getInstructions()).extracting(i -> i.getSourceActivityId())
