@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
-import mx.cocreacion.microsite.EvidenceItem;
 import org.springframework.stereotype.Service;
 
 /**

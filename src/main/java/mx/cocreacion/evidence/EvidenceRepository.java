@@ -5,8 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import mx.cocreacion.microsite.EvidenceItem;
-import mx.cocreacion.microsite.PublicDataCache;
+import mx.cocreacion.plan.PlanEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,11 +17,11 @@ public class EvidenceRepository {
   public record StoredFile(String exerciseId, String fileName, String contentType, byte[] content) {}
 
   private final JdbcClient jdbc;
-  private final PublicDataCache publicData;
+  private final PlanEvents plan;
 
-  public EvidenceRepository(JdbcClient jdbc, PublicDataCache publicData) {
+  public EvidenceRepository(JdbcClient jdbc, PlanEvents plan) {
     this.jdbc = jdbc;
-    this.publicData = publicData;
+    this.plan = plan;
   }
 
   /** Stores a file; returns its id. */
@@ -37,7 +36,7 @@ public class EvidenceRepository {
         .param("ct", contentType).param("sz", (long) content.length).param("c", content).param("t", taskId)
         .param("at", Timestamp.from(at))
         .update();
-    publicData.changed();
+    plan.changed();
     return id;
   }
 
@@ -50,7 +49,7 @@ public class EvidenceRepository {
         .param("id", id).param("e", exerciseId).param("s", step).param("src", source).param("u", url)
         .param("t", taskId).param("at", Timestamp.from(at))
         .update();
-    publicData.changed();
+    plan.changed();
     return id;
   }
 

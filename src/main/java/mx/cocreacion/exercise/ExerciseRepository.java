@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import mx.cocreacion.microsite.PublicDataCache;
+import mx.cocreacion.plan.PlanEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,11 +16,11 @@ import org.springframework.stereotype.Repository;
 public class ExerciseRepository {
 
   private final JdbcClient jdbc;
-  private final PublicDataCache publicData;
+  private final PlanEvents plan;
 
-  public ExerciseRepository(JdbcClient jdbc, PublicDataCache publicData) {
+  public ExerciseRepository(JdbcClient jdbc, PlanEvents plan) {
     this.jdbc = jdbc;
-    this.publicData = publicData;
+    this.plan = plan;
   }
 
   public void insert(Exercise e) {
@@ -37,7 +37,7 @@ public class ExerciseRepository {
         .param("by", e.startedBy())
         .param("at", ts(e.startedAt()))
         .update();
-    publicData.changed();
+    plan.changed();
   }
 
   public boolean isKeyActive(String businessKey) {
@@ -64,12 +64,12 @@ public class ExerciseRepository {
         .param("at", ts(at))
         .param("id", id)
         .update();
-    publicData.changed();
+    plan.changed();
   }
 
   public void enterStep(String id, int step) {
     jdbc.sql("update cc_exercise set current_step = :s where id = :id").param("s", step).param("id", id).update();
-    publicData.changed();
+    plan.changed();
   }
 
   public void recordMeetingDate(String id, Date meetingDate) {
@@ -77,17 +77,17 @@ public class ExerciseRepository {
         .param("d", ts(meetingDate))
         .param("id", id)
         .update();
-    publicData.changed();
+    plan.changed();
   }
 
   public void recordRules(String id, String decisionRule) {
     jdbc.sql("update cc_exercise set decision_rule = :r where id = :id").param("r", decisionRule).param("id", id).update();
-    publicData.changed();
+    plan.changed();
   }
 
   public void recordFacilitator(String id, String name) {
     jdbc.sql("update cc_exercise set facilitator_name = :n where id = :id").param("n", name).param("id", id).update();
-    publicData.changed();
+    plan.changed();
   }
 
   public void recordPalDates(String id, Date start, Date end, String justification) {
@@ -97,7 +97,7 @@ public class ExerciseRepository {
         .param("j", justification)
         .param("id", id)
         .update();
-    publicData.changed();
+    plan.changed();
   }
 
   public void recordLaunch(String id, Date launchDate, String place) {
@@ -106,7 +106,7 @@ public class ExerciseRepository {
         .param("p", place)
         .param("id", id)
         .update();
-    publicData.changed();
+    plan.changed();
   }
 
   private Exercise map(ResultSet rs, int row) throws SQLException {

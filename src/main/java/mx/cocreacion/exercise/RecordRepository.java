@@ -3,7 +3,7 @@ package mx.cocreacion.exercise;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import mx.cocreacion.microsite.PublicDataCache;
+import mx.cocreacion.plan.PlanEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,11 +15,11 @@ import org.springframework.stereotype.Repository;
 public class RecordRepository {
 
   private final JdbcClient jdbc;
-  private final PublicDataCache publicData;
+  private final PlanEvents plan;
 
-  public RecordRepository(JdbcClient jdbc, PublicDataCache publicData) {
+  public RecordRepository(JdbcClient jdbc, PlanEvents plan) {
     this.jdbc = jdbc;
-    this.publicData = publicData;
+    this.plan = plan;
   }
 
   public void add(String exerciseId, String kind, String taskId, String recordedBy, Instant at, String json) {
@@ -33,7 +33,7 @@ public class RecordRepository {
         .param("a", Timestamp.from(at))
         .param("p", json)
         .update();
-    publicData.changed();
+    plan.changed();
   }
 
   public List<String> payloads(String exerciseId, String kind) {

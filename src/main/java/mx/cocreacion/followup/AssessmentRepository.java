@@ -3,7 +3,7 @@ package mx.cocreacion.followup;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import mx.cocreacion.microsite.PublicDataCache;
+import mx.cocreacion.plan.PlanEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,11 +12,11 @@ import org.springframework.stereotype.Repository;
 public class AssessmentRepository {
 
   private final JdbcClient jdbc;
-  private final PublicDataCache publicData;
+  private final PlanEvents plan;
 
-  public AssessmentRepository(JdbcClient jdbc, PublicDataCache publicData) {
+  public AssessmentRepository(JdbcClient jdbc, PlanEvents plan) {
     this.jdbc = jdbc;
-    this.publicData = publicData;
+    this.plan = plan;
   }
 
   public void recordMonitoring(String exerciseId, int commitment, boolean verifiable, boolean relevant,
@@ -26,7 +26,7 @@ public class AssessmentRepository {
             where exercise_id = :e and position = :p""")
         .param("v", verifiable).param("r", relevant).param("i", potentialImpact).param("n", notes)
         .param("e", exerciseId).param("p", commitment).update();
-    publicData.changed();
+    plan.changed();
   }
 
   public void recordEvaluation(String exerciseId, int commitment, String completion, String openedGovernment,
@@ -36,7 +36,7 @@ public class AssessmentRepository {
             where exercise_id = :e and position = :p""")
         .param("c", completion).param("o", openedGovernment).param("n", notes)
         .param("e", exerciseId).param("p", commitment).update();
-    publicData.changed();
+    plan.changed();
   }
 
   public List<Assessment> assessments(String exerciseId) {
@@ -53,18 +53,18 @@ public class AssessmentRepository {
   public void markStarred(String exerciseId, int commitment, boolean starred) {
     jdbc.sql("update cc_commitment set starred = :s where exercise_id = :e and position = :p")
         .param("s", starred).param("e", exerciseId).param("p", commitment).update();
-    publicData.changed();
+    plan.changed();
   }
 
   public void markMonitored(String exerciseId, Instant at) {
     jdbc.sql("update cc_exercise set monitored_at = :a where id = :e").param("a", Timestamp.from(at))
         .param("e", exerciseId).update();
-    publicData.changed();
+    plan.changed();
   }
 
   public void markEvaluated(String exerciseId, Instant at) {
     jdbc.sql("update cc_exercise set evaluated_at = :a where id = :e").param("a", Timestamp.from(at))
         .param("e", exerciseId).update();
-    publicData.changed();
+    plan.changed();
   }
 }

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import mx.cocreacion.microsite.PublicDataCache;
+import mx.cocreacion.plan.PlanEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,11 +24,11 @@ import org.springframework.stereotype.Repository;
 public class ImplementationRepository {
 
   private final JdbcClient jdbc;
-  private final PublicDataCache publicData;
+  private final PlanEvents plan;
 
-  public ImplementationRepository(JdbcClient jdbc, PublicDataCache publicData) {
+  public ImplementationRepository(JdbcClient jdbc, PlanEvents plan) {
     this.jdbc = jdbc;
-    this.publicData = publicData;
+    this.plan = plan;
   }
 
   public int activityCount(String exerciseId, int commitment) {
@@ -52,7 +52,7 @@ public class ImplementationRepository {
     BigDecimal progress = total == 0 ? BigDecimal.ZERO
         : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(total), 4, RoundingMode.HALF_UP);
     jdbc.sql("update cc_commitment set progress = :p where id = :c").param("p", progress).param("c", commitmentId).update();
-    publicData.changed();
+    plan.changed();
     return progress.doubleValue();
   }
 
@@ -82,7 +82,7 @@ public class ImplementationRepository {
         .param("at", Timestamp.from(at)).param("s", statusesJson).param("pr", BigDecimal.valueOf(progress))
         .param("u", evidenceUrl).param("f", evidenceName)
         .update();
-    publicData.changed();
+    plan.changed();
     return number;
   }
 

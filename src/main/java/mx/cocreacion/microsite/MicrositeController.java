@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import mx.cocreacion.completion.Dates;
 import mx.cocreacion.evidence.EvidenceCatalogue;
+import mx.cocreacion.evidence.EvidenceItem;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.tenancy.EntityCatalogue;
@@ -107,11 +108,12 @@ class MicrositeController {
   /** The page's meta description (what a search engine or a shared link shows). */
   static String description(PublicExercise exercise) {
     String step = exercise.finished() ? "concluido"
-        : "en el paso " + exercise.currentStep() + ", " + MicrositeLabels.INSTANCE.step(exercise.currentStep());
-    return "Ejercicio local de gobierno abierto de " + exercise.entityName() + " " + exercise.year() + ", " + step
-        + ": " + exercise.commitments() + (exercise.commitments() == 1 ? " compromiso" : " compromisos")
-        + " del Plan de Acción Local, avance del " + exercise.palProgress() + " %, firmantes, Secretariado Técnico Local y evidencia.";
+        : "paso " + exercise.currentStep() + " (" + MicrositeLabels.INSTANCE.step(exercise.currentStep()) + ")";
+    return exercise.entityName() + " " + exercise.year() + ": cocreación del Plan de Acción Local, " + step + ", "
+        + exercise.commitments() + (exercise.commitments() == 1 ? " compromiso" : " compromisos") + ", avance del "
+        + exercise.palProgress() + " %; firmantes, Secretariado Técnico Local y evidencia pública.";
   }
+
 
   private Optional<ExercisePage> page(String tenant, Integer year) {
     return exercises.find(tenant, year).map(found -> {

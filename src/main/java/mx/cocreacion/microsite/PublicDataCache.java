@@ -5,17 +5,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import mx.cocreacion.plan.PlanChanged;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A short-lived cache of the public read model (microsite and open data), with one signal that the
- * plan of record changed: the repositories that write the {@code cc_*} tables the public reads call
- * {@link #changed()} after each write, and the whole cache is dropped when that write's transaction
- * commits (at once when there is no transaction). So a committed write is visible on the next read;
- * a rolled-back one drops nothing.
+ * A short-lived cache of the public read model (microsite and open data), dropped whole when the
+ * plan of record changes: the writers of the {@code cc_*} tables the public reads publish
+ * {@link PlanChanged} after each write, and the cache drops when that write's transaction commits (at
+ * once when there is no transaction). So a committed write is visible on the next read; a rolled-back
+ * one drops nothing. The cache knows nothing of who writes.
  *
  * <p>Entries also expire after {@code cocreacion.microsite.cache-ttl} on the engine's clock: what
  * changes with time alone (the overdue tasks counted against now) is at most that old. The cache
@@ -67,17 +68,13 @@ public class PublicDataCache {
   }
 
   /**
-   * The plan of record changed: drop the cache when the current transaction commits, or now
-   * without one. Call it after the write.
+   * The plan of record changed ({@link PlanChanged}, published by its writers through
+   * {@code PlanEvents}): the cache is dropped once the write's transaction commits, or at once
+   * without one; a rolled-back write drops nothing.
    */
-  public void changed() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      drop();
-      return;
-    }
-    if (TransactionSynchronizationManager.getSynchronizations().stream().noneMatch(DropOnCommit.class::isInstance)) {
-      TransactionSynchronizationManager.registerSynchronization(new DropOnCommit());
-    }
+  @TransactionalEventListener(fallbackExecution = true)
+  void planChanged(PlanChanged event) {
+    drop();
   }
 
   /** How many times the cache was dropped (for tests and diagnosis). */
@@ -101,12 +98,5 @@ public class PublicDataCache {
 
   private static long now() {
     return ClockUtil.getCurrentTime().getTime();
-  }
-
-  private class DropOnCommit implements TransactionSynchronization {
-    @Override
-    public void afterCommit() {
-      drop();
-    }
   }
 }

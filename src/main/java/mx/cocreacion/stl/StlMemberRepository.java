@@ -3,7 +3,7 @@ package mx.cocreacion.stl;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import mx.cocreacion.microsite.PublicDataCache;
+import mx.cocreacion.plan.PlanEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,11 +12,11 @@ import org.springframework.stereotype.Repository;
 public class StlMemberRepository {
 
   private final JdbcClient jdbc;
-  private final PublicDataCache publicData;
+  private final PlanEvents plan;
 
-  public StlMemberRepository(JdbcClient jdbc, PublicDataCache publicData) {
+  public StlMemberRepository(JdbcClient jdbc, PlanEvents plan) {
     this.jdbc = jdbc;
-    this.publicData = publicData;
+    this.plan = plan;
   }
 
   public void replace(String exerciseId, List<StlMember> members, Instant electedAt) {
@@ -35,7 +35,7 @@ public class StlMemberRepository {
           .param("at", Timestamp.from(electedAt))
           .update();
     }
-    publicData.changed();
+    plan.changed();
   }
 
   public List<StlMember> active(String exerciseId) {

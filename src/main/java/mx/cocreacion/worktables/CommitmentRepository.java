@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import mx.cocreacion.completion.TaskInput;
-import mx.cocreacion.microsite.PublicDataCache;
+import mx.cocreacion.plan.PlanEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,11 +26,11 @@ public class CommitmentRepository {
   private static final TypeReference<LinkedHashMap<String, Boolean>> CRITERIA = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
-  private final PublicDataCache publicData;
+  private final PlanEvents plan;
 
-  public CommitmentRepository(JdbcClient jdbc, PublicDataCache publicData) {
+  public CommitmentRepository(JdbcClient jdbc, PlanEvents plan) {
     this.jdbc = jdbc;
-    this.publicData = publicData;
+    this.plan = plan;
   }
 
   /** Replaces the draft of an exercise with these commitments (not approved yet). */
@@ -69,7 +69,7 @@ public class CommitmentRepository {
             .update();
       }
     }
-    publicData.changed();
+    plan.changed();
   }
 
   /** The STL approved: the commitments of the exercise become the plan of record. */
@@ -78,7 +78,7 @@ public class CommitmentRepository {
         .param("at", Timestamp.from(at))
         .param("e", exerciseId)
         .update();
-    publicData.changed();
+    plan.changed();
     return approved;
   }
 

@@ -3,7 +3,7 @@ package mx.cocreacion.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import mx.cocreacion.exercise.DemoExercises;
+import mx.cocreacion.demo.DemoExercises;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,8 @@ class CockpitBrowserTest extends BrowserTestSupport {
     browser.screenshot("cockpit-inai-ejercicios.png");
 
     browser.get("/camunda/app/cockpit/default/#/process-instance/" + exercise.getId() + "/runtime");
-    browser.textContaining(By.cssSelector(".cam-table"), "guarantorBody");
+    // Variables by their labels (nombres-legibles.js), not by their keys.
+    assertThat(browser.textContaining(By.cssSelector(".cam-table"), "Organismo garante")).doesNotContain("guarantorBody");
     assertThat(Browser.displayed(browser.driver(), WRITE_CONTROLS)).as("controls that change the exercise").isEmpty();
     assertThat(browser.driver().findElement(By.tagName("body")).getText()).doesNotContain("Actions");
 

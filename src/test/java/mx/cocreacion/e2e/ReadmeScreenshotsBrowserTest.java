@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
-import mx.cocreacion.exercise.DemoExercises;
+import mx.cocreacion.demo.DemoExercises;
 import mx.cocreacion.followup.CommitmentImplementationProcess;
 import mx.cocreacion.security.PlatformSetup;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

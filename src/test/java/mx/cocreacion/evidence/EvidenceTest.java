@@ -25,7 +25,6 @@ import java.util.UUID;
 import mx.cocreacion.followup.CommitmentImplementationProcess;
 import mx.cocreacion.followup.FollowUpProcess;
 import mx.cocreacion.followup.GenerateFinalReportDelegate;
-import mx.cocreacion.microsite.EvidenceItem;
 import mx.cocreacion.pal.GeneratePalDocumentDelegate;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;

@@ -59,7 +59,7 @@ class PublicDataCacheBoundsTest {
   void aChangeOutsideATransactionDropsEverythingAtOnce() {
     read("a");
     long generation = cache.generation();
-    cache.changed();
+    cache.planChanged(new mx.cocreacion.plan.PlanChanged());
     assertThat(cache.generation()).isEqualTo(generation + 1);
     assertThat(read("a")).isEqualTo("a2");
   }

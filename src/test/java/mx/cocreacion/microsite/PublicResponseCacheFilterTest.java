@@ -44,7 +44,7 @@ class PublicResponseCacheFilterTest extends ProcessTestSupport {
     assertThat(get(page, null).body()).isEqualTo(rendered);
 
     // ... until the plan of record changes (a repository write signals it when it commits).
-    cache.changed();
+    cache.planChanged(new mx.cocreacion.plan.PlanChanged());
     assertThat(get(page, null).body()).contains("Ejercicio renombrado").doesNotContain("Ejercicio local de gobierno abierto");
   }
 

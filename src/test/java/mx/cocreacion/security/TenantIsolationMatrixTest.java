@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import mx.cocreacion.evidence.EvidenceCatalogue;
 import mx.cocreacion.followup.FollowUpProcess;
-import mx.cocreacion.microsite.EvidenceItem;
+import mx.cocreacion.evidence.EvidenceItem;
 import mx.cocreacion.support.CocreacionTest;
 import mx.cocreacion.support.ExerciseDriver;
 import mx.cocreacion.support.TestVariables;

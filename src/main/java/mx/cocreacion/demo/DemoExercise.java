@@ -1,6 +1,7 @@
-package mx.cocreacion.exercise;
+package mx.cocreacion.demo;
 
 import mx.cocreacion.completion.Dates;
+import mx.cocreacion.exercise.LocalExerciseProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

@@ -1,4 +1,4 @@
-package mx.cocreacion.exercise;
+package mx.cocreacion.demo;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -15,6 +15,8 @@ import java.util.Map;
 import mx.cocreacion.completion.Dates;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.declaration.DeclarationProcess;
+import mx.cocreacion.exercise.ExerciseVariables;
+import mx.cocreacion.exercise.LocalExerciseProcess;
 import mx.cocreacion.followup.CommitmentImplementationProcess;
 import mx.cocreacion.followup.FollowUpProcess;
 import mx.cocreacion.outreach.OutreachProcess;

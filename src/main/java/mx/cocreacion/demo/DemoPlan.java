@@ -1,4 +1,4 @@
-package mx.cocreacion.exercise;
+package mx.cocreacion.demo;
 
 import java.util.List;
 

@@ -1,6 +1,4 @@
-package mx.cocreacion.exercise;
-
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+package mx.cocreacion.demo;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,14 +9,18 @@ import java.time.LocalDate;
 import java.util.List;
 import mx.cocreacion.completion.Dates;
 import mx.cocreacion.declaration.DeclarationProcess;
+import mx.cocreacion.evidence.EvidenceItem;
 import mx.cocreacion.evidence.EvidenceRepository;
+import mx.cocreacion.exercise.Exercise;
+import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.exercise.LocalExerciseProcess;
+import mx.cocreacion.exercise.RecordRepository;
 import mx.cocreacion.followup.Assessment;
 import mx.cocreacion.followup.AssessmentRepository;
 import mx.cocreacion.followup.CommitmentImplementationProcess;
 import mx.cocreacion.followup.FollowUpProcess;
 import mx.cocreacion.followup.ImplementationRepository;
 import mx.cocreacion.followup.ProgressReport;
-import mx.cocreacion.microsite.EvidenceItem;
 import mx.cocreacion.outreach.OutreachProcess;
 import mx.cocreacion.support.ProcessTestSupport;
 import org.assertj.core.api.Assertions;
@@ -29,6 +31,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
  * The demo data: Jalisco in step 6 and Campeche finished, walked through the real processes. Every

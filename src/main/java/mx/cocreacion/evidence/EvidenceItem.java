@@ -1,4 +1,4 @@
-package mx.cocreacion.microsite;
+package mx.cocreacion.evidence;
 
 import java.time.Instant;
 
