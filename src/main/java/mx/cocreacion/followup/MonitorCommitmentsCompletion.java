@@ -10,6 +10,7 @@ import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.plan.AssessmentRepository;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.exercise.RecordRepository;
+import mx.cocreacion.plan.Assessment;
+import mx.cocreacion.plan.AssessmentRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

@@ -1,6 +1,7 @@
 package mx.cocreacion.followup;
 
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.plan.AssessmentRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

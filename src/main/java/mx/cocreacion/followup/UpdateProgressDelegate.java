@@ -3,6 +3,7 @@ package mx.cocreacion.followup;
 import static mx.cocreacion.followup.CommitmentImplementationProcess.*;
 
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.plan.ImplementationRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

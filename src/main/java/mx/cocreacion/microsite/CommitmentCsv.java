@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.completion.TextRules;
 import mx.cocreacion.completion.Violation;
-import mx.cocreacion.worktables.Commitments;
+import mx.cocreacion.plan.Commitment;
+import mx.cocreacion.plan.Commitments;
 import mx.cocreacion.worktables.WorkingTablesProcess;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -51,7 +52,7 @@ public final class CommitmentCsv {
   static {
     List<String> columns = new ArrayList<>(List.of("commitment", "title", "problem", "description", "responsible",
         "sdgs"));
-    WorkingTablesProcess.CRITERIA.forEach(c -> columns.add(CRITERION_PREFIX + c));
+    Commitment.CRITERIA.forEach(c -> columns.add(CRITERION_PREFIX + c));
     columns.addAll(List.of("approved", "progress", "starred", "activity", "activity_title", "product", "indicator",
         "baseline", "target", "dueDate", "status"));
     COLUMNS = List.copyOf(columns);
@@ -106,7 +107,7 @@ public final class CommitmentCsv {
           row.add(c.description());
           row.add(c.responsible());
           row.add(c.sdgs() == null ? "" : c.sdgs().stream().map(String::valueOf).collect(Collectors.joining("|")));
-          for (String criterion : WorkingTablesProcess.CRITERIA) {
+          for (String criterion : Commitment.CRITERIA) {
             row.add(c.criteria() != null && Boolean.TRUE.equals(c.criteria().get(criterion)));
           }
           row.add(c.approved());
@@ -276,7 +277,7 @@ public final class CommitmentCsv {
             }
           }
           ObjectNode criteria = commitment.putObject("criteria");
-          for (String criterion : WorkingTablesProcess.CRITERIA) {
+          for (String criterion : Commitment.CRITERIA) {
             String column = CRITERION_PREFIX + criterion;
             String value = get(record, column);
             Boolean flag = bool(value);

@@ -10,7 +10,7 @@ import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.declaration.DeclarationProcess;
 import mx.cocreacion.exercise.RecordRepository;
 import mx.cocreacion.stl.StlIntegrationProcess;
-import mx.cocreacion.stl.StlMemberRepository;
+import mx.cocreacion.plan.StlMemberRepository;
 import mx.cocreacion.worktables.WorkingTablesProcess;
 import org.springframework.stereotype.Service;
 

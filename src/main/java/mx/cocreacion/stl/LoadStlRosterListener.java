@@ -5,6 +5,8 @@ import static mx.cocreacion.stl.StlIntegrationProcess.VAR_STL_MEMBERS;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.plan.StlMember;
+import mx.cocreacion.plan.StlMemberRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.spin.plugin.variable.SpinValues;

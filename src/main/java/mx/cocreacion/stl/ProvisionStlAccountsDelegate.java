@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.plan.StlMember;
+import mx.cocreacion.plan.StlMemberRepository;
 import mx.cocreacion.security.AccountProvisioning;
 import mx.cocreacion.security.Roles;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

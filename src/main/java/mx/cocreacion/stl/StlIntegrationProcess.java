@@ -1,5 +1,7 @@
 package mx.cocreacion.stl;
 
+import mx.cocreacion.plan.StlMember;
+
 /** Ids and variables of {@code bpmn/stl-integration.bpmn} (seed step 3: Secretariado Técnico Local). */
 public final class StlIntegrationProcess {
 
@@ -28,10 +30,10 @@ public final class StlIntegrationProcess {
   public static final String MESSAGE_STL_REELECTION = "stl-reelection";
   public static final String REELECTION_SUBPROCESS = "SubProcess_StlReelection";
 
-  public static final String ROLE_TITULAR = "titular";
-  public static final String ROLE_SUPLENTE = "suplente";
-  public static final String RULE_CONSENSUS = "consensus";
-  public static final String RULE_MAJORITY = "majority";
+  public static final String ROLE_TITULAR = StlMember.TITULAR;
+  public static final String ROLE_SUPLENTE = StlMember.SUPLENTE;
+  public static final String RULE_CONSENSUS = StlMember.RULE_CONSENSUS;
+  public static final String RULE_MAJORITY = StlMember.RULE_MAJORITY;
 
   public static final String RECORD_MEETING = "stl-meeting";
   public static final String RECORD_RULES = "stl-rules";

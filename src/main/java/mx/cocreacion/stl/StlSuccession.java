@@ -3,6 +3,8 @@ package mx.cocreacion.stl;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import mx.cocreacion.plan.StlMember;
+import mx.cocreacion.plan.StlMemberRepository;
 import mx.cocreacion.security.AccountProvisioning;
 import mx.cocreacion.security.Roles;
 import org.camunda.bpm.engine.TaskService;

@@ -1,7 +1,7 @@
 package mx.cocreacion.worktables;
 
 import java.util.List;
-import mx.cocreacion.stl.StlIntegrationProcess;
+import mx.cocreacion.plan.StlMember;
 
 /**
  * The STL's decision rule applied to a round of votes: {@code consensus} = every titular
@@ -13,10 +13,10 @@ public final class ApprovalRule {
 
   public static boolean approved(String decisionRule, List<ApprovalVote> votes, int titulars) {
     long yes = votes.stream().filter(ApprovalVote::approved).count();
-    if (StlIntegrationProcess.RULE_MAJORITY.equals(decisionRule)) {
+    if (StlMember.RULE_MAJORITY.equals(decisionRule)) {
       return yes * 2 > titulars;
     }
-    if (StlIntegrationProcess.RULE_CONSENSUS.equals(decisionRule)) {
+    if (StlMember.RULE_CONSENSUS.equals(decisionRule)) {
       return titulars > 0 && yes == titulars;
     }
     throw new IllegalArgumentException("Regla de decisión desconocida: " + decisionRule);

@@ -10,7 +10,7 @@ import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.completion.ValidationException;
 import mx.cocreacion.completion.Violation;
 import mx.cocreacion.exercise.ExerciseScope;
-import mx.cocreacion.stl.StlRoster;
+import mx.cocreacion.plan.StlRoster;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;

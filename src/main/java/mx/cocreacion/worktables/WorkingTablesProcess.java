@@ -31,8 +31,7 @@ public final class WorkingTablesProcess {
   public static final String VAR_APPROVAL_COMMENTS = "approvalComments";
 
   /** The eight quality criteria of the seed (step 4), keys of {@code criteria}. */
-  public static final List<String> CRITERIA = List.of("inclusive", "strategic", "transformative", "replicable",
-      "measurable", "agenda2030", "gender", "anticorruption");
+  public static final List<String> CRITERIA = mx.cocreacion.plan.Commitment.CRITERIA;
 
   public static final String RECORD_TABLES_PLAN = "working-tables-plan";
   public static final String RECORD_WORKING_TABLE = "working-table";

@@ -2,6 +2,7 @@ package mx.cocreacion.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import mx.cocreacion.plan.Assessment;
 import org.junit.jupiter.api.Test;
 
 /** Every value the contract allows has one Spanish label, shared by forms' summaries, pages and PDFs. */

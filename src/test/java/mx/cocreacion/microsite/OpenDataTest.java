@@ -16,7 +16,7 @@ import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.support.CocreacionTest;
 import mx.cocreacion.support.ExerciseDriver;
 import mx.cocreacion.support.TestVariables;
-import mx.cocreacion.worktables.Commitments;
+import mx.cocreacion.plan.Commitments;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

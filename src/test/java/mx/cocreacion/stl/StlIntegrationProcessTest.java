@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.plan.StlMember;
+import mx.cocreacion.plan.StlMemberRepository;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.assertj.core.api.Assertions;

@@ -6,6 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.util.List;
 import mx.cocreacion.exercise.RecordRepository;
+import mx.cocreacion.plan.Commitment;
+import mx.cocreacion.plan.CommitmentRepository;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.assertj.core.api.Assertions;

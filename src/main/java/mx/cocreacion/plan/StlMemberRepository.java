@@ -1,4 +1,4 @@
-package mx.cocreacion.stl;
+package mx.cocreacion.plan;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package mx.cocreacion.followup;
+package mx.cocreacion.plan;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package mx.cocreacion.worktables;
+package mx.cocreacion.plan;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +14,10 @@ public record Commitment(
     List<Integer> sdgs,
     Map<String, Boolean> criteria,
     List<Activity> activities) {
+
+  /** The eight quality criteria of the seed (step 4), keys of {@code criteria}. */
+  public static final List<String> CRITERIA = List.of("inclusive", "strategic", "transformative", "replicable",
+      "measurable", "agenda2030", "gender", "anticorruption");
 
   public record Activity(int position, String title, String product, String indicator, String baseline,
       String target, LocalDate dueDate, String status) {}

@@ -1,4 +1,4 @@
-package mx.cocreacion.followup;
+package mx.cocreacion.plan;
 
 /**
  * INAI's assessment of one commitment: the 6-month monitoring (verifiable, relevant, potential

@@ -1,4 +1,4 @@
-package mx.cocreacion.followup;
+package mx.cocreacion.plan;
 
 import java.sql.Timestamp;
 import java.time.Instant;

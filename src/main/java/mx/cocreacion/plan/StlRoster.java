@@ -1,4 +1,4 @@
-package mx.cocreacion.stl;
+package mx.cocreacion.plan;
 
 import java.util.List;
 import mx.cocreacion.exercise.ExerciseScope;
@@ -26,7 +26,7 @@ public class StlRoster {
   /** The titulars of the exercise (user ids, in seat order). */
   public List<String> titularsOf(String exerciseId) {
     List<String> titulars = members.active(exerciseId).stream()
-        .filter(m -> StlIntegrationProcess.ROLE_TITULAR.equals(m.role()))
+        .filter(m -> StlMember.TITULAR.equals(m.role()))
         .map(StlMember::userId)
         .distinct()
         .toList();

@@ -1,4 +1,4 @@
-package mx.cocreacion.worktables;
+package mx.cocreacion.plan;
 
 import static mx.cocreacion.completion.TaskInput.path;
 
@@ -73,7 +73,7 @@ public final class Commitments {
 
   private static Map<String, Boolean> criteria(TaskInput input, JsonNode node, String at) {
     Map<String, Boolean> criteria = new LinkedHashMap<>();
-    WorkingTablesProcess.CRITERIA.forEach(key -> criteria.put(key, false));
+    Commitment.CRITERIA.forEach(key -> criteria.put(key, false));
     if (node == null || node.isNull()) {
       return criteria;
     }
@@ -81,7 +81,7 @@ public final class Commitments {
       for (JsonNode key : node) {
         if (!criteria.containsKey(key.asText())) {
           input.reject(at, "«" + key.asText() + "» no es un criterio; valores permitidos: "
-              + String.join(", ", WorkingTablesProcess.CRITERIA));
+              + String.join(", ", Commitment.CRITERIA));
         } else {
           criteria.put(key.asText(), true);
         }
@@ -91,7 +91,7 @@ public final class Commitments {
         var entry = it.next();
         if (!criteria.containsKey(entry.getKey())) {
           input.reject(at + "." + entry.getKey(), "no es un criterio; valores permitidos: "
-              + String.join(", ", WorkingTablesProcess.CRITERIA));
+              + String.join(", ", Commitment.CRITERIA));
         } else if (!entry.getValue().isBoolean() && !entry.getValue().isNull()) {
           input.reject(at + "." + entry.getKey(), "debe ser verdadero o falso");
         } else {

@@ -1,4 +1,4 @@
-package mx.cocreacion.worktables;
+package mx.cocreacion.plan;
 
 import java.sql.Date;
 import java.sql.Timestamp;
