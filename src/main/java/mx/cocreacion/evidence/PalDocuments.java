@@ -1,6 +1,5 @@
 package mx.cocreacion.evidence;
 
-import mx.cocreacion.followup.IrmScales;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -24,13 +23,14 @@ import mx.cocreacion.completion.Dates;
 import mx.cocreacion.completion.MexicanDates;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.followup.IrmScales;
 import mx.cocreacion.plan.Assessment;
 import mx.cocreacion.plan.AssessmentRepository;
+import mx.cocreacion.plan.Commitment;
+import mx.cocreacion.plan.CommitmentRepository;
 import mx.cocreacion.plan.ImplementationRepository;
 import mx.cocreacion.plan.ProgressReport;
 import mx.cocreacion.tenancy.EntityCatalogue;
-import mx.cocreacion.plan.Commitment;
-import mx.cocreacion.plan.CommitmentRepository;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 

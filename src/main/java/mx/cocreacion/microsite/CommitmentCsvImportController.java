@@ -17,16 +17,16 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.completion.Violation;
 import mx.cocreacion.exercise.ExerciseRepository;
-import mx.cocreacion.security.EndUserGuard;
 import mx.cocreacion.plan.Commitment;
 import mx.cocreacion.plan.Commitments;
+import mx.cocreacion.security.BasicCredentials;
+import mx.cocreacion.security.EndUserGuard;
 import mx.cocreacion.worktables.WorkingTablesProcess;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -110,14 +110,14 @@ class CommitmentCsvImportController {
       @Parameter(description = "Id de la tarea «Consolidar compromisos» (como en Tasklist)") @PathVariable String taskId,
       @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false)
       String authorization, HttpServletRequest request) throws IOException {
-    String[] credentials = basic(authorization);
-    if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+    BasicCredentials credentials = BasicCredentials.of(authorization).orElse(null);
+    if (credentials == null || !identity.checkPassword(credentials.user(), credentials.password())) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
           .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"cocreacion\", charset=\"UTF-8\"")
           .body(refusal("AuthenticationException",
               "Se requiere autenticación: usuario y contraseña de la plataforma (HTTP Basic).", List.of()));
     }
-    String user = credentials[0];
+    String user = credentials.user();
     List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
         .map(Tenant::getId).toList();
@@ -199,19 +199,6 @@ class CommitmentCsvImportController {
     return exercises.findById(root)
         .map(e -> Map.of("tenant", e.tenantId(), "year", String.valueOf(e.year()), "businessKey", e.businessKey()))
         .orElseThrow(() -> new IllegalStateException("La tarea " + task.getId() + " no pertenece a un ejercicio"));
-  }
-
-  private static String[] basic(String header) {
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return null;
-    }
-    try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-      int colon = decoded.indexOf(':');
-      return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static ResponseEntity<Refusal> invalid(List<Violation> violations) {

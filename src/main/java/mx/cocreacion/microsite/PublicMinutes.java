@@ -9,8 +9,8 @@ import mx.cocreacion.completion.Dates;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.declaration.DeclarationProcess;
 import mx.cocreacion.exercise.RecordRepository;
-import mx.cocreacion.stl.StlIntegrationProcess;
 import mx.cocreacion.plan.StlMemberRepository;
+import mx.cocreacion.stl.StlIntegrationProcess;
 import mx.cocreacion.worktables.WorkingTablesProcess;
 import org.springframework.stereotype.Service;
 

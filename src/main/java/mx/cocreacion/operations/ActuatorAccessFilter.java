@@ -8,10 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import mx.cocreacion.security.BasicCredentials;
 import mx.cocreacion.security.RestAuthenticationCache;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -50,7 +50,7 @@ public class ActuatorAccessFilter extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean publicPath = path.equals(HEALTH) || path.startsWith(HEALTH + "/");
     String authorization = request.getHeader("Authorization");
-    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+    if (!BasicCredentials.isBasic(authorization)) {
       if (publicPath) {
         chain.doFilter(request, response);
       } else {
@@ -59,15 +59,15 @@ public class ActuatorAccessFilter extends OncePerRequestFilter {
       }
       return;
     }
-    String[] credentials = decode(authorization.substring(6).trim());
-    if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
+    BasicCredentials credentials = BasicCredentials.of(authorization).orElse(null);
+    if (credentials == null || !identity.checkPassword(credentials.user(), credentials.password())) {
       if (credentials != null) {
-        logins.forget(credentials[0]); // as engine REST does: the lock of a wrong password applies everywhere
+        logins.forget(credentials.user()); // as engine REST does: the lock of a wrong password applies everywhere
       }
       refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Usuario o contraseña incorrectos.");
       return;
     }
-    String user = credentials[0];
+    String user = credentials.user();
     Set<String> groups = identity.createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId).collect(Collectors.toUnmodifiableSet());
     if (groups.stream().noneMatch(allowedGroups::contains)) {
@@ -81,17 +81,6 @@ public class ActuatorAccessFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new AuthenticatedRequest(request, user, groups), response);
-  }
-
-  /** user and password of a Basic header, or null when it is malformed. */
-  private static String[] decode(String encoded) {
-    try {
-      String text = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-      int colon = text.indexOf(':');
-      return colon <= 0 ? null : new String[] {text.substring(0, colon), text.substring(colon + 1)};
-    } catch (IllegalArgumentException notBase64) {
-      return null;
-    }
   }
 
   private static void refuse(HttpServletResponse response, int status, String message) throws IOException {

@@ -1,5 +1,7 @@
 package mx.cocreacion.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import mx.cocreacion.completion.TaskInput;
 import mx.cocreacion.plan.PlanEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
