@@ -29,6 +29,7 @@ import mx.cocreacion.plan.AssessmentRepository;
 import mx.cocreacion.plan.Commitment;
 import mx.cocreacion.plan.CommitmentRepository;
 import mx.cocreacion.plan.ImplementationRepository;
+import mx.cocreacion.plan.Progress;
 import mx.cocreacion.plan.ProgressReport;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -91,7 +92,7 @@ public class PalDocuments {
     return pdf("Informe final", exercise, document -> {
       validity(document, exercise);
       List<Commitment> plan = commitments.findByExercise(exerciseId);
-      document.add(line("Avance del PAL: ", percent(implementation.palProgress(exerciseId))));
+      document.add(line("Avance del PAL: ", Progress.percentText(implementation.palProgress(exerciseId))));
       List<String> starred = plan.stream().filter(c -> assessed.containsKey(c.position()) && assessed.get(c.position()).starred())
           .map(c -> c.position() + ". " + c.title()).toList();
       document.add(line("Compromisos estelares: ", starred.isEmpty() ? "ninguno" : String.join("; ", starred)));
@@ -101,12 +102,12 @@ public class PalDocuments {
       for (Commitment c : plan) {
         Assessment a = assessed.get(c.position());
         commitment(document, c);
-        document.add(line("Avance: ", percent(implementation.progress(exerciseId, c.position()))
+        document.add(line("Avance: ", Progress.percentText(implementation.progress(exerciseId, c.position()))
             + (a != null && a.starred() ? " — compromiso estelar" : "")));
         activities(document, c, true);
         List<ProgressReport> reports = implementation.reports(exerciseId, c.position());
         document.add(line("Informes de avance: ", reports.isEmpty() ? "ninguno" : reports.stream()
-            .map(r -> "n.º " + r.number() + " (" + day(r.reportedAt()) + ", " + percent(r.progress()) + ")")
+            .map(r -> "n.º " + r.number() + " (" + day(r.reportedAt()) + ", " + Progress.percentText(r.progress()) + ")")
             .collect(Collectors.joining("; "))));
         document.add(line("Monitoreo (6 meses): ", monitoring(a)));
         document.add(line("Evaluación: ", evaluation(a)));
@@ -240,10 +241,6 @@ public class PalDocuments {
 
   private static String notes(String notes) {
     return notes == null || notes.isBlank() ? "" : ". Notas: " + notes;
-  }
-
-  private static String percent(double share) {
-    return Math.round(share * 100) + " %";
   }
 
   private static String day(Instant instant) {

@@ -18,6 +18,7 @@ import mx.cocreacion.plan.AssessmentRepository;
 import mx.cocreacion.plan.Commitment;
 import mx.cocreacion.plan.CommitmentRepository;
 import mx.cocreacion.plan.ImplementationRepository;
+import mx.cocreacion.plan.Progress;
 import mx.cocreacion.plan.ProgressReport;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -67,7 +68,7 @@ public class FollowUpSummary {
     summary.put("launchDateText", text(exercise.launchDate()));
     summary.put("palStartText", text(exercise.palStart()));
     summary.put("palEndText", text(exercise.palEnd()));
-    summary.put("palProgress", percent(implementation.palProgress(exerciseId)));
+    summary.put("palProgress", Progress.percent(implementation.palProgress(exerciseId)));
     Map<Integer, Assessment> assessed = assessments.assessments(exerciseId).stream()
         .collect(Collectors.toMap(Assessment::commitment, Function.identity()));
     ArrayNode list = summary.putArray("commitments");
@@ -154,7 +155,7 @@ public class FollowUpSummary {
     node.put("title", c.title());
     node.put("problem", c.problem());
     node.put("responsible", c.responsible());
-    node.put("progress", percent(implementation.progress(exerciseId, c.position())));
+    node.put("progress", Progress.percent(implementation.progress(exerciseId, c.position())));
     ArrayNode activities = node.putArray("activities");
     for (Commitment.Activity a : c.activities()) {
       ObjectNode activity = activities.addObject();
@@ -173,7 +174,7 @@ public class FollowUpSummary {
       report.put("number", r.number());
       report.put("reportedAt", day(r.reportedAt()));
       report.put("reportedAtText", text(r.reportedAt()));
-      report.put("progress", percent(r.progress()));
+      report.put("progress", Progress.percent(r.progress()));
       report.put("evidenceUrl", r.evidenceUrl());
       report.put("evidenceName", r.evidenceName());
     }
@@ -200,10 +201,6 @@ public class FollowUpSummary {
 
   private static String label(Commitment.Activity a) {
     return a.title() != null ? a.title() : a.product();
-  }
-
-  static int percent(double share) {
-    return (int) Math.round(share * 100);
   }
 
   private static String day(Instant instant) {

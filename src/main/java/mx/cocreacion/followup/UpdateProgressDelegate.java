@@ -4,6 +4,7 @@ import static mx.cocreacion.followup.CommitmentImplementationProcess.*;
 
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.ImplementationRepository;
+import mx.cocreacion.plan.Progress;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,6 @@ public class UpdateProgressDelegate implements JavaDelegate {
     int commitment = plan.commitmentOf(execution);
     double progress = implementation.progress(exerciseId, commitment);
     execution.setVariable(VAR_ALL_ACTIVITIES_DONE, progress >= 1.0);
-    execution.setVariable("commitmentProgress", FollowUpSummary.percent(progress));
+    execution.setVariable("commitmentProgress", Progress.percent(progress));
   }
 }

@@ -16,6 +16,7 @@ import mx.cocreacion.plan.AssessmentRepository;
 import mx.cocreacion.plan.Commitment;
 import mx.cocreacion.plan.CommitmentRepository;
 import mx.cocreacion.plan.ImplementationRepository;
+import mx.cocreacion.plan.Progress;
 import mx.cocreacion.plan.ProgressReport;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -154,12 +155,12 @@ public class PublicExercises {
     PublicCommitment.Evaluation evaluation = a == null || a.completion() == null ? null
         : new PublicCommitment.Evaluation(a.completion(), a.openedGovernment(), a.evaluationNotes());
     return new PublicCommitment(c.position(), c.title(), c.problem(), c.description(), c.responsible(), c.sdgs(),
-        c.criteria(), approved, percent(progress),
+        c.criteria(), approved, Progress.percent(progress),
         a != null && a.starred(), activities, reports, monitoring, evaluation);
   }
 
   private static PublicCommitment.Report report(ProgressReport r) {
-    return new PublicCommitment.Report(r.number(), Dates.localDate(r.reportedAt()), percent(r.progress()),
+    return new PublicCommitment.Report(r.number(), Dates.localDate(r.reportedAt()), Progress.percent(r.progress()),
         r.evidenceUrl(), r.evidenceName());
   }
 
@@ -171,7 +172,7 @@ public class PublicExercises {
         rs.getInt("exercise_year"), rs.getString("business_key"), rs.getString("name"), rs.getString("guarantor_body"),
         rs.getInt("current_step"), ended != null, instant(rs, "started_at"), ended, day(rs, "pal_start"),
         day(rs, "pal_end"), day(rs, "launch_date"), rs.getString("launch_place"), rs.getInt("commitments"),
-        progress == null ? 0 : percent(progress.doubleValue()), rs.getInt("starred"), rs.getLong("overdue")));
+        progress == null ? 0 : Progress.percent(progress.doubleValue()), rs.getInt("starred"), rs.getLong("overdue")));
   }
 
   private static Timestamp now() {
@@ -186,9 +187,5 @@ public class PublicExercises {
   private static LocalDate day(ResultSet rs, String column) throws SQLException {
     Timestamp t = rs.getTimestamp(column);
     return t == null ? null : Dates.localDate(t.toInstant());
-  }
-
-  static int percent(double share) {
-    return (int) Math.round(share * 100);
   }
 }
