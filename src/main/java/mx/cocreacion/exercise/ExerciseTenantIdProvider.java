@@ -1,14 +1,13 @@
-package mx.cocreacion.tenancy;
+package mx.cocreacion.exercise;
 
-import mx.cocreacion.exercise.ExerciseVariables;
-import mx.cocreacion.exercise.StarterTenants;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.variable.value.SerializableValue;
-import org.camunda.bpm.engine.variable.value.TypedValue;
+import mx.cocreacion.tenancy.EntityCatalogue;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * Process definitions are shared (deployed without tenant); each instance takes its tenant from

@@ -1,5 +1,7 @@
-package mx.cocreacion.tenancy;
+package mx.cocreacion.exercise;
 
+import mx.cocreacion.tenancy.Entity;
+import mx.cocreacion.tenancy.EntityCatalogue;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
