@@ -169,6 +169,25 @@ final class Browser implements AutoCloseable {
     });
   }
 
+  /**
+   * Fills several inputs of one form and waits until all of them hold their texts together: form-js commits a
+   * typed value after a short debounce, and a field typed just before another one can lose its value when the
+   * form re-renders under load (seen in CI with the start form). A field that lost its text is typed again.
+   */
+  void fill(java.util.Map<By, String> texts) {
+    texts.forEach(this::type);
+    until("the form keeps " + texts.values(), d -> {
+      boolean all = true;
+      for (var entry : texts.entrySet()) {
+        if (!entry.getValue().equals(d.findElement(entry.getKey()).getDomProperty("value"))) {
+          type(entry.getKey(), entry.getValue());
+          all = false;
+        }
+      }
+      return all ? true : null;
+    });
+  }
+
   /** Replaces the value of an input and waits until the input really holds it. */
   void type(By by, String text) {
     until("typed '" + text + "' into " + by, d -> {

@@ -3,6 +3,8 @@ package mx.cocreacion.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Year;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import mx.cocreacion.completion.Dates;
 import mx.cocreacion.security.PlatformSetup;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -52,9 +54,11 @@ class OrientationBrowserTest extends BrowserTestSupport {
         .isEqualTo("Entidad federativa: Tlaxcala (la de su cuenta).");
     assertThat(Browser.displayed(browser.driver(), By.cssSelector(".modal .fjs-form-field-select")))
         .as("the list of the 32 entidades").isEmpty();
-    browser.type(By.cssSelector(".modal input[id$='-Field_Year']"), String.valueOf(nextYear));
-    browser.type(By.cssSelector(".modal input[id$='-Field_ExerciseName']"), "Cocreación desde lo local, Tlaxcala " + nextYear);
-    browser.type(By.cssSelector(".modal input[id$='-Field_GuarantorBody']"), "Instituto de Acceso a la Información de Tlaxcala");
+    Map<By, String> fields = new LinkedHashMap<>();
+    fields.put(By.cssSelector(".modal input[id$='-Field_Year']"), String.valueOf(nextYear));
+    fields.put(By.cssSelector(".modal input[id$='-Field_ExerciseName']"), "Cocreación desde lo local, Tlaxcala " + nextYear);
+    fields.put(By.cssSelector(".modal input[id$='-Field_GuarantorBody']"), "Instituto de Acceso a la Información de Tlaxcala");
+    browser.fill(fields);
     browser.screenshot("tasklist-inicio-del-ejercicio.png");
     browser.click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='Iniciar']"));
 
