@@ -39,8 +39,8 @@ class ArchitectureTest {
       "completion -> evidence", "completion -> exercise", "completion -> security", "evidence -> completion",
       "evidence -> exercise", "evidence -> followup", "evidence -> plan", "exercise -> completion",
       "exercise -> plan", "followup -> completion", "followup -> evidence", "followup -> exercise",
-      "followup -> plan", "plan -> completion", "plan -> exercise", "reminder -> completion",
-      "reminder -> exercise", "security -> completion", "security -> exercise", "security -> reminder");
+      "followup -> plan", "plan -> completion", "plan -> exercise", "security -> completion",
+      "security -> exercise");
 
   /** A step's dependencies on another step or the microsite: none since the plan of record moved to {@code plan}. */
   static final Set<String> KNOWN_STEP_EDGES = Set.of();

@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import mx.cocreacion.security.AccountsChanged;
 import mx.cocreacion.security.Roles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,6 +77,12 @@ public class ReminderRecipients {
       });
     }
     return new ArrayList<>(byEmail.values());
+  }
+
+  /** An account changed ({@link AccountsChanged}, published by the process's provisioning): forget everything. */
+  @EventListener
+  void accountsChanged(AccountsChanged event) {
+    evictAll();
   }
 
   /** Forgets every cached member and e-mail (after an account change). */

@@ -9,13 +9,13 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import mx.cocreacion.completion.ValidationException;
 import mx.cocreacion.completion.Violation;
-import mx.cocreacion.reminder.ReminderRecipients;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,15 +34,15 @@ public class AccountProvisioning {
   private final DemoProperties demo;
   private final Invitations invitations;
   private final RestAuthenticationCache logins;
-  private final ReminderRecipients reminderRecipients;
+  private final ApplicationEventPublisher events;
 
   public AccountProvisioning(IdentityService identity, DemoProperties demo, Invitations invitations,
-      RestAuthenticationCache logins, ReminderRecipients reminderRecipients) {
+      RestAuthenticationCache logins, ApplicationEventPublisher events) {
     this.identity = identity;
     this.demo = demo;
     this.invitations = invitations;
     this.logins = logins;
-    this.reminderRecipients = reminderRecipients;
+    this.events = events;
   }
 
   /**
@@ -97,7 +97,7 @@ public class AccountProvisioning {
     }
     asProcess(() -> doProvision(userId, name, group, tenantId));
     logins.forgetOnCommit(userId); // new groups and tenants apply to the next REST request
-    reminderRecipients.evictAll();
+    events.publishEvent(new AccountsChanged(userId));
     return userId;
   }
 
@@ -123,7 +123,7 @@ public class AccountProvisioning {
       return null;
     });
     logins.forgetOnCommit(userId); // a withdrawn role ends with the next REST request
-    reminderRecipients.evictAll();
+    events.publishEvent(new AccountsChanged(userId));
   }
 
   /**

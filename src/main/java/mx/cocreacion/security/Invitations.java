@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import mx.cocreacion.completion.MexicanDates;
-import mx.cocreacion.reminder.ReminderProperties;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -50,19 +49,24 @@ public class Invitations {
   private final JavaMailSender sender;
   private final IdentityService identity;
   private final TransactionTemplate transaction;
+  /** The same default as the reminders' sender (ReminderProperties). */
+  static final String DEFAULT_FROM = "Cocreación desde lo local <no-responder@cocreacion.mx>";
+
   private final String from;
   private final String publicUrl;
   private final Duration validFor;
 
   public Invitations(JdbcClient jdbc, JavaMailSender sender, IdentityService identity,
-      PlatformTransactionManager transactions, ReminderProperties reminders,
+      PlatformTransactionManager transactions,
+      // The platform's sender: the reminders' (cocreacion.reminders.from) unless invitations name their own.
+      @Value("${cocreacion.invitations.from:${cocreacion.reminders.from:}}") String from,
       @Value("${cocreacion.public-url:http://localhost:8080}") String publicUrl,
       @Value("${cocreacion.invitations.valid-for:P7D}") String validFor) {
     this.jdbc = jdbc;
     this.sender = sender;
     this.identity = identity;
     this.transaction = new TransactionTemplate(transactions);
-    this.from = reminders.from();
+    this.from = from == null || from.isBlank() ? DEFAULT_FROM : from.trim();
     this.publicUrl = publicUrl.replaceAll("/+$", "");
     this.validFor = Duration.parse(validFor.trim());
   }

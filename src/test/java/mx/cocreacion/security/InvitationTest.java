@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import mx.cocreacion.reminder.ReminderRecipients;
 import mx.cocreacion.support.CocreacionTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,7 +51,7 @@ class InvitationTest {
   @Autowired IdentityService identity;
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactions;
-  @Autowired ReminderRecipients reminderRecipients;
+  @Autowired ApplicationEventPublisher events;
 
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
@@ -194,7 +194,7 @@ class InvitationTest {
   @Test
   void outsideDemoModeProvisioningInvitesInsteadOfSettingAPassword() throws Exception {
     var provisioning = new AccountProvisioning(identity, new DemoProperties(false, null, null), invitations,
-        new RestAuthenticationCache(Duration.ZERO), reminderRecipients);
+        new RestAuthenticationCache(Duration.ZERO), events);
     String email = "inv-" + UUID.randomUUID().toString().substring(0, 8) + "@ejemplo.mx";
 
     String userId = provisioning.provision("Luis Gómez", email, Roles.FACILITATOR, "oax");

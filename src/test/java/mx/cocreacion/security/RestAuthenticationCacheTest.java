@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import mx.cocreacion.reminder.ReminderRecipients;
 import mx.cocreacion.support.CocreacionTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
@@ -36,7 +36,7 @@ class RestAuthenticationCacheTest {
   @Autowired
   RestAuthenticationCache cache;
   @Autowired
-  ReminderRecipients recipients;
+  ApplicationEventPublisher events;
 
   @org.springframework.boot.test.web.server.LocalServerPort
   int port;
@@ -129,7 +129,7 @@ class RestAuthenticationCacheTest {
     var cache = new RestAuthenticationCache(Duration.ofSeconds(30), nanos::get);
     var provider = new RestAuthConfiguration.CachingBasicAuthentication(cache);
     var process = new AccountProvisioning(engine.getIdentityService(), new DemoProperties(true, List.of(), "demo"),
-        null, cache, recipients);
+        null, cache, events);
     assertThat(login(provider, PASSWORD).getGroups()).containsExactly(Roles.GUARANTOR);
 
     process.withdraw(USER, Roles.GUARANTOR, true, "oax", true);
