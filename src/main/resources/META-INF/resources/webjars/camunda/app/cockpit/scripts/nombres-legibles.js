@@ -11,7 +11,8 @@
  * name copies the key, and the cell keeps it in data-clave. Loaded by Cockpit (scripts/config.js).
  */
 
-const appRoot = (document.querySelector('base') && document.querySelector('base').getAttribute('app-root')) || '/camunda';
+import { alCambiarLaPagina, appRoot } from '../../comun/scripts/pagina.js';
+
 let words = null;
 let labels = {};
 
@@ -46,17 +47,6 @@ function apply(root) {
   });
 }
 
-let pending = false;
-function applySoon() {
-  if (!pending) {
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      apply(document.body);
-    });
-  }
-}
-
 fetch(appRoot + '/app/cockpit/locales/es.json', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
   .then(response => (response.ok ? response.json() : null))
   .then(translation => {
@@ -64,7 +54,7 @@ fetch(appRoot + '/app/cockpit/locales/es.json', { credentials: 'same-origin', he
     labels = (translation && translation.labels) || {};
     if (typeof MutationObserver !== 'undefined') {
       apply(document.body);
-      new MutationObserver(applySoon).observe(document.body, { subtree: true, childList: true, characterData: true });
+      alCambiarLaPagina(() => apply(document.body), { characterData: true });
       new MutationObserver(title).observe(document.querySelector('title') || document.head,
         { subtree: true, childList: true, characterData: true });
     }

@@ -10,7 +10,8 @@
  * offered what would be refused. Loaded by Tasklist and Cockpit (their scripts/config.js).
  */
 
-const root = (document.querySelector('base') && document.querySelector('base').getAttribute('app-root')) || '/camunda';
+import { appRoot as root } from './pagina.js';
+
 const ADMINISTRATION = 'cc-administracion';
 
 async function mark() {

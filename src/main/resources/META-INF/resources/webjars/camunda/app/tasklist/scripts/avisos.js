@@ -17,6 +17,8 @@
  * Messages go through Tasklist's own Notifications service, so they look and stay like its others.
  */
 
+import { alCambiarLaPagina } from '../../comun/scripts/pagina.js';
+
 const TASK_ACTION = /\/task\/([^/?#]+)\/(submit-form|complete)(?:[?#].*)?$/;
 const NOTE = 'cc-aviso-tarea';
 
@@ -198,18 +200,7 @@ function showNote() {
   }
 }
 
-let pending = false;
-if (typeof MutationObserver !== 'undefined' && document.body) {
-  new MutationObserver(() => {
-    if (!pending) {
-      pending = true;
-      requestAnimationFrame(() => {
-        pending = false;
-        showNote();
-      });
-    }
-  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
-}
+alCambiarLaPagina(showNote, { attributes: true, attributeFilter: ['class'] });
 
 // Tasklist treats a custom script's default export as front-end plugins; this one adds none.
 export default [];

@@ -8,7 +8,8 @@
  * entidad); with several, the list offers only those. The administration, who may start for any, sees all 32.
  */
 
-const root = (document.querySelector('base') && document.querySelector('base').getAttribute('app-root')) || '/camunda';
+import { alCambiarLaPagina, appRoot as root } from '../../comun/scripts/pagina.js';
+
 const OWN = 'cc-entidad-propia';
 let person = null; // {userId, administration, entidades: [{id, name}], askedAt}: asked again after 30 s
 
@@ -89,18 +90,7 @@ async function adapt() {
   }
 }
 
-let pending = false;
-if (typeof MutationObserver !== 'undefined' && document.body) {
-  new MutationObserver(() => {
-    if (!pending) {
-      pending = true;
-      requestAnimationFrame(() => {
-        pending = false;
-        adapt();
-      });
-    }
-  }).observe(document.body, { subtree: true, childList: true });
-}
+alCambiarLaPagina(adapt);
 
 // Tasklist treats a custom script's default export as front-end plugins; this one adds none.
 export default [];
