@@ -1,6 +1,7 @@
 package mx.cocreacion.completion;
 
 import java.util.Set;
+import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**

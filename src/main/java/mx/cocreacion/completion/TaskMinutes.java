@@ -3,6 +3,7 @@ package mx.cocreacion.completion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.exercise.RecordRepository;
+import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import mx.cocreacion.validation.AnswerMapper;
+import mx.cocreacion.validation.ValidationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 

@@ -4,9 +4,9 @@ import static mx.cocreacion.declaration.DeclarationProcess.*;
 
 import java.util.LinkedHashMap;
 import java.util.Set;
-import mx.cocreacion.completion.EvidenceFiles;
+import mx.cocreacion.validation.EvidenceFiles;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.completion.Tasks;
 import mx.cocreacion.evidence.EvidenceCapture;

@@ -1,6 +1,6 @@
 package mx.cocreacion.demo;
 
-import mx.cocreacion.completion.Dates;
+import mx.cocreacion.validation.Dates;
 import mx.cocreacion.exercise.LocalExerciseProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import mx.cocreacion.completion.EvidenceFiles;
+import mx.cocreacion.validation.EvidenceFiles;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

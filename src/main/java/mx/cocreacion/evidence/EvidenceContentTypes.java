@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import mx.cocreacion.completion.EvidenceFiles;
+import mx.cocreacion.validation.EvidenceFiles;
 
 /**
  * The media type of an evidence file, from its content (never from its name): PDF, PNG, JPEG, the

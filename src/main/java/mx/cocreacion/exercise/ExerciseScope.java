@@ -1,7 +1,10 @@
 package mx.cocreacion.exercise;
 
+import mx.cocreacion.validation.TaskInput;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
@@ -29,6 +32,18 @@ public final class ExerciseScope {
       return require(entity.getExecution().getRootProcessInstanceId(), task.getId());
     }
     throw new IllegalStateException("Task " + task.getId() + " belongs to no process instance");
+  }
+
+  /** The exercise of the task or execution whose input this is. */
+  public static String exerciseId(TaskInput input) {
+    VariableScope scope = input.scope().orElseThrow(() -> new IllegalStateException("This input belongs to no exercise"));
+    if (scope instanceof DelegateTask task) {
+      return exerciseId(task);
+    }
+    if (scope instanceof DelegateExecution execution) {
+      return exerciseId(execution);
+    }
+    throw new IllegalStateException("This input belongs to no exercise");
   }
 
   private static String require(String rootProcessInstanceId, String of) {

@@ -1,13 +1,13 @@
 package mx.cocreacion.followup;
 
-import static mx.cocreacion.completion.TaskInput.path;
+import static mx.cocreacion.validation.TaskInput.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.validation.TaskInput;
 
 /** Reads INAI's lists (monitoring, evaluation): exactly one entry per approved commitment. */
 final class Assessments {

@@ -1,6 +1,6 @@
 package mx.cocreacion.followup;
 
-import static mx.cocreacion.completion.TaskInput.path;
+import static mx.cocreacion.validation.TaskInput.path;
 import static mx.cocreacion.followup.FollowUpProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.AssessmentRepository;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -46,7 +46,7 @@ class EvaluatePerformanceCompletion implements TaskCompletion {
   }
 
   private Map<Integer, JsonNode> entries(TaskInput input) {
-    List<Integer> positions = plan.positionsOf(input.exerciseId());
+    List<Integer> positions = plan.positionsOf(ExerciseScope.exerciseId(input));
     Map<Integer, JsonNode> entries = Assessments.onePerCommitment(input, VAR_EVALUATION, positions);
     int i = 0;
     for (JsonNode row : entries.values()) {

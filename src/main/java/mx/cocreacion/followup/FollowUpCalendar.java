@@ -3,7 +3,7 @@ package mx.cocreacion.followup;
 import java.time.Instant;
 import java.time.Period;
 import java.util.Date;
-import mx.cocreacion.completion.Dates;
+import mx.cocreacion.validation.Dates;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -3,7 +3,7 @@ package mx.cocreacion.followup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.exercise.RecordRepository;
 import mx.cocreacion.plan.Assessment;

@@ -1,6 +1,6 @@
 package mx.cocreacion.followup;
 
-import static mx.cocreacion.completion.TaskInput.path;
+import static mx.cocreacion.validation.TaskInput.path;
 import static mx.cocreacion.followup.CommitmentImplementationProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,11 +8,11 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import mx.cocreacion.completion.EvidenceFiles;
+import mx.cocreacion.validation.EvidenceFiles;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;
-import mx.cocreacion.completion.TextRules;
+import mx.cocreacion.validation.TextRules;
 import mx.cocreacion.evidence.EvidenceCapture;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.Commitment;
@@ -91,7 +91,7 @@ class ReportProgressCompletion implements TaskCompletion {
     if (rows == null) {
       return statuses;
     }
-    int activities = implementation.activityCount(input.exerciseId(), commitment(input));
+    int activities = implementation.activityCount(ExerciseScope.exerciseId(input), commitment(input));
     for (int i = 0; i < rows.size(); i++) {
       JsonNode row = rows.get(i);
       String at = path(VAR_ACTIVITY_PROGRESS, i);

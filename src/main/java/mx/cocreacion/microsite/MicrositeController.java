@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import mx.cocreacion.completion.Dates;
+import mx.cocreacion.validation.Dates;
 import mx.cocreacion.evidence.EvidenceCatalogue;
 import mx.cocreacion.evidence.EvidenceItem;
 import mx.cocreacion.exercise.Exercise;

@@ -1,11 +1,11 @@
 package mx.cocreacion.microsite;
 
-import mx.cocreacion.followup.IrmScales;
+import mx.cocreacion.plan.IrmScales;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import mx.cocreacion.completion.MexicanDates;
+import mx.cocreacion.validation.MexicanDates;
 import mx.cocreacion.exercise.Sector;
 
 /**

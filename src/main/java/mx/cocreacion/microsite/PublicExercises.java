@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import mx.cocreacion.completion.Dates;
+import mx.cocreacion.validation.Dates;
 import mx.cocreacion.plan.Assessment;
 import mx.cocreacion.plan.AssessmentRepository;
 import mx.cocreacion.plan.Commitment;

@@ -1,6 +1,6 @@
 package mx.cocreacion.outreach;
 
-import static mx.cocreacion.completion.TaskInput.path;
+import static mx.cocreacion.validation.TaskInput.path;
 import static mx.cocreacion.outreach.OutreachProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.exercise.Sector;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -4,11 +4,12 @@ import static mx.cocreacion.pal.PalLaunchProcess.*;
 
 import java.time.Instant;
 import java.util.Set;
-import mx.cocreacion.completion.Dates;
+import mx.cocreacion.validation.Dates;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.exercise.ExerciseScope;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,7 @@ class HoldPublicLaunchCompletion implements TaskCompletion {
     Instant launch = input.date(VAR_LAUNCH_DATE);
     input.text(VAR_LAUNCH_PLACE, TaskInput.NAME);
     // The PAL's validity as schedule-pal recorded it in the plan of record.
-    Instant palEnd = exercises.findById(input.exerciseId()).map(Exercise::palEnd).orElse(null);
+    Instant palEnd = exercises.findById(ExerciseScope.exerciseId(input)).map(Exercise::palEnd).orElse(null);
     if (launch != null && palEnd != null && !launch.isBefore(palEnd)) {
       input.reject(VAR_LAUNCH_DATE, "debe ser anterior al fin de la vigencia del PAL (" + Dates.localDate(palEnd) + ")");
     }

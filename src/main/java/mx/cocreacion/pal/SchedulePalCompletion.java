@@ -5,9 +5,9 @@ import static mx.cocreacion.pal.PalLaunchProcess.*;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Set;
-import mx.cocreacion.completion.Dates;
+import mx.cocreacion.validation.Dates;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 

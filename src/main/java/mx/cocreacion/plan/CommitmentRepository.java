@@ -11,8 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import mx.cocreacion.completion.TaskInput;
-import mx.cocreacion.plan.PlanEvents;
+import mx.cocreacion.validation.TaskInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,6 +1,6 @@
 package mx.cocreacion.plan;
 
-import static mx.cocreacion.completion.TaskInput.path;
+import static mx.cocreacion.validation.TaskInput.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import mx.cocreacion.completion.Dates;
-import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.validation.Dates;
+import mx.cocreacion.validation.TaskInput;
 
 /**
  * Reads the {@code commitments} Json of the contract: checks its rules and turns it into

@@ -3,7 +3,6 @@ package mx.cocreacion.plan;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import mx.cocreacion.plan.PlanEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -6,7 +6,7 @@ import java.time.Period;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import mx.cocreacion.completion.Dates;
+import mx.cocreacion.validation.Dates;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 

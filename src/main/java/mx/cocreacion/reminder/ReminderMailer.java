@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import mx.cocreacion.completion.MexicanDates;
+import mx.cocreacion.validation.MexicanDates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import mx.cocreacion.completion.MexicanDates;
+import mx.cocreacion.validation.MexicanDates;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

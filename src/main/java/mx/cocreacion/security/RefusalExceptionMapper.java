@@ -3,7 +3,7 @@ package mx.cocreacion.security;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import mx.cocreacion.completion.AnswerMapper;
+import mx.cocreacion.validation.AnswerMapper;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 

@@ -1,6 +1,6 @@
 package mx.cocreacion.stl;
 
-import static mx.cocreacion.completion.TaskInput.path;
+import static mx.cocreacion.validation.TaskInput.path;
 import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.exercise.Sector;
 import mx.cocreacion.security.AccountProvisioning;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package mx.cocreacion.stl;
 import static mx.cocreacion.stl.StlIntegrationProcess.VAR_STL_MEMBERS;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.StlMember;
 import mx.cocreacion.plan.StlMemberRepository;

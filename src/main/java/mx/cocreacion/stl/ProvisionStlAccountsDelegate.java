@@ -5,7 +5,7 @@ import static mx.cocreacion.stl.StlIntegrationProcess.VAR_STL_MEMBERS;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.StlMember;
 import mx.cocreacion.plan.StlMemberRepository;

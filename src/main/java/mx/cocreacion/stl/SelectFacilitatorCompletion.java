@@ -4,7 +4,7 @@ import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.security.AccountProvisioning;

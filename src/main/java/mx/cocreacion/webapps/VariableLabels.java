@@ -3,7 +3,7 @@ package mx.cocreacion.webapps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import mx.cocreacion.completion.FormLabels;
+import mx.cocreacion.validation.FormLabels;
 import mx.cocreacion.security.Roles;
 import org.springframework.stereotype.Component;
 

@@ -5,7 +5,7 @@ import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 import java.util.List;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.Commitment;
 import mx.cocreacion.plan.CommitmentRepository;

@@ -1,12 +1,12 @@
 package mx.cocreacion.worktables;
 
-import static mx.cocreacion.completion.TaskInput.path;
+import static mx.cocreacion.validation.TaskInput.path;
 import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.completion.TaskInput;
+import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;

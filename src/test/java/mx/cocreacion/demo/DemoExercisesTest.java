@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import mx.cocreacion.completion.Dates;
+import mx.cocreacion.validation.Dates;
 import mx.cocreacion.declaration.DeclarationProcess;
 import mx.cocreacion.evidence.EvidenceItem;
 import mx.cocreacion.evidence.EvidenceRepository;

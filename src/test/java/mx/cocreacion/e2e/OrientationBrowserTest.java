@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import mx.cocreacion.completion.Dates;
+import mx.cocreacion.validation.Dates;
 import mx.cocreacion.security.PlatformSetup;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;

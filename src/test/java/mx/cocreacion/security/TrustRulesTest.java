@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import mx.cocreacion.completion.ValidationException;
+import mx.cocreacion.validation.ValidationException;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;

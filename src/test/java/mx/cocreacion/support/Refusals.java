@@ -3,7 +3,7 @@ package mx.cocreacion.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import mx.cocreacion.completion.ValidationException;
+import mx.cocreacion.validation.ValidationException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Asserts that a call is refused by the contract's validation, with a message naming the field. */

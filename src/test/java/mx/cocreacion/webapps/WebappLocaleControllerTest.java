@@ -18,7 +18,7 @@ import org.springframework.http.ResponseEntity;
 class WebappLocaleControllerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final VariableLabels LABELS = new VariableLabels(new mx.cocreacion.completion.FormLabels());
+  private static final VariableLabels LABELS = new VariableLabels(new mx.cocreacion.validation.FormLabels());
 
   @Test
   void cockpitAlsoReceivesTheWordsForVariablesTypesAndGroups() {

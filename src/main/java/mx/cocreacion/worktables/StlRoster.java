@@ -1,7 +1,9 @@
-package mx.cocreacion.plan;
+package mx.cocreacion.worktables;
 
 import java.util.List;
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.plan.StlMember;
+import mx.cocreacion.plan.StlMemberRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,9 @@
-package mx.cocreacion.completion;
+package mx.cocreacion.validation;
 
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import mx.cocreacion.completion.ValidationExceptionMapper;
 
 /**
  * A task completion or a start that breaks a rule of the contract. Thrown inside the engine

@@ -1,4 +1,4 @@
-package mx.cocreacion.completion;
+package mx.cocreacion.validation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import mx.cocreacion.exercise.ExerciseScope;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
@@ -69,18 +67,11 @@ public final class TaskInput {
     this.values = Map.copyOf(values);
   }
 
-  /** The exercise the task or execution belongs to, from the engine's structure ({@link ExerciseScope}). */
-  public String exerciseId() {
-    if (variables instanceof DelegateTask task) {
-      return ExerciseScope.exerciseId(task);
-    }
-    if (variables instanceof DelegateExecution execution) {
-      return ExerciseScope.exerciseId(execution);
-    }
-    throw new IllegalStateException("This input belongs to no exercise");
+  /** The task or execution whose variables these are; empty for values checked outside the engine. */
+  public Optional<VariableScope> scope() {
+    return Optional.ofNullable(variables);
   }
 
-  /** The task being completed, if this input is a completion. */
   public Optional<DelegateTask> task() {
     return variables instanceof DelegateTask task ? Optional.of(task) : Optional.empty();
   }

@@ -1,4 +1,4 @@
-package mx.cocreacion.completion;
+package mx.cocreacion.validation;
 
 import java.time.Instant;
 import java.time.LocalDate;

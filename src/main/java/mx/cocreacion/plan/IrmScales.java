@@ -1,8 +1,7 @@
-package mx.cocreacion.followup;
+package mx.cocreacion.plan;
 
 import java.util.Locale;
 import java.util.Map;
-import mx.cocreacion.plan.Assessment;
 
 /**
  * Spanish labels of the scales of step 6 (after OGP's Independent Reporting Mechanism) and of the

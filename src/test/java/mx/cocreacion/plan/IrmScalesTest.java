@@ -1,4 +1,4 @@
-package mx.cocreacion.followup;
+package mx.cocreacion.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import mx.cocreacion.plan.Assessment;
+import mx.cocreacion.followup.CommitmentImplementationProcess;
+import mx.cocreacion.followup.FollowUpProcess;
 import org.junit.jupiter.api.Test;
 
 /** Every value the contract allows has one Spanish label, shared by forms' summaries, pages and PDFs. */

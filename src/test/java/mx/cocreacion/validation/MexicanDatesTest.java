@@ -1,4 +1,4 @@
-package mx.cocreacion.completion;
+package mx.cocreacion.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

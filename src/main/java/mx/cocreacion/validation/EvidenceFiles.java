@@ -1,4 +1,4 @@
-package mx.cocreacion.completion;
+package mx.cocreacion.validation;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package mx.cocreacion.completion;
+package mx.cocreacion.validation;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

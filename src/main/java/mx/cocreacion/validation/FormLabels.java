@@ -1,4 +1,4 @@
-package mx.cocreacion.completion;
+package mx.cocreacion.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
