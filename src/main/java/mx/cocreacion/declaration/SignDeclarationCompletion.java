@@ -4,13 +4,13 @@ import static mx.cocreacion.declaration.DeclarationProcess.*;
 
 import java.util.LinkedHashMap;
 import java.util.Set;
-import mx.cocreacion.validation.EvidenceFiles;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.completion.Tasks;
 import mx.cocreacion.evidence.EvidenceCapture;
 import mx.cocreacion.exercise.Sector;
+import mx.cocreacion.validation.EvidenceFiles;
+import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package mx.cocreacion.demo;
 
-import mx.cocreacion.validation.Dates;
 import mx.cocreacion.exercise.LocalExerciseProcess;
+import mx.cocreacion.validation.Dates;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

@@ -16,22 +16,18 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import mx.cocreacion.validation.Dates;
-import mx.cocreacion.validation.MexicanDates;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
-import mx.cocreacion.plan.IrmScales;
-import mx.cocreacion.plan.Assessment;
-import mx.cocreacion.plan.AssessmentRepository;
 import mx.cocreacion.plan.Commitment;
-import mx.cocreacion.plan.CommitmentRepository;
+import mx.cocreacion.plan.CommitmentView;
+import mx.cocreacion.plan.CommitmentViews;
 import mx.cocreacion.plan.ImplementationRepository;
+import mx.cocreacion.plan.IrmScales;
 import mx.cocreacion.plan.Progress;
-import mx.cocreacion.plan.ProgressReport;
 import mx.cocreacion.tenancy.EntityCatalogue;
+import mx.cocreacion.validation.Dates;
+import mx.cocreacion.validation.MexicanDates;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
@@ -53,16 +49,13 @@ public class PalDocuments {
   private static final Font CELL = new Font(Font.HELVETICA, 8, Font.NORMAL);
 
   private final ExerciseRepository exercises;
-  private final CommitmentRepository commitments;
+  private final CommitmentViews views;
   private final ImplementationRepository implementation;
-  private final AssessmentRepository assessments;
 
-  public PalDocuments(ExerciseRepository exercises, CommitmentRepository commitments,
-      ImplementationRepository implementation, AssessmentRepository assessments) {
+  public PalDocuments(ExerciseRepository exercises, CommitmentViews views, ImplementationRepository implementation) {
     this.exercises = exercises;
-    this.commitments = commitments;
+    this.views = views;
     this.implementation = implementation;
-    this.assessments = assessments;
   }
 
   /** File name of a generated document, e.g. {@code plan-de-accion-local-oax-2026.pdf}. */
@@ -75,9 +68,9 @@ public class PalDocuments {
     Exercise exercise = exercises.findById(exerciseId).orElseThrow();
     return pdf("Plan de Acción Local", exercise, document -> {
       validity(document, exercise);
-      List<Commitment> plan = commitments.findByExercise(exerciseId);
+      List<CommitmentView> plan = views.of(exerciseId);
       document.add(heading("Compromisos (" + plan.size() + ")"));
-      for (Commitment c : plan) {
+      for (CommitmentView c : plan) {
         commitment(document, c);
         activities(document, c, false);
       }
@@ -87,30 +80,24 @@ public class PalDocuments {
   /** The final report: the plan with its progress, monitoring, evaluation and starred commitments. */
   public byte[] finalReport(String exerciseId) {
     Exercise exercise = exercises.findById(exerciseId).orElseThrow();
-    Map<Integer, Assessment> assessed = assessments.assessments(exerciseId).stream()
-        .collect(Collectors.toMap(Assessment::commitment, Function.identity()));
     return pdf("Informe final", exercise, document -> {
       validity(document, exercise);
-      List<Commitment> plan = commitments.findByExercise(exerciseId);
+      List<CommitmentView> plan = views.of(exerciseId);
       document.add(line("Avance del PAL: ", Progress.percentText(implementation.palProgress(exerciseId))));
-      List<String> starred = plan.stream().filter(c -> assessed.containsKey(c.position()) && assessed.get(c.position()).starred())
-          .map(c -> c.position() + ". " + c.title()).toList();
+      List<String> starred = plan.stream().filter(CommitmentView::starred).map(CommitmentView::numberedTitle).toList();
       document.add(line("Compromisos estelares: ", starred.isEmpty() ? "ninguno" : String.join("; ", starred)));
       document.add(new Paragraph("Un compromiso es estelar cuando el monitoreo lo encontró verificable, relevante y "
           + "transformador, y la evaluación encontró un cumplimiento sustancial o completo.", SMALL));
       document.add(heading("Compromisos (" + plan.size() + ")"));
-      for (Commitment c : plan) {
-        Assessment a = assessed.get(c.position());
+      for (CommitmentView c : plan) {
         commitment(document, c);
-        document.add(line("Avance: ", Progress.percentText(implementation.progress(exerciseId, c.position()))
-            + (a != null && a.starred() ? " — compromiso estelar" : "")));
+        document.add(line("Avance: ", Progress.text(c.progress()) + (c.starred() ? " — compromiso estelar" : "")));
         activities(document, c, true);
-        List<ProgressReport> reports = implementation.reports(exerciseId, c.position());
-        document.add(line("Informes de avance: ", reports.isEmpty() ? "ninguno" : reports.stream()
-            .map(r -> "n.º " + r.number() + " (" + day(r.reportedAt()) + ", " + Progress.percentText(r.progress()) + ")")
+        document.add(line("Informes de avance: ", c.reports().isEmpty() ? "ninguno" : c.reports().stream()
+            .map(r -> "n.º " + r.number() + " (" + day(r.reportedAt()) + ", " + Progress.text(r.progress()) + ")")
             .collect(Collectors.joining("; "))));
-        document.add(line("Monitoreo (6 meses): ", monitoring(a)));
-        document.add(line("Evaluación: ", evaluation(a)));
+        document.add(line("Monitoreo (6 meses): ", monitoring(c.monitoring())));
+        document.add(line("Evaluación: ", evaluation(c.evaluation())));
       }
     });
   }
@@ -154,7 +141,7 @@ public class PalDocuments {
     }
   }
 
-  private static void commitment(Document document, Commitment c) throws DocumentException {
+  private static void commitment(Document document, CommitmentView c) throws DocumentException {
     Paragraph title = new Paragraph("Compromiso " + c.position() + ". " + c.title(), BOLD);
     title.setSpacingBefore(10);
     title.setSpacingAfter(2);
@@ -168,7 +155,7 @@ public class PalDocuments {
         : c.sdgs().stream().map(n -> "ODS " + n).collect(Collectors.joining(", "))));
   }
 
-  private static void activities(Document document, Commitment c, boolean withStatus) throws DocumentException {
+  private static void activities(Document document, CommitmentView c, boolean withStatus) throws DocumentException {
     List<String> heads = withStatus
         ? List.of("#", "Actividad", "Producto", "Indicador", "Línea base", "Meta", "Fecha límite", "Estado")
         : List.of("#", "Actividad", "Producto", "Indicador", "Línea base", "Meta", "Fecha límite");
@@ -220,19 +207,19 @@ public class PalDocuments {
     return p;
   }
 
-  static String monitoring(Assessment a) {
-    if (a == null || a.potentialImpact() == null) {
+  static String monitoring(CommitmentView.Monitoring m) {
+    if (m == null) {
       return "sin monitoreo registrado";
     }
-    return IrmScales.lower(IrmScales.monitoringSummary(a)) + notes(a.monitoringNotes());
+    return IrmScales.lower(m.summary()) + notes(m.notes());
   }
 
-  static String evaluation(Assessment a) {
-    if (a == null || a.completion() == null) {
+  static String evaluation(CommitmentView.Evaluation e) {
+    if (e == null) {
       return "sin evaluación registrada";
     }
-    return "cumplimiento " + IrmScales.lower(IrmScales.completion(a.completion())) + "; ¿abrió el gobierno?: "
-        + IrmScales.lower(IrmScales.openedGovernment(a.openedGovernment())) + notes(a.evaluationNotes());
+    return "cumplimiento " + IrmScales.lower(IrmScales.completion(e.completion())) + "; ¿abrió el gobierno?: "
+        + IrmScales.lower(IrmScales.openedGovernment(e.openedGovernment())) + notes(e.notes());
   }
 
   private static String status(String status) {

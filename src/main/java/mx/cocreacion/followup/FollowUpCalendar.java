@@ -3,9 +3,9 @@ package mx.cocreacion.followup;
 import java.time.Instant;
 import java.time.Period;
 import java.util.Date;
-import mx.cocreacion.validation.Dates;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.validation.Dates;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 

@@ -1,27 +1,21 @@
 package mx.cocreacion.followup;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import mx.cocreacion.plan.IrmScales;
-import mx.cocreacion.validation.Dates;
-import mx.cocreacion.validation.MexicanDates;
-import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
-import mx.cocreacion.plan.Assessment;
-import mx.cocreacion.plan.AssessmentRepository;
-import mx.cocreacion.plan.Commitment;
-import mx.cocreacion.plan.CommitmentRepository;
+import mx.cocreacion.plan.CommitmentForms;
+import mx.cocreacion.plan.CommitmentView;
+import mx.cocreacion.plan.CommitmentViews;
 import mx.cocreacion.plan.ImplementationRepository;
 import mx.cocreacion.plan.Progress;
-import mx.cocreacion.plan.ProgressReport;
 import mx.cocreacion.tenancy.EntityCatalogue;
+import mx.cocreacion.validation.Dates;
+import mx.cocreacion.validation.MexicanDates;
+import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
@@ -36,17 +30,15 @@ import org.springframework.stereotype.Component;
 public class FollowUpSummary {
 
   private final ExerciseRepository exercises;
-  private final CommitmentRepository commitments;
+  private final CommitmentViews views;
   private final ImplementationRepository implementation;
-  private final AssessmentRepository assessments;
   private final PlanOfRecord plan;
 
-  public FollowUpSummary(ExerciseRepository exercises, CommitmentRepository commitments,
-      ImplementationRepository implementation, AssessmentRepository assessments, PlanOfRecord plan) {
+  public FollowUpSummary(ExerciseRepository exercises, CommitmentViews views, ImplementationRepository implementation,
+      PlanOfRecord plan) {
     this.exercises = exercises;
-    this.commitments = commitments;
+    this.views = views;
     this.implementation = implementation;
-    this.assessments = assessments;
     this.plan = plan;
   }
 
@@ -70,11 +62,9 @@ public class FollowUpSummary {
     summary.put("palStartText", text(exercise.palStart()));
     summary.put("palEndText", text(exercise.palEnd()));
     summary.put("palProgress", Progress.percent(implementation.palProgress(exerciseId)));
-    Map<Integer, Assessment> assessed = assessments.assessments(exerciseId).stream()
-        .collect(Collectors.toMap(Assessment::commitment, Function.identity()));
     ArrayNode list = summary.putArray("commitments");
-    for (Commitment c : approved(exerciseId)) {
-      list.add(commitmentNode(exerciseId, c, assessed.get(c.position())));
+    for (CommitmentView c : views.of(exerciseId)) {
+      list.add(CommitmentForms.summary(c));
     }
     return Spin.JSON(summary.toString());
   }
@@ -87,8 +77,7 @@ public class FollowUpSummary {
 
   /** "2. Presupuesto abierto": the commitment a commitment-implementation instance implements, by the plan of record. */
   public String commitmentName(DelegateExecution execution) {
-    int position = plan.commitmentOf(execution);
-    return position + ". " + find(ExerciseScope.exerciseId(execution), position).title();
+    return find(ExerciseScope.exerciseId(execution), plan.commitmentOf(execution)).numberedTitle();
   }
 
   /** The commitment of a commitment-implementation instance, for its progress report ({@link PlanOfRecord#commitmentOf}). */
@@ -98,110 +87,31 @@ public class FollowUpSummary {
 
   /** One commitment, for the STL's progress report. */
   public SpinJsonNode commitment(String exerciseId, int position) {
-    Commitment c = find(exerciseId, position);
-    Assessment assessment = assessments.assessments(exerciseId).stream()
-        .filter(a -> a.commitment() == position).findFirst().orElse(null);
-    return Spin.JSON(commitmentNode(exerciseId, c, assessment).toString());
+    return Spin.JSON(CommitmentForms.summary(find(exerciseId, position)).toString());
   }
 
   /** The rows of the progress report: one per activity of the instance's commitment, with its current status. */
   public SpinJsonNode progressTemplate(DelegateExecution execution) {
-    ArrayNode rows = TaskInput.mapper().createArrayNode();
-    for (Commitment.Activity a : find(ExerciseScope.exerciseId(execution), plan.commitmentOf(execution)).activities()) {
-      ObjectNode row = rows.addObject();
-      row.put("activity", a.position());
-      row.put("title", label(a));
-      row.put("status", a.status());
-    }
-    return Spin.JSON(rows.toString());
+    return json(CommitmentForms.progressRows(find(ExerciseScope.exerciseId(execution), plan.commitmentOf(execution))));
   }
 
   /** The rows of the monitoring: one per commitment. */
   public SpinJsonNode monitoringTemplate(DelegateExecution execution) {
-    String exerciseId = ExerciseScope.exerciseId(execution);
-    ArrayNode rows = TaskInput.mapper().createArrayNode();
-    for (Commitment c : approved(exerciseId)) {
-      ObjectNode row = rows.addObject();
-      row.put("commitment", c.position());
-      row.put("title", c.title());
-      row.put("verifiable", false);
-      row.put("relevant", false);
-      row.putNull("potentialImpact");
-      row.put("notes", "");
-    }
-    return Spin.JSON(rows.toString());
+    return json(CommitmentForms.monitoringRows(views.of(ExerciseScope.exerciseId(execution))));
   }
 
   /** The rows of the evaluation: one per commitment, with its monitoring result to read. */
   public SpinJsonNode evaluationTemplate(DelegateExecution execution) {
-    String exerciseId = ExerciseScope.exerciseId(execution);
-    Map<Integer, Assessment> assessed = assessments.assessments(exerciseId).stream()
-        .collect(Collectors.toMap(Assessment::commitment, Function.identity()));
-    ArrayNode rows = TaskInput.mapper().createArrayNode();
-    for (Commitment c : approved(exerciseId)) {
-      ObjectNode row = rows.addObject();
-      row.put("commitment", c.position());
-      row.put("title", c.title());
-      row.put("monitoringSummary", IrmScales.monitoringSummary(assessed.get(c.position())));
-      row.putNull("completion");
-      row.putNull("openedGovernment");
-      row.put("notes", "");
-    }
-    return Spin.JSON(rows.toString());
+    return json(CommitmentForms.evaluationRows(views.of(ExerciseScope.exerciseId(execution))));
   }
 
-  private ObjectNode commitmentNode(String exerciseId, Commitment c, Assessment assessment) {
-    ObjectNode node = TaskInput.mapper().createObjectNode();
-    node.put("position", c.position());
-    node.put("title", c.title());
-    node.put("problem", c.problem());
-    node.put("responsible", c.responsible());
-    node.put("progress", Progress.percent(implementation.progress(exerciseId, c.position())));
-    ArrayNode activities = node.putArray("activities");
-    for (Commitment.Activity a : c.activities()) {
-      ObjectNode activity = activities.addObject();
-      activity.put("position", a.position());
-      activity.put("title", label(a));
-      activity.put("product", a.product());
-      activity.put("indicator", a.indicator());
-      activity.put("target", a.target());
-      activity.put("dueDate", a.dueDate().toString());
-      activity.put("dueDateText", MexicanDates.longDate(a.dueDate()));
-      activity.put("status", a.status());
-    }
-    ArrayNode reports = node.putArray("reports");
-    for (ProgressReport r : implementation.reports(exerciseId, c.position())) {
-      ObjectNode report = reports.addObject();
-      report.put("number", r.number());
-      report.put("reportedAt", day(r.reportedAt()));
-      report.put("reportedAtText", text(r.reportedAt()));
-      report.put("progress", Progress.percent(r.progress()));
-      report.put("evidenceUrl", r.evidenceUrl());
-      report.put("evidenceName", r.evidenceName());
-    }
-    if (assessment != null && assessment.potentialImpact() != null) {
-      ObjectNode monitoring = node.putObject("monitoring");
-      monitoring.put("verifiable", assessment.verifiable());
-      monitoring.put("relevant", assessment.relevant());
-      monitoring.put("potentialImpact", assessment.potentialImpact());
-      monitoring.put("notes", assessment.monitoringNotes());
-    } else {
-      node.putNull("monitoring");
-    }
-    return node;
+  private static SpinJsonNode json(JsonNode node) {
+    return Spin.JSON(node.toString());
   }
 
-  private List<Commitment> approved(String exerciseId) {
-    return commitments.findByExercise(exerciseId);
-  }
-
-  private Commitment find(String exerciseId, int position) {
-    return approved(exerciseId).stream().filter(c -> c.position() == position).findFirst()
+  private CommitmentView find(String exerciseId, int position) {
+    return views.of(exerciseId, position)
         .orElseThrow(() -> new IllegalStateException("No existe el compromiso " + position + " del ejercicio " + exerciseId));
-  }
-
-  private static String label(Commitment.Activity a) {
-    return a.title() != null ? a.title() : a.product();
   }
 
   private static String day(Instant instant) {

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import mx.cocreacion.validation.Dates;
 import mx.cocreacion.evidence.EvidenceCatalogue;
 import mx.cocreacion.evidence.EvidenceItem;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.plan.CommitmentView;
 import mx.cocreacion.tenancy.EntityCatalogue;
+import mx.cocreacion.validation.Dates;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,7 +60,7 @@ class MicrositeController {
   /** What the page of an exercise shows (rendered once per change of the plan of record: {@link PublicResponseCacheFilter}). */
   record ExercisePage(PublicExercise exercise, List<TimelineStep> timeline, List<PublicMinutes.Signatory> signatories,
       List<PublicMinutes.StlSeat> stl, PublicMinutes.Rules rules, List<PublicMinutes.AgendaItem> agenda,
-      List<PublicMinutes.WorkingTable> tables, List<PublicCommitment> commitments, List<EvidenceItem> evidence,
+      List<PublicMinutes.WorkingTable> tables, List<CommitmentView> commitments, List<EvidenceItem> evidence,
       List<Integer> years) {}
 
   @GetMapping("/micrositio")

@@ -1,12 +1,12 @@
 package mx.cocreacion.microsite;
 
-import mx.cocreacion.plan.IrmScales;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import mx.cocreacion.validation.MexicanDates;
 import mx.cocreacion.exercise.Sector;
+import mx.cocreacion.plan.IrmScales;
+import mx.cocreacion.validation.MexicanDates;
 
 /**
  * The Spanish words and formats of the public microsite: step names, ODS, quality criteria,

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,6 +14,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import mx.cocreacion.plan.CommitmentCsv;
+import mx.cocreacion.plan.CommitmentView;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,7 +55,7 @@ class OpenDataController {
   /** The commitments of one exercise: which exercise, and its commitments with activities and progress. */
   @Schema(description = "Un ejercicio y sus compromisos con actividades, avance (porcentaje 0–100), reportes, "
       + "monitoreo y evaluación")
-  record ExerciseCommitments(PublicExercise exercise, List<PublicCommitment> commitments) {}
+  record ExerciseCommitments(PublicExercise exercise, List<CommitmentView> commitments) {}
 
   /** An error answer: {@code type}, Spanish {@code message} and, for bad parameters, {@code violations}. */
   @Schema(description = "Respuesta de error: tipo, mensaje en español y, si aplica, los parámetros inválidos")
@@ -77,7 +79,7 @@ class OpenDataController {
           + "launchDate, launchPlace, commitments, palProgress, starredCommitments, overdueTasks.")
   @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
   ResponseEntity<String> allCsv() {
-    return csv("ejercicios.csv", CommitmentCsv.writeExercises(exercises.all()));
+    return csv("ejercicios.csv", ExerciseCsv.write(exercises.all()));
   }
 
   private byte[] serialised(Object value) {

@@ -6,19 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import mx.cocreacion.validation.Dates;
-import mx.cocreacion.plan.Assessment;
-import mx.cocreacion.plan.AssessmentRepository;
-import mx.cocreacion.plan.Commitment;
-import mx.cocreacion.plan.CommitmentRepository;
-import mx.cocreacion.plan.ImplementationRepository;
+import mx.cocreacion.plan.CommitmentView;
+import mx.cocreacion.plan.CommitmentViews;
 import mx.cocreacion.plan.Progress;
-import mx.cocreacion.plan.ProgressReport;
 import mx.cocreacion.tenancy.EntityCatalogue;
+import mx.cocreacion.validation.Dates;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,17 +35,12 @@ public class PublicExercises {
       from cc_exercise e""";
 
   private final JdbcClient jdbc;
-  private final CommitmentRepository commitments;
-  private final ImplementationRepository implementation;
-  private final AssessmentRepository assessments;
+  private final CommitmentViews views;
   private final PublicDataCache cache;
 
-  public PublicExercises(JdbcClient jdbc, CommitmentRepository commitments, ImplementationRepository implementation,
-      AssessmentRepository assessments, PublicDataCache cache) {
+  public PublicExercises(JdbcClient jdbc, CommitmentViews views, PublicDataCache cache) {
     this.jdbc = jdbc;
-    this.commitments = commitments;
-    this.implementation = implementation;
-    this.assessments = assessments;
+    this.views = views;
     this.cache = cache;
   }
 
@@ -126,42 +114,8 @@ public class PublicExercises {
   }
 
   /** The commitments of an exercise (the approved plan, or the draft while step 4 runs). */
-  public List<PublicCommitment> commitments(String exerciseId) {
-    return cache.get("commitments:" + exerciseId, () -> readCommitments(exerciseId));
-  }
-
-  private List<PublicCommitment> readCommitments(String exerciseId) {
-    Map<Integer, Assessment> assessed = assessments.assessments(exerciseId).stream()
-        .collect(Collectors.toMap(Assessment::commitment, Function.identity()));
-    boolean approved = commitments.isApproved(exerciseId);
-    Map<Integer, List<ProgressReport>> reports = implementation.reportsByCommitment(exerciseId);
-    Map<Integer, Double> progress = implementation.progressByCommitment(exerciseId);
-    return commitments.findByExercise(exerciseId).stream()
-        .map(c -> publicCommitment(c, approved, assessed.get(c.position()),
-            reports.getOrDefault(c.position(), List.of()), progress.getOrDefault(c.position(), 0.0)))
-        .toList();
-  }
-
-  private PublicCommitment publicCommitment(Commitment c, boolean approved, Assessment a,
-      List<ProgressReport> progressReports, double progress) {
-    var activities = c.activities().stream()
-        .map(x -> new PublicCommitment.Activity(x.position(), x.title(), x.product(), x.indicator(), x.baseline(),
-            x.target(), x.dueDate(), x.status()))
-        .toList();
-    var reports = progressReports.stream().map(PublicExercises::report).toList();
-    PublicCommitment.Monitoring monitoring = a == null || a.potentialImpact() == null ? null
-        : new PublicCommitment.Monitoring(Boolean.TRUE.equals(a.verifiable()), Boolean.TRUE.equals(a.relevant()),
-            a.potentialImpact(), a.monitoringNotes());
-    PublicCommitment.Evaluation evaluation = a == null || a.completion() == null ? null
-        : new PublicCommitment.Evaluation(a.completion(), a.openedGovernment(), a.evaluationNotes());
-    return new PublicCommitment(c.position(), c.title(), c.problem(), c.description(), c.responsible(), c.sdgs(),
-        c.criteria(), approved, Progress.percent(progress),
-        a != null && a.starred(), activities, reports, monitoring, evaluation);
-  }
-
-  private static PublicCommitment.Report report(ProgressReport r) {
-    return new PublicCommitment.Report(r.number(), Dates.localDate(r.reportedAt()), Progress.percent(r.progress()),
-        r.evidenceUrl(), r.evidenceName());
+  public List<CommitmentView> commitments(String exerciseId) {
+    return cache.get("commitments:" + exerciseId, () -> views.of(exerciseId));
   }
 
   private Found map(ResultSet rs, int row) throws SQLException {

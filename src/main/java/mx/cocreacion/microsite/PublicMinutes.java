@@ -5,12 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import mx.cocreacion.validation.Dates;
-import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.declaration.DeclarationProcess;
 import mx.cocreacion.exercise.RecordRepository;
 import mx.cocreacion.plan.StlMemberRepository;
 import mx.cocreacion.stl.StlIntegrationProcess;
+import mx.cocreacion.validation.Dates;
+import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.worktables.WorkingTablesProcess;
 import org.springframework.stereotype.Service;
 

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.exercise.Sector;
+import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 

@@ -4,12 +4,12 @@ import static mx.cocreacion.pal.PalLaunchProcess.*;
 
 import java.time.Instant;
 import java.util.Set;
-import mx.cocreacion.validation.Dates;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.validation.Dates;
+import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 

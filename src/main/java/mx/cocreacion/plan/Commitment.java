@@ -20,5 +20,11 @@ public record Commitment(
       "measurable", "agenda2030", "gender", "anticorruption");
 
   public record Activity(int position, String title, String product, String indicator, String baseline,
-      String target, LocalDate dueDate, String status) {}
+      String target, LocalDate dueDate, String status) {
+
+    /** How people name the activity: its title, or its product when it has none (the first contract's rows). */
+    public String label() {
+      return title != null ? title : product;
+    }
+  }
 }

@@ -44,13 +44,14 @@ public final class IrmScales {
   }
 
   /** "Verificable; relevante; impacto potencial: transformador" — or that there is none yet. */
-  public static String monitoringSummary(Assessment a) {
-    if (a == null || a.potentialImpact() == null) {
-      return "Sin monitoreo registrado";
-    }
-    return (Boolean.TRUE.equals(a.verifiable()) ? "Verificable" : "No verificable") + "; "
-        + (Boolean.TRUE.equals(a.relevant()) ? "relevante" : "no relevante") + "; impacto potencial: "
-        + lower(potentialImpact(a.potentialImpact()));
+  public static String monitoringSummary(CommitmentView.Monitoring monitoring) {
+    return monitoring == null ? "Sin monitoreo registrado" : monitoring.summary();
+  }
+
+  /** "Verificable; relevante; impacto potencial: transformador". */
+  static String monitoringSummary(boolean verifiable, boolean relevant, String potentialImpact) {
+    return (verifiable ? "Verificable" : "No verificable") + "; " + (relevant ? "relevante" : "no relevante")
+        + "; impacto potencial: " + lower(potentialImpact(potentialImpact));
   }
 
   /** A label inside a sentence. */

@@ -16,6 +16,11 @@ public final class Progress {
 
   /** 0.5 → "50 %" (with the space the Spanish style asks for). */
   public static String percentText(double share) {
-    return percent(share) + " %";
+    return text(percent(share));
+  }
+
+  /** 50 → "50 %". */
+  public static String text(int percent) {
+    return percent + " %";
   }
 }

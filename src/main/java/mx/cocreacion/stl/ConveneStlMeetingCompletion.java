@@ -5,9 +5,9 @@ import static mx.cocreacion.stl.StlIntegrationProcess.*;
 import java.util.Date;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 

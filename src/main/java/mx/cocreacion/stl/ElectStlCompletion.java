@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.exercise.Sector;
 import mx.cocreacion.security.AccountProvisioning;
+import mx.cocreacion.validation.TaskInput;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,10 +3,10 @@ package mx.cocreacion.stl;
 import static mx.cocreacion.stl.StlIntegrationProcess.VAR_STL_MEMBERS;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.StlMember;
 import mx.cocreacion.plan.StlMemberRepository;
+import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.spin.plugin.variable.SpinValues;

@@ -3,8 +3,8 @@ package mx.cocreacion.webapps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import mx.cocreacion.validation.FormLabels;
 import mx.cocreacion.security.Roles;
+import mx.cocreacion.validation.FormLabels;
 import org.springframework.stereotype.Component;
 
 /**

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.exercise.Sector;
+import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 

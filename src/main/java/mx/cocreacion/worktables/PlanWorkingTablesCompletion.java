@@ -6,8 +6,8 @@ import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.completion.TaskMinutes;
+import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 

@@ -6,10 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 
 import java.time.Year;
 import java.util.List;
-import mx.cocreacion.validation.Dates;
 import mx.cocreacion.support.ExerciseDriver;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
+import mx.cocreacion.validation.Dates;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;

@@ -12,11 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import mx.cocreacion.validation.TaskInput;
+import mx.cocreacion.plan.CommitmentCsv;
 import mx.cocreacion.plan.Commitments;
 import mx.cocreacion.support.CocreacionTest;
 import mx.cocreacion.support.ExerciseDriver;
 import mx.cocreacion.support.TestVariables;
+import mx.cocreacion.validation.TaskInput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -120,7 +121,7 @@ class OpenDataTest {
     Answer csv = get("/api/public/exercises.csv");
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
-    assertThat(csv.body()).startsWith(String.join(",", CommitmentCsv.EXERCISE_COLUMNS) + "\r\n");
+    assertThat(csv.body()).startsWith(String.join(",", ExerciseCsv.COLUMNS) + "\r\n");
     assertThat(csv(csv.body())).anySatisfy(r -> {
       assertThat(r.get("businessKey")).isEqualTo(exercise.getBusinessKey());
       assertThat(r.get("guarantorBody")).isEqualTo("Órgano garante de jal");

@@ -58,8 +58,8 @@ class IrmScalesTest {
 
   @Test
   void theMonitoringSummaryReadsAsASentence() {
-    var assessment = new Assessment(1, true, false, "transformative", null, null, null, null, false);
-    assertThat(IrmScales.monitoringSummary(assessment))
+    var monitoring = new CommitmentView.Monitoring(true, false, "transformative", null);
+    assertThat(IrmScales.monitoringSummary(monitoring))
         .isEqualTo("Verificable; no relevante; impacto potencial: transformador");
     assertThat(IrmScales.monitoringSummary(null)).isEqualTo("Sin monitoreo registrado");
   }

@@ -1,4 +1,4 @@
-package mx.cocreacion.microsite;
+package mx.cocreacion.worktables;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -20,14 +20,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import mx.cocreacion.validation.TaskInput;
-import mx.cocreacion.validation.Violation;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.plan.Commitment;
+import mx.cocreacion.plan.CommitmentCsv;
 import mx.cocreacion.plan.Commitments;
 import mx.cocreacion.security.BasicCredentials;
 import mx.cocreacion.security.EndUserGuard;
-import mx.cocreacion.worktables.WorkingTablesProcess;
+import mx.cocreacion.validation.TaskInput;
+import mx.cocreacion.validation.Violation;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;

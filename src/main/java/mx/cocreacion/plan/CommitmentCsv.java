@@ -1,4 +1,4 @@
-package mx.cocreacion.microsite;
+package mx.cocreacion.plan;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,13 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.validation.TextRules;
 import mx.cocreacion.validation.Violation;
-import mx.cocreacion.plan.Commitment;
-import mx.cocreacion.plan.Commitments;
-import mx.cocreacion.worktables.WorkingTablesProcess;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -76,11 +71,6 @@ public final class CommitmentCsv {
   /** Columns that an import needs in its header row. */
   static final List<String> REQUIRED = List.of("title", "product", "indicator", "target", "dueDate");
 
-  /** The columns of the exercises CSV (the fields of {@link PublicExercise}). */
-  public static final List<String> EXERCISE_COLUMNS = List.of("tenant", "entityName", "year", "businessKey", "name",
-      "guarantorBody", "currentStep", "finished", "startedAt", "endedAt", "palStart", "palEnd", "launchDate",
-      "launchPlace", "commitments", "palProgress", "starredCommitments", "overdueTasks");
-
   /** First characters that make a spreadsheet read a cell as a formula, and the prefix that stops it. */
   static final String FORMULA_STARTS = "=+-@\t\r";
   static final char NEUTRALISER = '\'';
@@ -92,14 +82,14 @@ public final class CommitmentCsv {
   // --- export ------------------------------------------------------------------------------
 
   /** The commitments as CSV text (header row, one row per activity). */
-  public static String write(List<PublicCommitment> commitments) {
+  public static String write(List<CommitmentView> commitments) {
     StringWriter out = new StringWriter();
     try (CSVPrinter csv = new CSVPrinter(out, WRITE)) {
       csv.printRecord(COLUMNS);
-      for (PublicCommitment c : commitments) {
-        List<PublicCommitment.Activity> activities = c.activities() == null || c.activities().isEmpty()
+      for (CommitmentView c : commitments) {
+        List<Commitment.Activity> activities = c.activities() == null || c.activities().isEmpty()
             ? Collections.singletonList(null) : c.activities();
-        for (PublicCommitment.Activity a : activities) {
+        for (Commitment.Activity a : activities) {
           List<Object> row = new ArrayList<>();
           row.add(c.position());
           row.add(c.title());
@@ -136,29 +126,12 @@ public final class CommitmentCsv {
     return out.toString();
   }
 
-  /** The exercises as CSV text (header row, one row per exercise; dates ISO 8601). */
-  public static String writeExercises(List<PublicExercise> exercises) {
-    StringWriter out = new StringWriter();
-    try (CSVPrinter csv = new CSVPrinter(out, WRITE)) {
-      csv.printRecord(EXERCISE_COLUMNS);
-      for (PublicExercise e : exercises) {
-        csv.printRecord(Stream.of(e.tenant(), e.entityName(), e.year(), e.businessKey(), e.name(), e.guarantorBody(),
-            e.currentStep(), e.finished(), iso(e.startedAt()), iso(e.endedAt()), iso(e.palStart()), iso(e.palEnd()),
-            iso(e.launchDate()), e.launchPlace(), e.commitments(), e.palProgress(), e.starredCommitments(),
-            e.overdueTasks()).map(CommitmentCsv::cell).toList());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
-  }
-
   /**
    * A cell as a spreadsheet may open it safely (OWASP, CSV injection): a text that begins with {@code =},
    * {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading {@code '}, so no program
    * takes it for a formula. Numbers and booleans are written as they are. The import removes the prefix.
    */
-  static Object cell(Object value) {
+  public static Object cell(Object value) {
     if (value instanceof String text && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
       return NEUTRALISER + text;
     }
@@ -171,10 +144,6 @@ public final class CommitmentCsv {
       return text.substring(1);
     }
     return text;
-  }
-
-  private static String iso(Object value) {
-    return value == null ? "" : value instanceof Instant i ? i.toString() : value.toString();
   }
 
   // --- import ------------------------------------------------------------------------------
@@ -351,7 +320,7 @@ public final class CommitmentCsv {
   }
 
   /** A {@link TaskInput} over one variable, to check it with the task's rules outside the engine. */
-  static TaskInput input(String field, Object value) {
+  public static TaskInput input(String field, Object value) {
     return new TaskInput(Map.of(field, value));
   }
 }

@@ -1,0 +1,48 @@
+package mx.cocreacion.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One commitment of a PAL as people read it: what was agreed (problem, ODS, quality criteria, activities with
+ * their status), whether the STL approved it, its progress in whole percent, its dated progress reports, and
+ * INAI's monitoring and evaluation once they exist. The one read model of a commitment, built by
+ * {@link CommitmentViews}: the microsite, the open data (JSON and CSV), the PDFs and the forms' summaries read it.
+ */
+public record CommitmentView(
+    int position,
+    String title,
+    String problem,
+    String description,
+    String responsible,
+    List<Integer> sdgs,
+    Map<String, Boolean> criteria,
+    boolean approved,
+    int progress,
+    boolean starred,
+    List<Commitment.Activity> activities,
+    List<Report> reports,
+    Monitoring monitoring,
+    Evaluation evaluation) {
+
+  /** "Compromiso 2. Presupuesto abierto" reads "2. Presupuesto abierto". */
+  public String numberedTitle() {
+    return position + ". " + title;
+  }
+
+  /** A dated progress report ("primer avance"...), its progress then, and the evidence it links. */
+  public record Report(int number, LocalDate reportedAt, int progress, String evidenceUrl, String evidenceName) {}
+
+  /** INAI's 6-month monitoring (after OGP's IRM). */
+  public record Monitoring(boolean verifiable, boolean relevant, String potentialImpact, String notes) {
+
+    /** "Verificable; relevante; impacto potencial: transformador". */
+    public String summary() {
+      return IrmScales.monitoringSummary(verifiable, relevant, potentialImpact);
+    }
+  }
+
+  /** INAI's evaluation at a year's end of the PAL. */
+  public record Evaluation(String completion, String openedGovernment, String notes) {}
+}

@@ -1,0 +1,68 @@
+package mx.cocreacion.plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import mx.cocreacion.validation.Dates;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the {@link CommitmentView}s of an exercise from the plan of record (commitments, activities,
+ * progress, reports, assessments: four queries), the one place where "commitment + progress + reports +
+ * assessment" is put together. Not cached: the public caches keep what they read from here.
+ */
+@Service
+public class CommitmentViews {
+
+  private final CommitmentRepository commitments;
+  private final ImplementationRepository implementation;
+  private final AssessmentRepository assessments;
+
+  public CommitmentViews(CommitmentRepository commitments, ImplementationRepository implementation,
+      AssessmentRepository assessments) {
+    this.commitments = commitments;
+    this.implementation = implementation;
+    this.assessments = assessments;
+  }
+
+  /** The commitments of an exercise in order (the approved plan, or the draft while step 4 runs). */
+  public List<CommitmentView> of(String exerciseId) {
+    List<Commitment> plan = commitments.findByExercise(exerciseId);
+    if (plan.isEmpty()) {
+      return List.of();
+    }
+    Map<Integer, Assessment> assessed = assessments.assessments(exerciseId).stream()
+        .collect(Collectors.toMap(Assessment::commitment, Function.identity()));
+    boolean approved = commitments.isApproved(exerciseId);
+    Map<Integer, List<ProgressReport>> reports = implementation.reportsByCommitment(exerciseId);
+    Map<Integer, Double> progress = implementation.progressByCommitment(exerciseId);
+    return plan.stream()
+        .map(c -> view(c, approved, assessed.get(c.position()), reports.getOrDefault(c.position(), List.of()),
+            progress.getOrDefault(c.position(), 0.0)))
+        .toList();
+  }
+
+  /** One commitment of an exercise, by its position. */
+  public Optional<CommitmentView> of(String exerciseId, int position) {
+    return of(exerciseId).stream().filter(c -> c.position() == position).findFirst();
+  }
+
+  private static CommitmentView view(Commitment c, boolean approved, Assessment a, List<ProgressReport> reports,
+      double progress) {
+    CommitmentView.Monitoring monitoring = a == null || a.potentialImpact() == null ? null
+        : new CommitmentView.Monitoring(Boolean.TRUE.equals(a.verifiable()), Boolean.TRUE.equals(a.relevant()),
+            a.potentialImpact(), a.monitoringNotes());
+    CommitmentView.Evaluation evaluation = a == null || a.completion() == null ? null
+        : new CommitmentView.Evaluation(a.completion(), a.openedGovernment(), a.evaluationNotes());
+    return new CommitmentView(c.position(), c.title(), c.problem(), c.description(), c.responsible(), c.sdgs(),
+        c.criteria(), approved, Progress.percent(progress), a != null && a.starred(), List.copyOf(c.activities()),
+        reports.stream().map(CommitmentViews::report).toList(), monitoring, evaluation);
+  }
+
+  private static CommitmentView.Report report(ProgressReport r) {
+    return new CommitmentView.Report(r.number(), Dates.localDate(r.reportedAt()), Progress.percent(r.progress()),
+        r.evidenceUrl(), r.evidenceName());
+  }
+}
