@@ -11,6 +11,7 @@ import mx.cocreacion.plan.CommitmentForms;
 import mx.cocreacion.plan.CommitmentView;
 import mx.cocreacion.plan.CommitmentViews;
 import mx.cocreacion.plan.ImplementationRepository;
+import mx.cocreacion.plan.PlanLabels;
 import mx.cocreacion.plan.Progress;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import mx.cocreacion.validation.Dates;
@@ -61,7 +62,9 @@ public class FollowUpSummary {
     summary.put("launchDateText", text(exercise.launchDate()));
     summary.put("palStartText", text(exercise.palStart()));
     summary.put("palEndText", text(exercise.palEnd()));
-    summary.put("palProgress", Progress.percent(implementation.palProgress(exerciseId)));
+    int palProgress = Progress.percent(implementation.palProgress(exerciseId));
+    summary.put("palProgress", palProgress);
+    summary.put("palProgressText", PlanLabels.progressBar(palProgress));
     ArrayNode list = summary.putArray("commitments");
     for (CommitmentView c : views.of(exerciseId)) {
       list.add(CommitmentForms.summary(c));
@@ -119,6 +122,6 @@ public class FollowUpSummary {
   }
 
   private static String text(Instant instant) {
-    return instant == null ? null : MexicanDates.longDate(instant);
+    return instant == null ? "sin fecha" : MexicanDates.longDate(instant);
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import mx.cocreacion.exercise.Sector;
 import mx.cocreacion.plan.IrmScales;
+import mx.cocreacion.plan.PlanLabels;
 import mx.cocreacion.validation.MexicanDates;
 
 /**
@@ -20,28 +21,6 @@ public final class MicrositeLabels {
   static final List<String> STEPS = List.of("Arranque", "Sensibilización", "Secretariado Técnico Local",
       "Mesas participativas", "Plan de Acción Local", "Seguimiento y evaluación");
 
-  /** The 17 Objetivos de Desarrollo Sostenible, UN Spanish names. */
-  static final List<String> ODS = List.of("Fin de la pobreza", "Hambre cero", "Salud y bienestar",
-      "Educación de calidad", "Igualdad de género", "Agua limpia y saneamiento", "Energía asequible y no contaminante",
-      "Trabajo decente y crecimiento económico", "Industria, innovación e infraestructura",
-      "Reducción de las desigualdades", "Ciudades y comunidades sostenibles", "Producción y consumo responsables",
-      "Acción por el clima", "Vida submarina", "Vida de ecosistemas terrestres",
-      "Paz, justicia e instituciones sólidas", "Alianzas para lograr los objetivos");
-
-  /** Quality criteria of a commitment, in the order of the contract. */
-  static final Map<String, String> CRITERIA = orderedMap(
-      "inclusive", "Incluyente",
-      "strategic", "Estratégico",
-      "transformative", "De alto potencial transformador",
-      "replicable", "Replicable",
-      "measurable", "Medible",
-      "agenda2030", "Asociado a la Agenda 2030",
-      "gender", "Con perspectiva de género",
-      "anticorruption", "Vinculado a la agenda anticorrupción");
-
-  private static final List<String> ORDINALS = List.of("Primer", "Segundo", "Tercer", "Cuarto", "Quinto", "Sexto",
-      "Séptimo", "Octavo", "Noveno", "Décimo", "Undécimo", "Duodécimo");
-
   private MicrositeLabels() {}
 
   public String step(int number) {
@@ -49,11 +28,11 @@ public final class MicrositeLabels {
   }
 
   public String ods(int number) {
-    return number >= 1 && number <= ODS.size() ? ODS.get(number - 1) : "";
+    return PlanLabels.ods(number);
   }
 
   public Map<String, String> criteria() {
-    return CRITERIA;
+    return PlanLabels.CRITERIA;
   }
 
   public String sector(String id) {
@@ -86,7 +65,7 @@ public final class MicrositeLabels {
 
   /** "Primer avance", "Segundo avance"… */
   public String report(int number) {
-    return (number >= 1 && number <= ORDINALS.size() ? ORDINALS.get(number - 1) : number + "º") + " avance";
+    return PlanLabels.report(number);
   }
 
   public String date(Object value) {
@@ -119,13 +98,5 @@ public final class MicrositeLabels {
     }
     String u = url.trim();
     return u.startsWith("https://") || u.startsWith("http://") || (u.startsWith("/") && !u.startsWith("//")) ? u : null;
-  }
-
-  private static Map<String, String> orderedMap(String... pairs) {
-    var map = new java.util.LinkedHashMap<String, String>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put(pairs[i], pairs[i + 1]);
-    }
-    return java.util.Collections.unmodifiableMap(map);
   }
 }

@@ -12,8 +12,12 @@ public record Assessment(int commitment, Boolean verifiable, Boolean relevant, S
    * it substantially or fully complete.
    */
   public static boolean isStarred(Boolean verifiable, Boolean relevant, String potentialImpact, String completion) {
-    return Boolean.TRUE.equals(verifiable) && Boolean.TRUE.equals(relevant)
-        && "transformative".equals(potentialImpact)
+    return mayStar(verifiable, relevant, potentialImpact)
         && ("substantial".equals(completion) || "complete".equals(completion));
+  }
+
+  /** What the monitoring must have found for a commitment to be starred: verifiable, relevant, transformative. */
+  public static boolean mayStar(Boolean verifiable, Boolean relevant, String potentialImpact) {
+    return Boolean.TRUE.equals(verifiable) && Boolean.TRUE.equals(relevant) && "transformative".equals(potentialImpact);
   }
 }

@@ -7,8 +7,8 @@ import mx.cocreacion.validation.MexicanDates;
 import mx.cocreacion.validation.TaskInput;
 
 /**
- * The plan of record as the step 6 forms read it, from the read model ({@link CommitmentView}): the summary of a
- * commitment they show, and the rows they start with (the task's own fields, with the commitment's title and,
+ * The plan of record as the forms read it, from the read model ({@link CommitmentView}): the summary of a
+ * commitment they show (approve-commitments and step 6), and the rows the step 6 tasks start with (the task's own fields, with the commitment's title and,
  * for the evaluation, the monitoring's result to read). Json for the tasks' input mappings
  * ({@code followup.FollowUpSummary}); the forms compute nothing of it.
  */
@@ -17,17 +17,22 @@ public final class CommitmentForms {
   private CommitmentForms() {}
 
   /**
-   * A commitment as the step 6 forms read it (a Json variable of their input mappings): the view with the
-   * dates also written as people read them ({@code dueDateText}: "1 de marzo de 2031") and each activity
-   * named by its title, or its product when it has none.
+   * A commitment as the forms show it (approve-commitments and the step 6 tasks): the view with every value
+   * already in words, so the forms only place them: dates as people read them ({@code dueDateText}: "1 de
+   * marzo de 2031"), progress as a bar ({@code progressText}: "█████░░░░░ 50 %"), statuses, ODS, criteria,
+   * the names of the reports and INAI's monitoring. Each activity is named by its title, or its product.
    */
   public static ObjectNode summary(CommitmentView c) {
     ObjectNode node = TaskInput.mapper().createObjectNode();
     node.put("position", c.position());
     node.put("title", c.title());
     node.put("problem", c.problem());
+    node.put("description", c.description());
     node.put("responsible", c.responsible());
+    node.put("sdgsText", PlanLabels.odsList(c.sdgs()));
+    node.put("criteriaText", PlanLabels.criteriaList(c.criteria()));
     node.put("progress", c.progress());
+    node.put("progressText", PlanLabels.progressBar(c.progress()));
     ArrayNode activities = node.putArray("activities");
     for (Commitment.Activity a : c.activities()) {
       ObjectNode activity = activities.addObject();
@@ -35,31 +40,44 @@ public final class CommitmentForms {
       activity.put("title", a.label());
       activity.put("product", a.product());
       activity.put("indicator", a.indicator());
+      activity.put("baseline", a.baseline() == null || a.baseline().isBlank() ? "sin dato" : a.baseline());
       activity.put("target", a.target());
       activity.put("dueDate", a.dueDate().toString());
       activity.put("dueDateText", MexicanDates.longDate(a.dueDate()));
       activity.put("status", a.status());
+      activity.put("statusText", IrmScales.statusWithSign(a.status()));
     }
     ArrayNode reports = node.putArray("reports");
     for (CommitmentView.Report r : c.reports()) {
       ObjectNode report = reports.addObject();
       report.put("number", r.number());
+      report.put("name", PlanLabels.report(r.number()));
       report.put("reportedAt", r.reportedAt().toString());
       report.put("reportedAtText", MexicanDates.longDate(r.reportedAt()));
       report.put("progress", r.progress());
+      report.put("progressText", PlanLabels.progressBar(r.progress()));
       report.put("evidenceUrl", r.evidenceUrl());
       report.put("evidenceName", r.evidenceName());
     }
-    if (c.monitoring() != null) {
+    CommitmentView.Monitoring m = c.monitoring();
+    if (m != null) {
       ObjectNode monitoring = node.putObject("monitoring");
-      monitoring.put("verifiable", c.monitoring().verifiable());
-      monitoring.put("relevant", c.monitoring().relevant());
-      monitoring.put("potentialImpact", c.monitoring().potentialImpact());
-      monitoring.put("notes", c.monitoring().notes());
+      monitoring.put("verifiable", m.verifiable());
+      monitoring.put("relevant", m.relevant());
+      monitoring.put("potentialImpact", m.potentialImpact());
+      monitoring.put("notes", m.notes());
+      monitoring.put("text", "verificable: " + yesNo(m.verifiable()) + " · relevante: " + yesNo(m.relevant())
+          + " · impacto potencial: " + (m.potentialImpact() == null ? "sin valorar"
+              : IrmScales.lower(IrmScales.potentialImpact(m.potentialImpact()))));
     } else {
       node.putNull("monitoring");
     }
+    node.put("mayStar", m != null && m.mayStar());
     return node;
+  }
+
+  private static String yesNo(boolean value) {
+    return value ? "sí" : "no";
   }
 
   /** The rows of a progress report: one per activity of the commitment, with its current status. */

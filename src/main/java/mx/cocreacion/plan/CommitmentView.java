@@ -41,6 +41,11 @@ public record CommitmentView(
     public String summary() {
       return IrmScales.monitoringSummary(verifiable, relevant, potentialImpact);
     }
+
+    /** Verifiable, relevant and transformative: the commitment is starred if its completion is substantial or complete. */
+    public boolean mayStar() {
+      return Assessment.mayStar(verifiable, relevant, potentialImpact);
+    }
   }
 
   /** INAI's evaluation at a year's end of the PAL. */

@@ -31,6 +31,12 @@ public final class IrmScales {
     return value == null ? STATUS.get("not-started") : STATUS.getOrDefault(value, value);
   }
 
+  /** "✔ Concluida", "◐ En proceso", "○ Sin iniciar": the status with the sign the forms show. */
+  public static String statusWithSign(String value) {
+    String sign = "done".equals(value) ? "✔ " : "in-progress".equals(value) ? "◐ " : "○ ";
+    return sign + status(value);
+  }
+
   public static String potentialImpact(String value) {
     return value == null ? "—" : POTENTIAL_IMPACT.getOrDefault(value, value);
   }

@@ -27,7 +27,8 @@ public class ExpressionBeansPlugin extends AbstractProcessEnginePlugin implement
       "recordPlanDelegate", "tallyApprovalDelegate", "recordPalDatesDelegate", "generatePalDocumentDelegate",
       "recordLaunchDelegate", "updateProgressDelegate", "recordMonitoringDelegate", "recordEvaluationDelegate",
       "generateFinalReportDelegate",
-      "dueDates", "reminders", "sectors", "stlRoster", "planOfRecord", "followUpCalendar", "followUpSummary");
+      "dueDates", "reminders", "sectors", "stlRoster", "approvalSummary", "planOfRecord", "followUpCalendar",
+      "followUpSummary");
 
   private ApplicationContext context;
 

@@ -27,6 +27,7 @@ public class VariableLabels {
       Map.entry("commitmentProgress", "Avance del compromiso"),
       Map.entry("commitmentSummary", "Resumen del compromiso"),
       Map.entry("commitmentsApproved", "Compromisos aprobados"),
+      Map.entry("commitmentsSummary", "Resumen de los compromisos"),
       Map.entry("declarationSignedAt", "Fecha de firma de la declaración"),
       Map.entry("evidenceUrl", "Enlace a la evidencia"),
       Map.entry("facilitatorUserId", "Cuenta de la persona facilitadora"),

@@ -45,6 +45,9 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
   /** Texts that contain such a word and are right: ids shown as ids. */
   static final Pattern ALLOWED = Pattern.compile("local-exercise:\\d+:[0-9a-f-]+|Camunda Platform|bpmn\\.io");
 
+  /** The text each form showed, by task key (whitespace collapsed). */
+  private final Map<String, String> shown = new LinkedHashMap<>();
+
   /**
    * Every form, opened in Tasklist on a phone (390 px) while an exercise walks through its six steps: in
    * Spanish, no key, and nothing cut or outside the screen.
@@ -105,6 +108,18 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
     read(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE, found);
 
     assertThat(found.keySet()).as("forms read").hasSize(17);
+    // The summaries the server prepared (plan.CommitmentForms) reach the person as words, not as keys or FEEL.
+    assertThat(shown.get("approve-commitments")).contains(
+        "ODS: 10. Reducción de las desigualdades; 16. Paz, justicia e instituciones sólidas",
+        "Criterios: incluyente, estratégico, de alto potencial transformador, medible, asociado a la Agenda 2030, "
+            + "vinculado a la agenda estatal anticorrupción",
+        "línea base «0», meta «12», fecha de término 30 de junio de 2032");
+    assertThat(shown.get("report-progress")).contains("Avance actual: ░░░░░░░░░░ 0 %", "Portal — ○ Sin iniciar",
+        "Fecha de término: 30 de junio de 2032", "Aún no hay informes de avance.");
+    assertThat(shown.get(FollowUpProcess.TASK_MONITOR_COMMITMENTS)).contains("Lanzamiento del PAL: 1 de febrero de 2032",
+        "Avance del PAL: ░░░░░░░░░░ 0 %", "Compromiso 2. Obra pública vigilada");
+    assertThat(shown.get(FollowUpProcess.TASK_EVALUATE_PERFORMANCE)).contains(
+        "Monitoreo a seis meses: verificable: sí · relevante: sí · impacto potencial: moderado");
     found.values().removeIf(List::isEmpty);
     assertThat(found).as("English words, variable keys, or texts cut or outside a phone's screen in the forms").isEmpty();
   }
@@ -171,6 +186,7 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
         "return document.querySelectorAll('[cam-tasklist-form-camunda] .fjs-form-field').length > 0 ? true : null;"));
     found.put(taskKey, foreignTexts(".task-details"));
     found.get(taskKey).addAll(cutOrOutside(".task-details"));
+    shown.put(taskKey, browser.driver().findElement(FORM).getText().replaceAll("\\s+", " "));
   }
 
   /** What is cut (a text wider than its box that hides the rest) or lies outside the screen under {@code css}. */

@@ -91,7 +91,7 @@ class MicrositeControllerTest extends ProcessTestSupport {
     String first = between(html, "id=\"compromiso-1\"", "</article>");
     assertThat(first).contains("Presupuesto abierto", "Opacidad en el gasto", "ODS 16",
         "Paz, justicia e instituciones sólidas", "ODS 10", "Reducción de las desigualdades",
-        "Incluyente", "De alto potencial transformador", "Vinculado a la agenda anticorrupción",
+        "Incluyente", "De alto potencial transformador", "Vinculado a la agenda estatal anticorrupción",
         "Portal de datos", "Conjuntos publicados", "30/06/2032", "Concluida", "En proceso",
         "aria-valuenow=\"50\"", "Primer avance", "href=\"https://transparencia.jalisco.gob.mx/presupuesto\"");
     String second = between(html, "id=\"compromiso-2\"", "</article>");
