@@ -211,6 +211,9 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
               && ['hidden', 'clip'].includes(style.overflowX) && !e.matches('input, textarea, select')) {
             out.push('cut: ' + what);
           }
+          if (e.matches('[cam-tasklist-task-meta] li') && e.scrollHeight > e.clientHeight + 8) { // half a line
+            out.push('spills over the next line: ' + what); // the groups over "Tomar la tarea" on a phone
+          }
         }));
         return out;""", css);
     return new ArrayList<>(problems);
