@@ -1,11 +1,10 @@
 package mx.cocreacion.followup;
 
 import java.time.Instant;
-import java.time.Period;
 import java.util.Date;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
-import mx.cocreacion.validation.Dates;
+import mx.cocreacion.plan.PalCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -18,13 +17,11 @@ import org.springframework.stereotype.Component;
 public class FollowUpCalendar {
 
   private final ExerciseRepository exercises;
-  private final FollowUpProperties properties;
-  private final Period monitoringAfter;
+  private final PalCalendar calendar;
 
-  public FollowUpCalendar(ExerciseRepository exercises, FollowUpProperties properties) {
+  public FollowUpCalendar(ExerciseRepository exercises, PalCalendar calendar) {
     this.exercises = exercises;
-    this.properties = properties;
-    this.monitoringAfter = Period.parse(properties.monitoringAfter());
+    this.calendar = calendar;
   }
 
   /** Launch date + six months (configurable), in Mexico City's calendar. */
@@ -33,7 +30,7 @@ public class FollowUpCalendar {
     Instant launch = exercises.findById(exerciseId)
         .map(e -> e.launchDate())
         .orElseThrow(() -> new IllegalStateException("El ejercicio " + exerciseId + " no tiene fecha de lanzamiento"));
-    return Date.from(launch.atZone(Dates.MEXICO).plus(monitoringAfter).toInstant());
+    return Date.from(calendar.monitoringDate(launch));
   }
 
   /** The end of the PAL's validity as the plan of record has it (the year-end evaluation's timer). */
@@ -47,6 +44,6 @@ public class FollowUpCalendar {
 
   /** ISO 8601 duration between two progress reports of a commitment. */
   public String reportPeriod() {
-    return properties.reportPeriod();
+    return calendar.reportPeriod();
   }
 }

@@ -8,22 +8,26 @@ import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
-import mx.cocreacion.validation.Dates;
+import mx.cocreacion.plan.PalCalendar;
+import mx.cocreacion.validation.MexicanDates;
 import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * hold-public-launch: the date and place of the public event that starts the implementation;
- * the launch must happen before the PAL ends.
+ * hold-public-launch: the date and place of the public event that starts the implementation. The launch
+ * must leave INAI's monitoring (six months after it) before the PAL ends, so that the year-end evaluation
+ * never comes without it.
  */
 @Component
 class HoldPublicLaunchCompletion implements TaskCompletion {
 
   private final ExerciseRepository exercises;
+  private final PalCalendar calendar;
 
-  HoldPublicLaunchCompletion(ExerciseRepository exercises) {
+  HoldPublicLaunchCompletion(ExerciseRepository exercises, PalCalendar calendar) {
     this.exercises = exercises;
+    this.calendar = calendar;
   }
 
   @Override
@@ -42,8 +46,10 @@ class HoldPublicLaunchCompletion implements TaskCompletion {
     input.text(VAR_LAUNCH_PLACE, TaskInput.NAME);
     // The PAL's validity as schedule-pal recorded it in the plan of record.
     Instant palEnd = exercises.findById(ExerciseScope.exerciseId(input)).map(Exercise::palEnd).orElse(null);
-    if (launch != null && palEnd != null && !launch.isBefore(palEnd)) {
-      input.reject(VAR_LAUNCH_DATE, "debe ser anterior al fin de la vigencia del PAL (" + Dates.localDate(palEnd) + ")");
+    if (launch != null && palEnd != null && calendar.monitoringDate(launch).isAfter(palEnd)) {
+      input.reject(VAR_LAUNCH_DATE, "debe dejar al menos " + calendar.monitoringAfterText()
+          + " de implementación antes del fin de la vigencia del PAL (" + MexicanDates.longDate(palEnd)
+          + ") para el monitoreo del INAI: a más tardar el " + MexicanDates.longDate(calendar.latestLaunch(palEnd)));
     }
   }
 

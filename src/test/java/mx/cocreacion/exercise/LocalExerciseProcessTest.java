@@ -2,7 +2,6 @@ package mx.cocreacion.exercise;
 
 import static mx.cocreacion.support.Refusals.assertRefused;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 
 import java.time.Year;
 import java.util.List;
@@ -58,10 +57,10 @@ class LocalExerciseProcessTest extends ProcessTestSupport {
     // local-exercise, follow-up and one commitment-implementation per approved commitment (2).
     Assertions.assertThat(called).hasSize(4).allSatisfy(pi -> Assertions.assertThat(pi.getTenantId()).isEqualTo("oax"));
 
-    // When the PAL ends INAI evaluates, and the exercise ends (step 6 in detail: FollowUpProcessTest).
+    // INAI monitors; when the PAL ends it evaluates, and the exercise ends (step 6 in detail: FollowUpProcessTest).
     ProcessInstance followUp = driver.step(exercise, "follow-up");
-    execute(engine.getManagementService().createJobQuery().processInstanceId(followUp.getId())
-        .activityId("Event_PalEnded").singleResult());
+    driver.monitor(exercise);
+    driver.endPal(exercise);
     driver.complete(exercise, "evaluate-performance", Variables.createVariables().putValueTyped("evaluation",
         TestVariables.json("""
             [{"commitment":1,"completion":"complete","openedGovernment":"major"},

@@ -190,6 +190,10 @@ class FollowUpProcessTest extends ProcessTestSupport {
          {"commitment":7,"verifiable":true,"relevant":true,"potentialImpact":"minor"}]""")),
         "monitoring[2].commitment", "no es un compromiso del PAL");
 
+    engine.getTaskService().complete(monitorTask, monitoring("""
+        [{"commitment":1,"verifiable":true,"relevant":true,"potentialImpact":"minor"},
+         {"commitment":2,"verifiable":false,"relevant":true,"potentialImpact":"none"}]"""));
+
     execute(timer(followUp, FollowUpProcess.EVENT_PAL_ENDED));
     String evaluationTask = driver.task(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE).getId();
     assertRefused(() -> engine.getTaskService().complete(evaluationTask, Variables.createVariables()
@@ -197,7 +201,27 @@ class FollowUpProcessTest extends ProcessTestSupport {
             [{"commitment":1,"completion":"casi","openedGovernment":"major"},
              {"commitment":2,"completion":"complete","openedGovernment":"muchísimo"}]"""))),
         "evaluation[1].completion", "valores permitidos: no-evidence, not-started, limited, substantial, complete");
-    assertThat(followUp).isWaitingAt(FollowUpProcess.TASK_MONITOR_COMMITMENTS, FollowUpProcess.TASK_EVALUATE_PERFORMANCE);
+    assertThat(followUp).isWaitingAt(FollowUpProcess.TASK_EVALUATE_PERFORMANCE);
+  }
+
+  /** The PAL ends while INAI's monitoring is still open: the evaluation waits for it, it is never skipped. */
+  @Test
+  void theEvaluationWaitsForAMonitoringStillOpen() {
+    ProcessInstance exercise = driver.startAtStep("yuc", 6);
+    ProcessInstance followUp = driver.step(exercise, FollowUpProcess.KEY);
+    execute(timer(followUp, FollowUpProcess.EVENT_SIX_MONTHS_AFTER_LAUNCH));
+    execute(timer(followUp, FollowUpProcess.EVENT_PAL_ENDED));
+    assertThat(followUp).hasPassed(FollowUpProcess.EVENT_PAL_ENDED).isWaitingAt(FollowUpProcess.TASK_MONITOR_COMMITMENTS);
+    Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(followUp.getId())
+        .taskDefinitionKey(FollowUpProcess.TASK_EVALUATE_PERFORMANCE).count()).isZero();
+
+    driver.complete(exercise, FollowUpProcess.TASK_MONITOR_COMMITMENTS, monitoring("""
+        [{"commitment":1,"verifiable":true,"relevant":true,"potentialImpact":"transformative"},
+         {"commitment":2,"verifiable":true,"relevant":true,"potentialImpact":"moderate"}]"""));
+    assertThat(followUp).hasPassed(FollowUpProcess.TASK_RECORD_MONITORING)
+        .isWaitingAt(FollowUpProcess.TASK_EVALUATE_PERFORMANCE);
+    Assertions.assertThat(assessments.assessments(exercise.getId())).extracting(Assessment::potentialImpact)
+        .containsExactly("transformative", "moderate");
   }
 
   private void reportOn(ProcessInstance implementationInstance, String statuses, String evidenceUrl) {

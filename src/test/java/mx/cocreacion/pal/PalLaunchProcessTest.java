@@ -59,8 +59,12 @@ class PalLaunchProcessTest extends ProcessTestSupport {
         .contains("Cambio de administración");
   }
 
+  /**
+   * The launch needs a date and a place, and leaves six months of implementation before the PAL ends, so INAI's
+   * monitoring (launch + six months) always comes before the year-end evaluation (PAL 2032-02-01 to 2033-02-01).
+   */
   @Test
-  void theLaunchNeedsDatePlaceAndHappensBeforeThePalEnds() {
+  void theLaunchLeavesSixMonthsForTheMonitoringBeforeThePalEnds() {
     var exercise = driver.startAtStep("cam", 5);
     driver.complete(exercise, "schedule-pal", TestVariables.schedulePal());
     String taskId = driver.task(exercise, "hold-public-launch").getId();
@@ -68,7 +72,15 @@ class PalLaunchProcessTest extends ProcessTestSupport {
     assertRefused(() -> engine.getTaskService().complete(taskId,
         TestVariables.holdPublicLaunch().putValue("launchPlace", "")), "launchPlace", "obligatorio");
     assertRefused(() -> engine.getTaskService().complete(taskId,
-        TestVariables.holdPublicLaunch().putValue("launchDate", "2033-03-01")), "launchDate", "anterior al fin");
+        TestVariables.holdPublicLaunch().putValue("launchDate", "2033-03-01")), "launchDate",
+        "al menos 6 meses de implementación antes del fin de la vigencia del PAL (1 de febrero de 2033)");
+    assertRefused(() -> engine.getTaskService().complete(taskId,
+        TestVariables.holdPublicLaunch().putValue("launchDate", "2032-08-02")), "launchDate",
+        "a más tardar el 1 de agosto de 2032");
     assertThat(driver.step(exercise, PalLaunchProcess.KEY)).isWaitingAt(PalLaunchProcess.TASK_HOLD_PUBLIC_LAUNCH);
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().launchDate()).isNull();
+
+    engine.getTaskService().complete(taskId, TestVariables.holdPublicLaunch().putValue("launchDate", "2032-08-01"));
+    assertThat(exercise).isWaitingAt("step-6");
   }
 }

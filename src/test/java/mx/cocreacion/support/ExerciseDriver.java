@@ -124,6 +124,26 @@ public class ExerciseDriver {
     complete(exercise, "hold-public-launch", holdPublicLaunch());
   }
 
+  /** Six months after the launch INAI monitors both commitments of the plan (the timer fired as the engine would). */
+  public void monitor(ProcessInstance exercise) {
+    fire(step(exercise, "follow-up"), "Event_SixMonthsAfterLaunch");
+    complete(exercise, "monitor-commitments", org.camunda.bpm.engine.variable.Variables.createVariables()
+        .putValueTyped("monitoring", json("""
+            [{"commitment":1,"verifiable":true,"relevant":true,"potentialImpact":"transformative","notes":""},
+             {"commitment":2,"verifiable":true,"relevant":false,"potentialImpact":"moderate","notes":""}]""")));
+  }
+
+  /** The PAL ends (its timer fired): with the monitoring done, INAI's evaluation opens. */
+  public void endPal(ProcessInstance exercise) {
+    fire(step(exercise, "follow-up"), "Event_PalEnded");
+  }
+
+  private void fire(ProcessInstance instance, String timer) {
+    var management = engine.getManagementService();
+    management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(timer).singleResult().getId());
+  }
+
   /** Starts an exercise and completes every step before {@code step} (1–6). */
   public ProcessInstance startAtStep(String tenant, int step) {
     ProcessInstance exercise = start(tenant);

@@ -1,4 +1,4 @@
-package mx.cocreacion.followup;
+package mx.cocreacion.plan;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

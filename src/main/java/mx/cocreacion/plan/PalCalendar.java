@@ -1,0 +1,48 @@
+package mx.cocreacion.plan;
+
+import java.time.Instant;
+import java.time.Period;
+import mx.cocreacion.validation.Dates;
+import org.springframework.stereotype.Component;
+
+/**
+ * The calendar of a PAL's implementation ({@code cocreacion.follow-up}): INAI monitors the commitments a
+ * while after the public launch (the seed: six months), before the year-end evaluation; the STL reports
+ * progress on each commitment every report period. Step 5 checks the launch against it, step 6's timers
+ * follow it.
+ */
+@Component
+public class PalCalendar {
+
+  private final Period monitoringAfter;
+  private final String reportPeriod;
+
+  public PalCalendar(FollowUpProperties properties) {
+    this.monitoringAfter = Period.parse(properties.monitoringAfter());
+    this.reportPeriod = properties.reportPeriod();
+  }
+
+  /** When INAI monitors a PAL launched on {@code launch}: six months later, in Mexico City's calendar. */
+  public Instant monitoringDate(Instant launch) {
+    return launch.atZone(Dates.MEXICO).plus(monitoringAfter).toInstant();
+  }
+
+  /** The last launch date that leaves INAI's monitoring before the PAL ends. */
+  public Instant latestLaunch(Instant palEnd) {
+    return palEnd.atZone(Dates.MEXICO).minus(monitoringAfter).toInstant();
+  }
+
+  /** "6 meses", as people read the time between the launch and the monitoring. */
+  public String monitoringAfterText() {
+    int months = (int) monitoringAfter.toTotalMonths();
+    int days = monitoringAfter.getDays();
+    String m = months == 0 ? "" : months + (months == 1 ? " mes" : " meses");
+    String d = days == 0 ? "" : days + (days == 1 ? " día" : " días");
+    return m.isEmpty() ? d : d.isEmpty() ? m : m + " y " + d;
+  }
+
+  /** ISO 8601 duration between two progress reports of a commitment. */
+  public String reportPeriod() {
+    return reportPeriod;
+  }
+}
