@@ -11,6 +11,10 @@ public final class DeclarationProcess {
   public static final String VAR_SECTOR = "sector";
   public static final String VAR_SIGNATORY_NAME = "signatoryName";
   public static final String VAR_SIGNED = "signed";
+  /** The day the signatory signed (optional over REST: the day of the completion). */
+  public static final String VAR_SIGNED_ON = "signedOn";
+  /** The first year a declaration may carry (the first local exercises). */
+  public static final int FIRST_YEAR = 2015;
   public static final String VAR_DECLARATION_DOCUMENT = "declarationDocument";
 
   /** Kinds of minutes in {@code cc_record}. */

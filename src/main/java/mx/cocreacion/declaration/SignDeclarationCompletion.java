@@ -2,6 +2,8 @@ package mx.cocreacion.declaration;
 
 import static mx.cocreacion.declaration.DeclarationProcess.*;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
@@ -9,13 +11,18 @@ import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.completion.Tasks;
 import mx.cocreacion.evidence.EvidenceCapture;
 import mx.cocreacion.exercise.Sector;
+import mx.cocreacion.validation.Dates;
 import mx.cocreacion.validation.EvidenceFiles;
+import mx.cocreacion.validation.MexicanDates;
 import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** sign-declaration: a non-blank signatory name and an explicit signature ({@code signed} = true). */
+/**
+ * sign-declaration: a non-blank signatory name, an explicit signature ({@code signed} = true) and the day it was
+ * signed ({@code signedOn}: today or earlier, since 2015; without it, the day of the completion).
+ */
 @Component
 class SignDeclarationCompletion implements TaskCompletion {
 
@@ -34,7 +41,7 @@ class SignDeclarationCompletion implements TaskCompletion {
 
   @Override
   public Set<String> fields() {
-    return Set.of(VAR_SIGNATORY_NAME, VAR_SIGNED, VAR_DECLARATION_DOCUMENT);
+    return Set.of(VAR_SIGNATORY_NAME, VAR_SIGNED, VAR_SIGNED_ON, VAR_DECLARATION_DOCUMENT);
   }
 
   @Override
@@ -45,6 +52,22 @@ class SignDeclarationCompletion implements TaskCompletion {
       input.reject(VAR_SIGNED, "debe ser verdadero: la declaración conjunta se firma para continuar");
     }
     EvidenceFiles.check(input, VAR_DECLARATION_DOCUMENT, input.typed(VAR_DECLARATION_DOCUMENT));
+    Instant signedOn = input.optionalDate(VAR_SIGNED_ON);
+    if (signedOn != null) {
+      LocalDate day = Dates.localDate(signedOn);
+      LocalDate today = Dates.localDate(ClockUtil.getCurrentTime().toInstant());
+      if (day.isAfter(today)) {
+        input.reject(VAR_SIGNED_ON, "no puede ser posterior a hoy (" + MexicanDates.longDate(today) + ")");
+      } else if (day.getYear() < FIRST_YEAR) {
+        input.reject(VAR_SIGNED_ON, "debe ser de " + FIRST_YEAR + " o posterior");
+      }
+    }
+  }
+
+  /** The day it was signed: as given, or today (Mexico City) when the client gave none. */
+  private static LocalDate signedOn(TaskInput input) {
+    Instant given = input.optionalDate(VAR_SIGNED_ON);
+    return Dates.localDate(given != null ? given : ClockUtil.getCurrentTime().toInstant());
   }
 
   @Override
@@ -55,7 +78,7 @@ class SignDeclarationCompletion implements TaskCompletion {
     var signature = new LinkedHashMap<String, Object>();
     signature.put("sector", sector);
     signature.put("signatoryName", input.optionalText(VAR_SIGNATORY_NAME, TaskInput.NAME));
-    signature.put("signedAt", ClockUtil.getCurrentTime().toInstant().toString());
+    signature.put("signedAt", signedOn(input).toString());
     signature.put("hasDocument", task.getVariable(VAR_DECLARATION_DOCUMENT) != null);
     minutes.record(task, RECORD_SIGNATURE, signature);
     evidence.file(task, "Declaración conjunta — firma de " + Sector.of(sector).map(Sector::label).orElse(sector),

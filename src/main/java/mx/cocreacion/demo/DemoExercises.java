@@ -216,7 +216,8 @@ public class DemoExercises {
         int index = List.of(Roles.GUARANTOR, Roles.SOCIETY, Roles.GOVERNMENT).indexOf(sector);
         complete(task, Variables.createVariables()
             .putValue(DeclarationProcess.VAR_SIGNATORY_NAME, plan.signatories().get(index))
-            .putValue(DeclarationProcess.VAR_SIGNED, true));
+            .putValue(DeclarationProcess.VAR_SIGNED, true)
+            .putValue(DeclarationProcess.VAR_SIGNED_ON, day(-210 + index)));
       }
 
       List<Map<String, Object>> sessions = new ArrayList<>();

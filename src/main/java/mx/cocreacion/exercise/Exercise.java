@@ -2,7 +2,11 @@ package mx.cocreacion.exercise;
 
 import java.time.Instant;
 
-/** One local exercise of one entidad, as kept in the plan of record ({@code cc_exercise}). */
+/**
+ * One local exercise of one entidad, as kept in the plan of record ({@code cc_exercise}), with the days its
+ * milestones happened: the declaration (its last signature), the STL meeting, the last working table, the
+ * launch and the PAL's validity.
+ */
 public record Exercise(
     String id,
     String businessKey,
@@ -14,7 +18,9 @@ public record Exercise(
     Instant startedAt,
     Instant endedAt,
     int currentStep,
+    Instant declarationDate,
     Instant meetingDate,
+    Instant lastTableDate,
     String decisionRule,
     String facilitatorName,
     Instant palStart,

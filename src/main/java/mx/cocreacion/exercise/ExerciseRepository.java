@@ -72,6 +72,24 @@ public class ExerciseRepository {
     plan.changed();
   }
 
+  /** The day the joint declaration was signed (its last signature). */
+  public void recordDeclarationDate(String id, Instant date) {
+    jdbc.sql("update cc_exercise set declaration_date = :d where id = :id")
+        .param("d", Timestamp.from(date))
+        .param("id", id)
+        .update();
+    plan.changed();
+  }
+
+  /** The day of the last working table. */
+  public void recordLastTableDate(String id, Instant date) {
+    jdbc.sql("update cc_exercise set last_table_date = :d where id = :id")
+        .param("d", Timestamp.from(date))
+        .param("id", id)
+        .update();
+    plan.changed();
+  }
+
   public void recordMeetingDate(String id, Date meetingDate) {
     jdbc.sql("update cc_exercise set meeting_date = :d where id = :id")
         .param("d", ts(meetingDate))
@@ -121,7 +139,9 @@ public class ExerciseRepository {
         instant(rs, "started_at"),
         instant(rs, "ended_at"),
         rs.getInt("current_step"),
+        instant(rs, "declaration_date"),
         instant(rs, "meeting_date"),
+        instant(rs, "last_table_date"),
         rs.getString("decision_rule"),
         rs.getString("facilitator_name"),
         instant(rs, "pal_start"),

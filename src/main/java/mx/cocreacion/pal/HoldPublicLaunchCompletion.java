@@ -8,6 +8,7 @@ import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.exercise.MilestoneOrder;
 import mx.cocreacion.plan.PalCalendar;
 import mx.cocreacion.validation.MexicanDates;
 import mx.cocreacion.validation.TaskInput;
@@ -45,7 +46,9 @@ class HoldPublicLaunchCompletion implements TaskCompletion {
     Instant launch = input.date(VAR_LAUNCH_DATE);
     input.text(VAR_LAUNCH_PLACE, TaskInput.NAME);
     // The PAL's validity as schedule-pal recorded it in the plan of record.
-    Instant palEnd = exercises.findById(ExerciseScope.exerciseId(input)).map(Exercise::palEnd).orElse(null);
+    Exercise exercise = exercises.findById(ExerciseScope.exerciseId(input)).orElseThrow();
+    Instant palEnd = exercise.palEnd();
+    MilestoneOrder.notBefore(input, VAR_LAUNCH_DATE, launch, exercise.lastTableDate(), "la última mesa de trabajo");
     if (launch != null && palEnd != null && calendar.monitoringDate(launch).isAfter(palEnd)) {
       input.reject(VAR_LAUNCH_DATE, "debe dejar al menos " + calendar.monitoringAfterText()
           + " de implementación antes del fin de la vigencia del PAL (" + MexicanDates.longDate(palEnd)

@@ -162,6 +162,12 @@ public final class TaskInput {
   }
 
   /** A required date (Date value or ISO 8601 string). */
+  /** A date the person may leave out: null when absent or blank (then nothing is refused). */
+  public Instant optionalDate(String field) {
+    Object value = raw(field);
+    return value == null || (value instanceof String s && s.isBlank()) ? null : date(field);
+  }
+
   public Instant date(String field) {
     Object value = raw(field);
     if (value == null || (value instanceof String s && s.isBlank())) {

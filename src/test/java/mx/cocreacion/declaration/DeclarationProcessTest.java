@@ -3,11 +3,15 @@ package mx.cocreacion.declaration;
 import static mx.cocreacion.support.Refusals.assertRefused;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.RecordRepository;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -18,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DeclarationProcessTest extends ProcessTestSupport {
 
   @Autowired RecordRepository records;
+  @Autowired ExerciseRepository exercises;
 
   @Test
   void eachSectorSignsItsOwnTaskThenTheExerciseMovesToOutreach() {
@@ -77,6 +82,42 @@ class DeclarationProcessTest extends ProcessTestSupport {
         Variables.createVariables().putValue("signatoryName", "Ana")),
         "signed", "obligatorio");
     assertThat(driver.step(exercise, DeclarationProcess.KEY)).isWaitingAt(DeclarationProcess.TASK_SIGN_DECLARATION);
+  }
+
+  /**
+   * The record keeps the days things happened: each signature its own, the declaration the day of the last one
+   * (not when the tasks were completed); a day after today is refused, and the STL cannot meet before it.
+   */
+  @Test
+  void theDeclarationIsSignedOnTheDayOfItsLastSignatureAndTheStlMeetsAfterIt() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-10T18:00:00Z")));
+    try {
+      var exercise = driver.start("yuc");
+      List<Task> signatures = driver.tasks(exercise, DeclarationProcess.TASK_SIGN_DECLARATION);
+      assertRefused(() -> engine.getTaskService().complete(signatures.get(0).getId(),
+          TestVariables.signDeclaration("Ana").putValue("signedOn", "2026-03-11")),
+          "signedOn", "no puede ser posterior a hoy (10 de marzo de 2026)");
+      engine.getTaskService().complete(signatures.get(0).getId(),
+          TestVariables.signDeclaration("Ana").putValue("signedOn", "2026-02-20"));
+      engine.getTaskService().complete(signatures.get(1).getId(),
+          TestVariables.signDeclaration("Beto").putValue("signedOn", "2026-02-23"));
+      engine.getTaskService().complete(signatures.get(2).getId(),
+          Variables.createVariables().putValue("signatoryName", "Carla").putValue("signed", true)); // today
+
+      Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().declarationDate())
+          .isEqualTo(Instant.parse("2026-03-10T06:00:00Z"));
+      Assertions.assertThat(records.payloads(exercise.getId(), DeclarationProcess.RECORD_SIGNATURE))
+          .anySatisfy(p -> Assertions.assertThat(p).contains("\"signatoryName\":\"Ana\"", "\"signedAt\":\"2026-02-20\""));
+
+      driver.outreach(exercise);
+      String meeting = driver.task(exercise, "convene-stl-meeting").getId();
+      assertRefused(() -> engine.getTaskService().complete(meeting, Variables.createVariables()
+          .putValue("meetingDate", "2026-03-09")), "meetingDate",
+          "no puede ser anterior a la firma de la declaración conjunta (10 de marzo de 2026)");
+      engine.getTaskService().complete(meeting, Variables.createVariables().putValue("meetingDate", "2026-03-10"));
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   private String candidateGroup(Task task) {

@@ -80,6 +80,10 @@ class PalLaunchProcessTest extends ProcessTestSupport {
     assertThat(driver.step(exercise, PalLaunchProcess.KEY)).isWaitingAt(PalLaunchProcess.TASK_HOLD_PUBLIC_LAUNCH);
     Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().launchDate()).isNull();
 
+    // The working tables of ExerciseDriver were held on 10 and 11 March 2031: no launch before them.
+    assertRefused(() -> engine.getTaskService().complete(taskId,
+        TestVariables.holdPublicLaunch().putValue("launchDate", "2031-03-10")), "launchDate",
+        "no puede ser anterior a la última mesa de trabajo (11 de marzo de 2031)");
     engine.getTaskService().complete(taskId, TestVariables.holdPublicLaunch().putValue("launchDate", "2032-08-01"));
     assertThat(exercise).isWaitingAt("step-6");
   }

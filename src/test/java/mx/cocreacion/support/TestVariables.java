@@ -25,8 +25,10 @@ public final class TestVariables {
         .putValue("guarantorBody", "Órgano garante de " + entity);
   }
 
+  /** A signature of 15 January 2026: before every meeting, table and launch of these variables. */
   public static VariableMap signDeclaration(String signatory) {
-    return Variables.createVariables().putValue("signatoryName", signatory).putValue("signed", true);
+    return Variables.createVariables().putValue("signatoryName", signatory).putValue("signed", true)
+        .putValue("signedOn", "2026-01-15");
   }
 
   public static VariableMap conductOutreach() {

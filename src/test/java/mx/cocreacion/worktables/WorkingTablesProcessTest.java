@@ -148,6 +148,10 @@ class WorkingTablesProcessTest extends ProcessTestSupport {
     assertRefused(() -> engine.getTaskService().complete(plan,
         Variables.createVariables().putValueTyped("workingTables", json("[{\"topic\":\"\",\"date\":\"2031-03-10\"}]"))),
         "workingTables[1].topic", "obligatorio");
+    // The STL of ExerciseDriver met on 1 February 2031: no table before it.
+    assertRefused(() -> engine.getTaskService().complete(plan,
+        Variables.createVariables().putValueTyped("workingTables", json("[{\"topic\":\"Agua\",\"date\":\"2031-01-31\"}]"))),
+        "workingTables[1].date", "no puede ser anterior a la reunión de instalación del STL (1 de febrero de 2031)");
 
     driver.complete(exercise, "plan-working-tables", TestVariables.planWorkingTables("Agua"));
     String table = driver.task(exercise, "hold-working-table").getId();
