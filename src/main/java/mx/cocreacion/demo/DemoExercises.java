@@ -102,17 +102,17 @@ public class DemoExercises {
         today().minusDays(JALISCO_LAUNCHED_DAYS_AGO));
     walk.throughLaunch(7);
 
-    walk.report(1, statuses("done", "in-progress", "not-started"), null,
+    walk.report(1, 20, statuses("done", "in-progress", "not-started"), null,
         walk.pdf("minuta-comites-del-agua.pdf", "Minuta de instalación de los comités ciudadanos del agua",
             "Se instalaron los primeros tres comités ciudadanos del agua en Guadalajara, Zapopan y Tlaquepaque.",
             "Se acordó publicar cada mes los resultados de calidad del agua por colonia."));
     walk.nextReportDue(1);
-    walk.report(1, statuses("done", "done", "in-progress"),
+    walk.report(1, 50, statuses("done", "done", "in-progress"),
         "https://datos.jalisco.gob.mx/dataset/calidad-del-agua-por-colonia", null);
     walk.nextReportDue(1);
-    walk.report(2, statuses("in-progress", "not-started"), "https://obrapublica.jalisco.gob.mx/movilidad", null);
+    walk.report(2, 60, statuses("in-progress", "not-started"), "https://obrapublica.jalisco.gob.mx/movilidad", null);
     walk.nextReportDue(2);
-    walk.report(3, statuses("done", "in-progress"), null,
+    walk.report(3, 80, statuses("done", "in-progress"), null,
         walk.pdf("actas-asambleas-paritarias.pdf", "Actas de las asambleas paritarias del presupuesto participativo",
             "Se realizaron cuatro asambleas con participación paritaria (52 % mujeres).",
             "Los proyectos elegidos se publican con su seguimiento trimestral."));
@@ -128,15 +128,15 @@ public class DemoExercises {
         today().minusDays(CAMPECHE_LAUNCHED_DAYS_AGO));
     walk.throughLaunch(4);
 
-    walk.report(1, statuses("done", "in-progress"), null,
+    walk.report(1, 30, statuses("done", "in-progress"), null,
         walk.pdf("padron-de-permisos-de-pesca.pdf", "Padrón de permisos de pesca: primera publicación",
             "El padrón de 1,284 permisos de pesca ribereña se publicó en datos abiertos.",
             "Las cooperativas de Champotón y Ciudad del Carmen lo verificaron en asamblea."));
     walk.nextReportDue(1);
-    walk.report(1, statuses("done", "done"), "https://datos.campeche.gob.mx/dataset/padron-de-pesca", null);
-    walk.report(2, statuses("done", "not-started"), "https://salud.campeche.gob.mx/materiales-en-maya", null);
+    walk.report(1, 75, statuses("done", "done"), "https://datos.campeche.gob.mx/dataset/padron-de-pesca", null);
+    walk.report(2, 45, statuses("done", "not-started"), "https://salud.campeche.gob.mx/materiales-en-maya", null);
     walk.nextReportDue(2);
-    walk.report(2, statuses("done", "in-progress"), null, null);
+    walk.report(2, 120, statuses("done", "in-progress"), null, null);
 
     walk.fire(FollowUpProcess.EVENT_SIX_MONTHS_AFTER_LAUNCH);
     walk.complete(FollowUpProcess.TASK_MONITOR_COMMITMENTS, Variables.createVariables()
@@ -282,13 +282,17 @@ public class DemoExercises {
           .putValue(PalLaunchProcess.VAR_LAUNCH_PLACE, plan.launchPlace()));
     }
 
-    /** Completes the open report-progress of commitment {@code position}; evidence link and file are optional. */
-    void report(int position, String statusesJson, String evidenceUrl, DemoFile evidence) {
+    /**
+     * Completes the open report-progress of commitment {@code position} as of {@code day} days after the launch;
+     * evidence link and file are optional.
+     */
+    void report(int position, int day, String statusesJson, String evidenceUrl, DemoFile evidence) {
       Task task = single(tasks.createTaskQuery().processInstanceId(implementation(position).getId())
           .taskDefinitionKey(CommitmentImplementationProcess.TASK_REPORT_PROGRESS).list(),
           CommitmentImplementationProcess.TASK_REPORT_PROGRESS);
       VariableMap variables = Variables.createVariables()
-          .putValueTyped(CommitmentImplementationProcess.VAR_ACTIVITY_PROGRESS, json(statusesJson));
+          .putValueTyped(CommitmentImplementationProcess.VAR_ACTIVITY_PROGRESS, json(statusesJson))
+          .putValue(CommitmentImplementationProcess.VAR_REPORTED_ON, day(day));
       if (evidenceUrl != null) {
         variables.putValue(CommitmentImplementationProcess.VAR_EVIDENCE_URL, evidenceUrl);
       }

@@ -26,7 +26,8 @@ public final class MilestoneOrder {
     LocalDate day = Dates.localDate(date);
     LocalDate earliest = Dates.localDate(milestone);
     if (day.isBefore(earliest)) {
-      input.reject(field, "no puede ser anterior a " + milestoneName + " (" + MexicanDates.longDate(earliest) + ")");
+      String after = milestoneName.startsWith("el ") ? "al " + milestoneName.substring(3) : "a " + milestoneName;
+      input.reject(field, "no puede ser anterior " + after + " (" + MexicanDates.longDate(earliest) + ")");
     }
   }
 }

@@ -16,6 +16,8 @@ public final class CommitmentImplementationProcess {
   public static final String VAR_ACTIVITY_PROGRESS = "activityProgress";
   public static final String VAR_EVIDENCE = "evidence";
   public static final String VAR_EVIDENCE_URL = "evidenceUrl";
+  /** The day of the report (optional over REST: the day of the completion). */
+  public static final String VAR_REPORTED_ON = "reportedOn";
   public static final String VAR_ALL_ACTIVITIES_DONE = "allActivitiesDone";
   public static final String VAR_COMMITMENT_SUMMARY = "commitmentSummary";
 

@@ -1,22 +1,31 @@
 package mx.cocreacion.followup;
 
-import static mx.cocreacion.validation.TaskInput.path;
 import static mx.cocreacion.followup.CommitmentImplementationProcess.*;
+import static mx.cocreacion.validation.TaskInput.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.evidence.EvidenceCapture;
+import mx.cocreacion.exercise.Exercise;
+import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.exercise.MilestoneOrder;
 import mx.cocreacion.plan.Commitment;
 import mx.cocreacion.plan.CommitmentRepository;
 import mx.cocreacion.plan.Commitments;
 import mx.cocreacion.plan.ImplementationRepository;
+import mx.cocreacion.plan.ProgressReport;
+import mx.cocreacion.validation.Dates;
 import mx.cocreacion.validation.EvidenceFiles;
+import mx.cocreacion.validation.MexicanDates;
 import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.validation.TextRules;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -27,7 +36,9 @@ import org.springframework.stereotype.Component;
 /**
  * report-progress: the status of the commitment's activities (each activity at most once, status
  * not-started, in-progress or done), optional evidence (a public link, or a file of an allowed
- * kind up to 10 MB). Each report is kept as a dated entry of the commitment's timeline.
+ * kind up to 10 MB), and the day it reports on ({@code reportedOn}: not after today, not before the launch
+ * nor the commitment's previous report; without it, the moment of the completion). Each report is kept as a
+ * dated entry of the commitment's timeline.
  */
 @Component
 class ReportProgressCompletion implements TaskCompletion {
@@ -36,10 +47,12 @@ class ReportProgressCompletion implements TaskCompletion {
   private final CommitmentRepository commitments;
   private final EvidenceCapture evidenceCapture;
   private final PlanOfRecord plan;
+  private final ExerciseRepository exercises;
 
   ReportProgressCompletion(ImplementationRepository implementation, CommitmentRepository commitments,
-      EvidenceCapture evidenceCapture, PlanOfRecord plan) {
+      EvidenceCapture evidenceCapture, PlanOfRecord plan, ExerciseRepository exercises) {
     this.plan = plan;
+    this.exercises = exercises;
     this.implementation = implementation;
     this.commitments = commitments;
     this.evidenceCapture = evidenceCapture;
@@ -52,7 +65,7 @@ class ReportProgressCompletion implements TaskCompletion {
 
   @Override
   public Set<String> fields() {
-    return Set.of(VAR_ACTIVITY_PROGRESS, VAR_EVIDENCE_URL, VAR_EVIDENCE);
+    return Set.of(VAR_ACTIVITY_PROGRESS, VAR_REPORTED_ON, VAR_EVIDENCE_URL, VAR_EVIDENCE);
   }
 
   @Override
@@ -64,6 +77,27 @@ class ReportProgressCompletion implements TaskCompletion {
           + "» no es un enlace web válido (debe empezar con http:// o https://)");
     }
     EvidenceFiles.check(input, VAR_EVIDENCE, input.typed(VAR_EVIDENCE));
+    Instant reportedOn = input.optionalDate(VAR_REPORTED_ON);
+    if (reportedOn != null) {
+      LocalDate today = Dates.localDate(ClockUtil.getCurrentTime().toInstant());
+      if (Dates.localDate(reportedOn).isAfter(today)) {
+        input.reject(VAR_REPORTED_ON, "no puede ser posterior a hoy (" + MexicanDates.longDate(today) + ")");
+      }
+      String exerciseId = ExerciseScope.exerciseId(input);
+      MilestoneOrder.notBefore(input, VAR_REPORTED_ON, reportedOn,
+          exercises.findById(exerciseId).map(Exercise::launchDate).orElse(null), "el lanzamiento del PAL");
+      List<ProgressReport> earlier = implementation.reports(exerciseId, commitment(input));
+      if (!earlier.isEmpty()) {
+        MilestoneOrder.notBefore(input, VAR_REPORTED_ON, reportedOn, earlier.get(earlier.size() - 1).reportedAt(),
+            "el informe anterior de este compromiso");
+      }
+    }
+  }
+
+  /** The day of the report as the STL gave it, or the moment of the completion. */
+  private static Instant reportedAt(TaskInput input) {
+    Instant reportedOn = input.optionalDate(VAR_REPORTED_ON);
+    return reportedOn != null ? reportedOn : ClockUtil.getCurrentTime().toInstant();
   }
 
   @Override
@@ -75,7 +109,7 @@ class ReportProgressCompletion implements TaskCompletion {
     var evidence = input.typed(VAR_EVIDENCE);
     String evidenceName = evidence instanceof FileValue file && file.getValue() != null ? file.getFilename() : null;
     int number = implementation.addReport(exerciseId, commitment, task.getId(), TaskMinutes.actor(task),
-        ClockUtil.getCurrentTime().toInstant(), input.json(VAR_ACTIVITY_PROGRESS).toString(), progress,
+        reportedAt(input), input.json(VAR_ACTIVITY_PROGRESS).toString(), progress,
         input.optionalText(VAR_EVIDENCE_URL, TaskInput.URL), evidenceName);
     String title = commitments.findByExercise(exerciseId).stream().filter(c -> c.position() == commitment)
         .map(Commitment::title).findFirst().orElse("");

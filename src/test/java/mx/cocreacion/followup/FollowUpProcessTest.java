@@ -168,6 +168,33 @@ class FollowUpProcessTest extends ProcessTestSupport {
         .satisfies(r -> Assertions.assertThat(r.evidenceName()).isEqualTo("minuta.pdf"));
   }
 
+  /** A report carries the day it reports on: not after today, not before the launch nor the previous report. */
+  @Test
+  void eachReportIsDatedInOrder() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2032-03-15T18:00:00Z")));
+    ProcessInstance exercise = driver.startAtStep("nay", 6);
+    String first = reportTask(exercise, 1);
+    String statuses = "[{\"activity\":1,\"status\":\"in-progress\"}]";
+    assertRefused(() -> engine.getTaskService().complete(first, progress(statuses).putValue("reportedOn", "2032-03-16")),
+        "reportedOn", "no puede ser posterior a hoy (15 de marzo de 2032)");
+    assertRefused(() -> engine.getTaskService().complete(first, progress(statuses).putValue("reportedOn", "2032-01-20")),
+        "reportedOn", "no puede ser anterior al lanzamiento del PAL (1 de febrero de 2032)");
+    engine.getTaskService().complete(first, progress(statuses).putValue("reportedOn", "2032-03-01"));
+
+    execute(timer(driver.implementation(exercise, 1), CommitmentImplementationProcess.EVENT_NEXT_REPORT_DUE));
+    String second = reportTask(exercise, 1);
+    assertRefused(() -> engine.getTaskService().complete(second, progress(statuses).putValue("reportedOn", "2032-02-15")),
+        "reportedOn", "no puede ser anterior al informe anterior de este compromiso (1 de marzo de 2032)");
+    engine.getTaskService().complete(second, progress(statuses).putValue("reportedOn", "2032-03-15"));
+    Assertions.assertThat(implementation.reports(exercise.getId(), 1)).extracting(ProgressReport::reportedAt)
+        .containsExactly(Instant.parse("2032-03-01T06:00:00Z"), Instant.parse("2032-03-15T06:00:00Z"));
+  }
+
+  private String reportTask(ProcessInstance exercise, int commitment) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(driver.implementation(exercise, commitment).getId())
+        .taskDefinitionKey(CommitmentImplementationProcess.TASK_REPORT_PROGRESS).singleResult().getId();
+  }
+
   @Test
   void monitoringAndEvaluationNeedExactlyOneValidEntryPerCommitment() {
     ProcessInstance exercise = driver.startAtStep("oax", 6);
