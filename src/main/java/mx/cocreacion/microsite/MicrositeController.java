@@ -40,13 +40,15 @@ class MicrositeController {
   private final PublicMinutes minutes;
   private final EvidenceCatalogue evidence;
   private final ExerciseRepository plan;
+  private final SupportContacts support;
 
   MicrositeController(PublicExercises exercises, PublicMinutes minutes, EvidenceCatalogue evidence,
-      ExerciseRepository plan) {
+      ExerciseRepository plan, SupportContacts support) {
     this.exercises = exercises;
     this.minutes = minutes;
     this.evidence = evidence;
     this.plan = plan;
+    this.support = support;
   }
 
   /** A bar of the national chart: entidad and PAL progress (percent). */
@@ -69,6 +71,7 @@ class MicrositeController {
         .sorted(Comparator.comparing(PublicExercise::entityName)).toList();
     model.addAttribute("exercises", current);
     model.addAttribute("chart", current.stream().map(e -> new ChartBar(e.entityName(), e.palProgress())).toList());
+    model.addAttribute("inai", support.inai());
     model.addAttribute("t", MicrositeLabels.INSTANCE);
     return VIEW_OVERVIEW;
   }
@@ -103,6 +106,8 @@ class MicrositeController {
     model.addAttribute("years", page.years());
     model.addAttribute("t", MicrositeLabels.INSTANCE);
     model.addAttribute("descripcion", description(page.exercise()));
+    model.addAttribute("garante", support.entity(tenant).orElse(null));
+    model.addAttribute("inai", support.inai());
     return VIEW_EXERCISE;
   }
 
