@@ -141,9 +141,13 @@ class MicrositeController {
     for (int step = 1; step <= 6; step++) {
       dates.put(step, new ArrayList<>());
     }
-    add(dates.get(1), "Inicio", e.startedAt() == null ? null : Dates.localDate(e.startedAt()));
-    add(dates.get(1), "Declaración conjunta", signatories.stream().map(PublicMinutes.Signatory::signedAt)
-        .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));
+    LocalDate started = e.startedAt() == null ? null : Dates.localDate(e.startedAt());
+    LocalDate declared = signatories.stream().map(PublicMinutes.Signatory::signedAt)
+        .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+    // The timeline reads in true order: an exercise registered after its declaration was signed (on paper,
+    // before the platform) starts at the declaration.
+    add(dates.get(1), "Inicio", declared != null && started != null && started.isAfter(declared) ? null : started);
+    add(dates.get(1), "Declaración conjunta", declared);
     add(dates.get(3), "Instalación del STL", stlMeeting);
     add(dates.get(4), "Primera mesa", tables.stream().map(PublicMinutes.WorkingTable::date)
         .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null));
