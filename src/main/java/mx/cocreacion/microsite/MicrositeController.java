@@ -61,9 +61,9 @@ class MicrositeController {
 
   /** What the page of an exercise shows (rendered once per change of the plan of record: {@link PublicResponseCacheFilter}). */
   record ExercisePage(PublicExercise exercise, List<TimelineStep> timeline, List<PublicMinutes.Signatory> signatories,
-      List<PublicMinutes.StlSeat> stl, PublicMinutes.Rules rules, List<PublicMinutes.AgendaItem> agenda,
-      List<PublicMinutes.WorkingTable> tables, List<CommitmentView> commitments, List<EvidenceItem> evidence,
-      List<Integer> years) {}
+      PublicMinutes.Outreach outreach, List<PublicMinutes.StlSeat> stl, PublicMinutes.Rules rules,
+      List<PublicMinutes.AgendaItem> agenda, List<PublicMinutes.WorkingTable> tables, List<CommitmentView> commitments,
+      List<EvidenceItem> evidence, List<Integer> years) {}
 
   @GetMapping("/micrositio")
   String overview(Model model) {
@@ -97,6 +97,7 @@ class MicrositeController {
     model.addAttribute("exercise", page.exercise());
     model.addAttribute("timeline", page.timeline());
     model.addAttribute("signatories", page.signatories());
+    model.addAttribute("outreach", page.outreach());
     model.addAttribute("stl", page.stl());
     model.addAttribute("rules", page.rules());
     model.addAttribute("agenda", page.agenda());
@@ -130,8 +131,9 @@ class MicrositeController {
       LocalDate stlMeeting = plan.findById(id).map(Exercise::meetingDate).map(Dates::localDate)
           .orElse(null);
       return new ExercisePage(exercise, timeline(exercise, signatories, stlMeeting, tables), signatories,
-          minutes.stl(id), minutes.rules(id).orElse(null), minutes.agenda(id), tables, exercises.commitments(id),
-          evidence.list(tenant, id), exercises.years(tenant).stream().filter(y -> y != exercise.year()).toList());
+          minutes.outreach(id), minutes.stl(id), minutes.rules(id).orElse(null), minutes.agenda(id), tables,
+          exercises.commitments(id), evidence.list(tenant, id),
+          exercises.years(tenant).stream().filter(y -> y != exercise.year()).toList());
     });
   }
 

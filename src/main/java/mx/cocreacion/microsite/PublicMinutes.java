@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import mx.cocreacion.declaration.DeclarationProcess;
 import mx.cocreacion.exercise.RecordRepository;
+import mx.cocreacion.outreach.OutreachProcess;
 import mx.cocreacion.plan.StlMemberRepository;
 import mx.cocreacion.stl.StlIntegrationProcess;
 import mx.cocreacion.validation.Dates;
@@ -30,6 +31,15 @@ public class PublicMinutes {
   public record Rules(String decisionRule, String text) {}
 
   public record WorkingTable(String topic, LocalDate date, int participants, List<String> problems) {}
+
+  /** Step 2: one outreach session (date, place, how many attended). */
+  public record OutreachSession(LocalDate date, String place, int attendees) {}
+
+  /** Step 2: a local actor the organismo garante registered (never their e-mail). */
+  public record LocalActor(String name, String organization, String sector) {}
+
+  /** What step 2 put on the record: its sessions and the actors it brought in. */
+  public record Outreach(List<OutreachSession> sessions, List<LocalActor> actors) {}
 
   private final RecordRepository records;
   private final StlMemberRepository members;
@@ -62,6 +72,19 @@ public class PublicMinutes {
     last(exerciseId, StlIntegrationProcess.RECORD_AGENDA).ifPresent(items -> items.forEach(i ->
         agenda.add(new AgendaItem(day(i.path("date").asText(null)), i.path("activity").asText()))));
     return agenda;
+  }
+
+  /** The outreach of step 2 (its last record), without anyone's e-mail. */
+  public Outreach outreach(String exerciseId) {
+    List<OutreachSession> sessions = new ArrayList<>();
+    List<LocalActor> actors = new ArrayList<>();
+    last(exerciseId, OutreachProcess.RECORD_OUTREACH).ifPresent(o -> {
+      o.path(OutreachProcess.VAR_OUTREACH_SESSIONS).forEach(x -> sessions.add(new OutreachSession(
+          day(x.path("date").asText(null)), x.path("place").asText(), x.path("attendees").asInt())));
+      o.path(OutreachProcess.VAR_ACTORS).forEach(a -> actors.add(new LocalActor(a.path("name").asText(),
+          a.path("organization").asText(null), a.path("sector").asText())));
+    });
+    return new Outreach(sessions, actors);
   }
 
   public List<WorkingTable> workingTables(String exerciseId) {
