@@ -39,6 +39,7 @@ public class VariableLabels {
       Map.entry("nrOfCompletedInstances", "Repeticiones concluidas"),
       Map.entry("nrOfInstances", "Repeticiones"),
       Map.entry("palEnd", "Fin del PAL"),
+      Map.entry("registeredActors", "Actores registrados en la sensibilización"),
       Map.entry("palStart", "Inicio del PAL"),
       Map.entry("sector", "Sector"),
       Map.entry("signed", "Firmó la declaración"),

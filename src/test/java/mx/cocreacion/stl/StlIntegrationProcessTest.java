@@ -37,6 +37,11 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
     assertThat(stl).isWaitingAt(StlIntegrationProcess.TASK_ELECT_STL);
     Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().meetingDate()).isNotNull();
 
+    // The election is offered the local actors registered in step 2 (TestVariables.conductOutreach).
+    String electionTask = driver.task(exercise, StlIntegrationProcess.TASK_ELECT_STL).getId();
+    Assertions.assertThat(engine.getTaskService().getVariable(electionTask, "registeredActors").toString())
+        .contains("\"name\":\"Colectivo Abierto\"", "\"organization\":\"OSC\"", "\"sectorText\":\"Sociedad civil\"",
+            "\"email\":\"contacto@osc.mx\"", "\"sectorText\":\"Autoridad\"");
     String tag = driver.tag(exercise);
     driver.complete(exercise, StlIntegrationProcess.TASK_ELECT_STL, TestVariables.electStl(tag));
 
