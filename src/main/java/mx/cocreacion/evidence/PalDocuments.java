@@ -102,6 +102,29 @@ public class PalDocuments {
     });
   }
 
+  /** INAI's six-month monitoring: each commitment's progress, its reports and what the monitoring found. */
+  public byte[] monitoringReport(String exerciseId) {
+    Exercise exercise = exercises.findById(exerciseId).orElseThrow();
+    return pdf("Informe de monitoreo", exercise, document -> {
+      validity(document, exercise);
+      document.add(line("Avance del PAL: ", Progress.percentText(implementation.palProgress(exerciseId))));
+      document.add(new Paragraph("Monitoreo a los seis meses del lanzamiento: la Secretaría Técnica del INAI valoró "
+          + "si cada compromiso es verificable y relevante y su impacto potencial, con el avance y la evidencia "
+          + "reportados.", SMALL));
+      List<CommitmentView> plan = views.of(exerciseId);
+      document.add(heading("Compromisos (" + plan.size() + ")"));
+      for (CommitmentView c : plan) {
+        commitment(document, c);
+        document.add(line("Avance: ", Progress.text(c.progress())));
+        activities(document, c, true);
+        document.add(line("Informes de avance: ", c.reports().isEmpty() ? "ninguno" : c.reports().stream()
+            .map(r -> "n.º " + r.number() + " (" + day(r.reportedAt()) + ", " + Progress.text(r.progress()) + ")")
+            .collect(Collectors.joining("; "))));
+        document.add(line("Monitoreo (6 meses): ", monitoring(c.monitoring())));
+      }
+    });
+  }
+
   private interface Body {
     void write(Document document) throws DocumentException;
   }

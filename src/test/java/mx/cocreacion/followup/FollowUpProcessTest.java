@@ -8,6 +8,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import mx.cocreacion.evidence.EvidenceCatalogue;
+import mx.cocreacion.evidence.EvidenceItem;
+import mx.cocreacion.evidence.EvidenceRepository;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.plan.Assessment;
 import mx.cocreacion.plan.AssessmentRepository;
@@ -44,6 +47,8 @@ class FollowUpProcessTest extends ProcessTestSupport {
   @Autowired ImplementationRepository implementation;
   @Autowired AssessmentRepository assessments;
   @Autowired ExerciseRepository exercises;
+  @Autowired EvidenceCatalogue catalogue;
+  @Autowired EvidenceRepository evidence;
 
   @AfterEach
   void resetClock() {
@@ -247,6 +252,12 @@ class FollowUpProcessTest extends ProcessTestSupport {
          {"commitment":2,"verifiable":true,"relevant":true,"potentialImpact":"moderate"}]"""));
     assertThat(followUp).hasPassed(FollowUpProcess.TASK_RECORD_MONITORING)
         .isWaitingAt(FollowUpProcess.TASK_EVALUATE_PERFORMANCE);
+    // The monitoring's report is public evidence of step 6, as the final report will be.
+    EvidenceItem report = catalogue.list("yuc", exercise.getId()).stream()
+        .filter(i -> RecordMonitoringDelegate.SOURCE.equals(i.source())).findFirst().orElseThrow();
+    Assertions.assertThat(report.step()).isEqualTo(6);
+    Assertions.assertThat(report.name()).isEqualTo("informe-de-monitoreo-" + exercise.getBusinessKey() + ".pdf");
+    Assertions.assertThat(new String(evidence.file(report.id()).orElseThrow().content(), 0, 5)).isEqualTo("%PDF-");
     Assertions.assertThat(assessments.assessments(exercise.getId())).extracting(Assessment::potentialImpact)
         .containsExactly("transformative", "moderate");
   }
