@@ -2,11 +2,8 @@ package mx.cocreacion.cluster;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import mx.cocreacion.support.Http;
 
 /**
  * One node of the test cluster: a separate JVM running {@code mx.cocreacion.CocreacionApplication}
@@ -25,17 +23,18 @@ import java.util.stream.Collectors;
  */
 final class ClusterNode implements AutoCloseable {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
   final String name;
   final int port;
   final Path log;
+  /** HTTP to this node (requests with {@link #url}, so they go to 127.0.0.1). */
+  final Http http;
   private final Process process;
 
   private ClusterNode(String name, int port, Path log, Process process) {
     this.name = name;
     this.port = port;
     this.log = log;
+    this.http = new Http(port);
     this.process = process;
   }
 
@@ -74,13 +73,8 @@ final class ClusterNode implements AutoCloseable {
           + "); véase " + log.toAbsolutePath() + ":\n" + tail());
     }
     try {
-      var response = HTTP.send(HttpRequest.newBuilder(URI.create(url("/micrositio"))).timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.discarding());
-      return response.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return http.send(http.request(url("/micrositio")).timeout(Duration.ofSeconds(5))).status() == 200;
+    } catch (UncheckedIOException e) {
       return false;
     }
   }

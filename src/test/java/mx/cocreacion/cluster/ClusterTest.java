@@ -3,17 +3,11 @@ package mx.cocreacion.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +18,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import mx.cocreacion.reminder.ReminderMailer;
+import mx.cocreacion.support.Http.Answer;
 import mx.cocreacion.support.RequiresPostgres;
 import mx.cocreacion.support.TestDatabase;
 import org.awaitility.core.ConditionTimeoutException;
@@ -70,9 +64,6 @@ class ClusterTest {
   static final String ADMIN_PASSWORD = "Cluster-Prueba-2100";
   static final String TASK = "sign-declaration";
   static final Path FIGURES = Path.of("target", "cluster-figures.txt");
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
   void everyTimerFiresOnceEveryReminderIsMailedOnceAndAHardStopLosesNothing() throws Exception {
@@ -224,21 +215,18 @@ class ClusterTest {
     }
   }
 
-  static int startExercise(ClusterNode node, String tenant, String businessKey) throws IOException, InterruptedException {
+  static int startExercise(ClusterNode node, String tenant, String businessKey) {
     Map<String, Object> variables = Map.of(
         "entity", Map.of("value", tenant, "type", "String"),
         "exerciseName", Map.of("value", "Ejercicio de prueba del clúster", "type", "String"),
         "guarantorBody", Map.of("value", "Órgano garante de " + tenant, "type", "String"));
-    String body = JSON.writeValueAsString(Map.of("businessKey", businessKey, "variables", variables));
-    String auth = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-            URI.create(node.url("/engine-rest/process-definition/key/local-exercise/start")))
-        .header("Content-Type", "application/json").header("Authorization", "Basic " + auth)
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      System.out.println("Inicio de " + businessKey + " en " + node.name + ": " + response.statusCode() + " " + response.body());
+    Answer response = node.http.send("admin", ADMIN_PASSWORD, node.http.request("POST",
+        node.url("/engine-rest/process-definition/key/local-exercise/start"),
+        Map.of("businessKey", businessKey, "variables", variables)));
+    if (response.status() != 200) {
+      System.out.println("Inicio de " + businessKey + " en " + node.name + ": " + response.status() + " " + response.body());
     }
-    return response.statusCode();
+    return response.status();
   }
 
   // --- what the database and the SMTP server say ----------------------------------------------

@@ -1,9 +1,5 @@
 package mx.cocreacion.demo;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +17,7 @@ import mx.cocreacion.plan.Assessment;
 import mx.cocreacion.plan.AssessmentRepository;
 import mx.cocreacion.plan.ImplementationRepository;
 import mx.cocreacion.plan.ProgressReport;
+import mx.cocreacion.support.Http;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.validation.Dates;
 import org.assertj.core.api.Assertions;
@@ -53,7 +50,7 @@ class DemoExercisesTest extends ProcessTestSupport {
   @LocalServerPort int port;
 
   @Test
-  void jaliscoIsImplementingItsPalWithProgressReportsAndEvidence() throws Exception {
+  void jaliscoIsImplementingItsPalWithProgressReportsAndEvidence() {
     ProcessInstance exercise = demo.seedJalisco(JALISCO_YEAR);
 
     Assertions.assertThat(exercise.getBusinessKey()).isEqualTo("jal-" + JALISCO_YEAR);
@@ -109,7 +106,7 @@ class DemoExercisesTest extends ProcessTestSupport {
   }
 
   @Test
-  void campecheFinishedItsPalWithMonitoringEvaluationAndAStarredCommitment() throws Exception {
+  void campecheFinishedItsPalWithMonitoringEvaluationAndAStarredCommitment() {
     ProcessInstance exercise = demo.seedCampeche(CAMPECHE_YEAR);
 
     assertThat(exercise).isEnded();
@@ -161,11 +158,9 @@ class DemoExercisesTest extends ProcessTestSupport {
     return LocalDate.now(Dates.MEXICO);
   }
 
-  private String get(String path) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    Assertions.assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
+  private String get(String path) {
+    Http.Answer response = new Http(port).get(path);
+    Assertions.assertThat(response.status()).as("GET " + path).isEqualTo(200);
     return response.body();
   }
 }

@@ -1,7 +1,7 @@
 package mx.cocreacion.e2e;
 
-import static mx.cocreacion.e2e.RestClient.q;
 import static mx.cocreacion.e2e.RestClient.vars;
+import static mx.cocreacion.support.Http.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import mx.cocreacion.support.CocreacionTest;
 import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.TaskTimers;
 import mx.cocreacion.support.TestVariables;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -93,8 +94,7 @@ class AuditTrailTest {
     ExerciseDriver driver = new ExerciseDriver(engine);
     ProcessInstance exercise = driver.startAtStep("jal", 2);
     Task task = driver.task(exercise, "conduct-outreach");
-    Job reminder = engine.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId())
-        .timers().singleResult();
+    Job reminder = TaskTimers.reminder(engine, task);
     ClockUtil.setCurrentTime(Date.from(task.getDueDate().toInstant().plusSeconds(60)));
     try {
       engine.getManagementService().executeJob(reminder.getId());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import mx.cocreacion.security.PlatformSetup;
+import mx.cocreacion.support.Http;
 import mx.cocreacion.webapps.PrecompressedAssets;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,13 +28,11 @@ class FirstLoadBrowserTest extends BrowserTestSupport {
   void tasklistLoadsCompressedOnceAndFromTheCacheAfterwards() throws Exception {
     if (PrecompressedAssets.available()) {
       // The largest scripts are compressed in Brotli in the background after start-up: wait for them.
-      var client = java.net.http.HttpClient.newHttpClient();
-      var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-          + "/camunda/lib/deps.js?bust=7.24.0")).header("Accept-Encoding", "br").GET().build();
+      var http = new Http(port);
       browser.until("lib/deps.js in Brotli", d -> {
         try {
-          return client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).headers()
-              .firstValue("Content-Encoding").filter("br"::equals).isPresent() ? true : null;
+          return "br".equals(http.send(http.request("/camunda/lib/deps.js?bust=7.24.0")
+              .header("Accept-Encoding", "br").GET()).header("Content-Encoding")) ? true : null;
         } catch (Exception e) {
           return null;
         }

@@ -1,7 +1,7 @@
 package mx.cocreacion.e2e;
 
-import static mx.cocreacion.e2e.RestClient.q;
 import static mx.cocreacion.e2e.RestClient.vars;
+import static mx.cocreacion.support.Http.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import mx.cocreacion.support.CocreacionTest;
 import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.Http;
 import mx.cocreacion.support.TestVariables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,7 +145,7 @@ class RestEndToEndTest {
     for (JsonNode report : reports) {
       JsonNode rows = suplente.get("/task/" + report.path("id").asText() + "/variables/activityProgress?deserializeValue=false").body();
       List<Map<String, Object>> done = new java.util.ArrayList<>();
-      RestClient.JSON.readTree(rows.path("value").asText()).forEach(row ->
+      Http.JSON.readTree(rows.path("value").asText()).forEach(row ->
           done.add(Map.of("activity", row.path("activity").asInt(), "status", "done")));
       complete(suplente, report.path("id").asText(), vars("activityProgress", "Json", done,
           "evidenceUrl", "String", "https://gobiernoabierto.oaxaca.gob.mx/evidencia"));

@@ -2,14 +2,10 @@ package mx.cocreacion.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import mx.cocreacion.security.DemoUsers;
+import mx.cocreacion.support.Http;
 import mx.cocreacion.webapps.OperatorProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,16 +51,14 @@ class WebappsBrowserTest extends BrowserTestSupport {
    * the runs with these requests first passed.
    */
   @BeforeEach
-  void requestTheWebappScriptsOnce() throws IOException, InterruptedException {
+  void requestTheWebappScriptsOnce() {
     if (webappsWarm) {
       return;
     }
-    HttpClient client = HttpClient.newHttpClient();
+    Http http = new Http(port);
     for (String path : WEBAPP_FILES) {
-      HttpResponse<Void> response = client.send(
-          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofMinutes(2)).build(),
-          HttpResponse.BodyHandlers.discarding());
-      assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+      Http.Answer response = http.send(http.request(path).timeout(Duration.ofMinutes(2)));
+      assertThat(response.status()).as("GET %s", path).isEqualTo(200);
     }
     webappsWarm = true;
   }

@@ -1,24 +1,17 @@
 package mx.cocreacion.evidence;
 
+import static mx.cocreacion.support.Http.pdf;
 import static mx.cocreacion.support.TestVariables.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -26,12 +19,15 @@ import mx.cocreacion.followup.CommitmentImplementationProcess;
 import mx.cocreacion.followup.FollowUpProcess;
 import mx.cocreacion.followup.GenerateFinalReportDelegate;
 import mx.cocreacion.pal.GeneratePalDocumentDelegate;
+import mx.cocreacion.support.Http;
+import mx.cocreacion.support.Http.Answer;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,12 +41,16 @@ class EvidenceTest extends ProcessTestSupport {
   /** A real 1×1 PNG. */
   static final byte[] PNG = Base64.getDecoder().decode(
       "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
   @Autowired EvidenceCatalogue catalogue;
   @Autowired EvidenceRepository repository;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
 
   @Test
   void declarationDocumentIsEvidenceOfStepOne() {
@@ -104,23 +104,23 @@ class EvidenceTest extends ProcessTestSupport {
 
     // Download: the same bytes, the type from the content, inline, no sniffing.
     EvidenceItem file = items.stream().filter(i -> "minuta.pdf".equals(i.name())).findFirst().orElseThrow();
-    HttpResponse<byte[]> ok = get(file.url());
-    assertThat(ok.statusCode()).isEqualTo(200);
+    Answer ok = http.get(file.url());
+    assertThat(ok.status()).isEqualTo(200);
     assertThat(ok.headers().firstValue("Content-Type")).hasValue("application/pdf");
     assertThat(ok.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(ok.headers().firstValue("Content-Disposition").orElseThrow())
         .startsWith("inline;").contains("filename*=UTF-8''minuta.pdf");
-    assertThat(ok.body()).isEqualTo(minuta);
+    assertThat(ok.bytes()).isEqualTo(minuta);
     EvidenceItem png = items.stream().filter(i -> "foto-sesion.png".equals(i.name())).findFirst().orElseThrow();
-    assertThat(get(png.url()).headers().firstValue("Content-Type")).hasValue("image/png");
-    assertThat(get(png.url()).body()).isEqualTo(PNG);
+    assertThat(http.get(png.url()).headers().firstValue("Content-Type")).hasValue("image/png");
+    assertThat(http.get(png.url()).bytes()).isEqualTo(PNG);
 
     // Another entidad: nothing listed, nothing served; unknown ids and links are 404 too.
     assertThat(catalogue.list("jal", exercise.getId())).isEmpty();
-    assertThat(get("/micrositio/jal/evidencia/" + file.id()).statusCode()).isEqualTo(404);
-    assertThat(get("/micrositio/oax/evidencia/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    assertThat(http.get("/micrositio/jal/evidencia/" + file.id()).status()).isEqualTo(404);
+    assertThat(http.get("/micrositio/oax/evidencia/" + UUID.randomUUID()).status()).isEqualTo(404);
     String linkId = items.stream().filter(i -> i.contentType() == null).findFirst().orElseThrow().id();
-    assertThat(get("/micrositio/oax/evidencia/" + linkId).statusCode()).isEqualTo(404);
+    assertThat(http.get("/micrositio/oax/evidencia/" + linkId).status()).isEqualTo(404);
   }
 
   @Test
@@ -153,7 +153,7 @@ class EvidenceTest extends ProcessTestSupport {
     EvidenceItem report = catalogue.list("cam", exercise.getId()).stream()
         .filter(i -> GenerateFinalReportDelegate.SOURCE.equals(i.source())).findFirst().orElseThrow();
     assertThat(report.step()).isEqualTo(6);
-    byte[] reportPdf = get(report.url()).body();
+    byte[] reportPdf = http.get(report.url()).bytes();
     assertThat(new String(reportPdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     assertThat(text(reportPdf)).contains("Informe final", "Campeche", "Compromisos estelares: 1. Presupuesto abierto",
         "transformador", "cumplimiento completo", "cumplimiento limitado");
@@ -166,65 +166,45 @@ class EvidenceTest extends ProcessTestSupport {
     String url = "/engine-rest/task/" + taskId + "/attachment/create";
 
     byte[] big = pdf(11 * 1024 * 1024);
-    HttpResponse<byte[]> tooBig = postMultipart(url, "informe.pdf", big, basic("admin"), null);
-    assertThat(tooBig.statusCode()).isEqualTo(400);
-    JsonNode error = JSON.readTree(tooBig.body());
+    Answer tooBig = http.send("admin", upload(url, "informe.pdf", big));
+    assertThat(tooBig.status()).isEqualTo(400);
+    JsonNode error = tooBig.json();
     assertThat(error.path("type").asText()).isEqualTo("ValidationException");
     assertThat(error.path("message").asText()).contains("informe.pdf").contains("10 MB");
     assertThat(error.path("violations")).hasSize(1);
 
-    HttpResponse<byte[]> fake = postMultipart(url, "minuta.pdf", "no soy un PDF".getBytes(StandardCharsets.UTF_8),
-        basic("admin"), null);
-    assertThat(fake.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(fake.body()).path("message").asText()).contains("minuta.pdf").contains("no es PDF");
+    Answer fake = http.send("admin", upload(url, "minuta.pdf", "no soy un PDF".getBytes(StandardCharsets.UTF_8)));
+    assertThat(fake.status()).isEqualTo(400);
+    assertThat(fake.json().path("message").asText()).contains("minuta.pdf").contains("no es PDF");
     assertThat(engine.getTaskService().getTaskAttachments(taskId)).isEmpty();
 
-    HttpResponse<byte[]> photo = postMultipart(url, "foto.png", PNG, basic("admin"), null);
-    assertThat(photo.statusCode()).as(new String(photo.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+    Answer photo = http.send("admin", upload(url, "foto.png", PNG));
+    assertThat(photo.status()).as(photo.body()).isEqualTo(200);
     var attachments = engine.getTaskService().getTaskAttachments(taskId);
     assertThat(attachments).singleElement().satisfies(a -> assertThat(a.getName()).isEqualTo("foto.png"));
     byte[] stored = engine.getTaskService().getTaskAttachmentContent(taskId, attachments.get(0).getId()).readAllBytes();
     assertThat(stored).isEqualTo(PNG);
 
     // Anonymous clients are still refused by the authentication first.
-    assertThat(postMultipart(url, "minuta.pdf", "texto".getBytes(), null, null).statusCode()).isEqualTo(401);
+    assertThat(http.send(upload(url, "minuta.pdf", "texto".getBytes())).status()).isEqualTo(401);
   }
 
   @Test
   void attachmentUploadsAreCheckedOverTheTasklistApi() throws Exception {
     ProcessInstance exercise = driver.start("oax");
     String taskId = driver.tasks(exercise, "sign-declaration").get(0).getId();
-    var cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    browser.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build(),
-        HttpResponse.BodyHandlers.discarding());
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", xsrf(cookies))
-        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=demo")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    browser.send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/task/count")).GET().build(),
-        HttpResponse.BodyHandlers.discarding());
-    String url = "/camunda/api/engine/engine/default/task/" + taskId + "/attachment/create";
+    String url = Http.WEBAPP_ENGINE + "/task/" + taskId + "/attachment/create";
 
-    HttpResponse<byte[]> fake = postMultipart(browser, url, "acta.pdf", "texto".getBytes(StandardCharsets.UTF_8),
-        null, xsrf(cookies));
-    assertThat(fake.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(fake.body()).path("message").asText()).contains("acta.pdf");
-    HttpResponse<byte[]> photo = postMultipart(browser, url, "foto.png", PNG, null, xsrf(cookies));
-    assertThat(photo.statusCode()).as(new String(photo.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+    // As admin logged in to Tasklist: the session's cookies and XSRF token.
+    Answer fake = http.webapp("admin", upload(url, "acta.pdf", "texto".getBytes(StandardCharsets.UTF_8)));
+    assertThat(fake.status()).isEqualTo(400);
+    assertThat(fake.json().path("message").asText()).contains("acta.pdf");
+    Answer photo = http.webapp("admin", upload(url, "foto.png", PNG));
+    assertThat(photo.status()).as(photo.body()).isEqualTo(200);
     assertThat(engine.getTaskService().getTaskAttachments(taskId)).hasSize(1);
   }
 
   // --- helpers -------------------------------------------------------------------------------------
-
-  private static byte[] pdf(int size) {
-    byte[] bytes = new byte[size];
-    Arrays.fill(bytes, (byte) ' ');
-    System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 9);
-    return bytes;
-  }
 
   private static String text(byte[] pdf) throws IOException {
     PdfReader reader = new PdfReader(pdf);
@@ -237,51 +217,10 @@ class EvidenceTest extends ProcessTestSupport {
     return text.toString().replaceAll("\\s+", " ");
   }
 
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
-  }
-
-  private HttpResponse<byte[]> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  private static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String xsrf(CookieManager cookies) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .reduce((a, b) -> b).map(HttpCookie::getValue).orElse("");
-  }
-
-  private HttpResponse<byte[]> postMultipart(String path, String fileName, byte[] content, String authorization,
-      String xsrf) throws Exception {
-    return postMultipart(HTTP, path, fileName, content, authorization, xsrf);
-  }
-
-  private HttpResponse<byte[]> postMultipart(HttpClient client, String path, String fileName, byte[] content,
-      String authorization, String xsrf) throws Exception {
-    String boundary = "----cocreacion" + UUID.randomUUID();
-    var body = new ByteArrayOutputStream();
-    for (String[] field : new String[][] {{"attachment-name", fileName}, {"attachment-description", "Evidencia"},
-        {"attachment-type", "application/octet-stream"}}) {
-      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n" + field[1]
-          + "\r\n").getBytes(StandardCharsets.UTF_8));
-    }
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.write(content);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    var request = HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    if (xsrf != null) {
-      request.header("X-XSRF-TOKEN", xsrf);
-    }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  /** An attachment upload as the task's form sends it: name, description, type and the file. */
+  private HttpRequest.Builder upload(String path, String fileName, byte[] content) {
+    return http.multipart(path, fileName, "application/octet-stream", content, "attachment-name", fileName,
+        "attachment-description", "Evidencia", "attachment-type", "application/octet-stream");
   }
 
   private Task reportTask(ProcessInstance exercise, int position) {

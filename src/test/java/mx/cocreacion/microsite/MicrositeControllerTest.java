@@ -3,19 +3,17 @@ package mx.cocreacion.microsite;
 import static mx.cocreacion.support.TestVariables.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import mx.cocreacion.support.Http;
+import mx.cocreacion.support.Http.Answer;
 import mx.cocreacion.support.ProcessTestSupport;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,10 +25,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class MicrositeControllerTest extends ProcessTestSupport {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   @LocalServerPort int port;
   @Autowired PublicExercises publicExercises;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
 
   @AfterEach
   void resetClock() {
@@ -38,42 +40,45 @@ class MicrositeControllerTest extends ProcessTestSupport {
   }
 
   @Test
-  void overviewListsTheCurrentExerciseOfEachEntidadWithStepCommitmentsAndProgress() throws Exception {
+  void overviewListsTheCurrentExerciseOfEachEntidadWithStepCommitmentsAndProgress() {
     // Started later than any other exercise of Campeche, so it is the entidad's current one.
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2099-03-01T16:00:00Z")));
     ProcessInstance exercise = driver.startAtStep("cam", 6);
     driver.reportProgress(exercise, 1, "[{\"activity\":1,\"status\":\"done\"},{\"activity\":2,\"status\":\"in-progress\"}]", null);
     int year = year(exercise);
 
-    Page page = get("/micrositio");
+    Answer page = get("/micrositio");
 
-    assertThat(page.status).isEqualTo(200);
-    assertThat(page.body).contains("<html lang=\"es\"", "Panorama nacional", "/webjars/chart.js/4.4.1/dist/chart.umd.js");
-    String row = between(page.body, "data-entidad=\"cam\"", "</tr>");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("<html lang=\"es\"", "Panorama nacional", "/webjars/chart.js/4.4.1/dist/chart.umd.js");
+    String row = between(page.body(), "data-entidad=\"cam\"", "</tr>");
     assertThat(row).contains("Campeche", "href=\"/micrositio/cam\"", String.valueOf(year),
         "Seguimiento y evaluación", ">2<", "aria-valuenow=\"25\"", "25 %");
     // The chart's data is JSON written by Thymeleaf's JavaScript inlining into a JSON element (no inline script).
-    assertThat(page.body).containsPattern(
+    assertThat(page.body()).containsPattern(
         "<script type=\"application/json\" id=\"datos-grafica\">\\[.*\\{\"entity\":\"Campeche\",\"progress\":25\\}");
+    // How to reach INAI's accompaniment (institutional contact from configuration).
+    assertThat(between(page.body(), "id=\"titulo-contacto\"", "</section>")).contains("Acompañamiento del INAI",
+        "href=\"mailto:acompanamiento@inai.example.org\"", "https://home.inai.org.mx");
     // The chart library itself is served by the application.
-    Page chartJs = get("/webjars/chart.js/4.4.1/dist/chart.umd.js");
-    assertThat(chartJs.status).isEqualTo(200);
-    assertThat(chartJs.body).contains("Chart");
-    assertThat(get("/micrositio/micrositio.css").status).isEqualTo(200);
-    assertThat(get("/micrositio/grafica.js").status).isEqualTo(200);
+    Answer chartJs = get("/webjars/chart.js/4.4.1/dist/chart.umd.js");
+    assertThat(chartJs.status()).isEqualTo(200);
+    assertThat(chartJs.body()).contains("Chart");
+    assertThat(get("/micrositio/micrositio.css").status()).isEqualTo(200);
+    assertThat(get("/micrositio/grafica.js").status()).isEqualTo(200);
   }
 
   @Test
-  void exercisePageShowsTimelineStlCommitmentsActivitiesAndProgressButNoEmails() throws Exception {
+  void exercisePageShowsTimelineStlCommitmentsActivitiesAndProgressButNoEmails() {
     ProcessInstance exercise = driver.startAtStep("jal", 6);
     driver.reportProgress(exercise, 1, "[{\"activity\":1,\"status\":\"done\"},{\"activity\":2,\"status\":\"in-progress\"}]",
         "https://transparencia.jalisco.gob.mx/presupuesto");
     int year = year(exercise);
 
-    Page page = get("/micrositio/jal/" + year);
+    Answer page = get("/micrositio/jal/" + year);
 
-    assertThat(page.status).isEqualTo(200);
-    String html = page.body;
+    assertThat(page.status()).isEqualTo(200);
+    String html = page.body();
     assertThat(html).contains("Jalisco", String.valueOf(year));
     // Timeline: steps 1–5 done, 6 current, with dates in Mexican format.
     assertThat(step(html, 6)).contains("paso-actual", "aria-current=\"step\"",
@@ -86,7 +91,13 @@ class MicrositeControllerTest extends ProcessTestSupport {
     assertThat(html).contains("Consenso", "Sesiones mensuales; quórum de la mitad más uno.", "Mesas de trabajo",
         "Transparencia presupuestaria", "Obra pública", "Opacidad en el gasto");
     assertThat(html).doesNotContain("@stl.mx", "@mesas.mx", "@garante.mx", "@osc.mx");
-    assertThat(html).doesNotContainPattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[a-z]{2,}");
+    // No person's e-mail: the only addresses are the institutional contacts configured for the page's end.
+    String contacts = between(html, "id=\"titulo-contacto\"", "</section>");
+    assertThat(html.replace(contacts, "")).doesNotContainPattern("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[a-z]{2,}");
+    assertThat(contacts).contains("Organismo garante", "Instituto de Transparencia, Información Pública",
+        "href=\"mailto:gobiernoabierto@itei.example.org\"", "href=\"tel:3336305745\"", "https://www.itei.example.org",
+        "Acompañamiento del INAI", "Secretaría Técnica de la Comisión Permanente", "acompanamiento@inai.example.org",
+        "https://home.inai.org.mx");
     // Commitments: problem, ODS with Spanish names, criteria, activities with status, progress, reports.
     String first = between(html, "id=\"compromiso-1\"", "</article>");
     assertThat(first).contains("Presupuesto abierto", "Opacidad en el gasto", "ODS 16",
@@ -101,31 +112,31 @@ class MicrositeControllerTest extends ProcessTestSupport {
   }
 
   @Test
-  void currentExerciseAndEarlierYearsAreLinked() throws Exception {
+  void currentExerciseAndEarlierYearsAreLinked() {
     ProcessInstance earlier = driver.startAtStep("oax", 2);
     ProcessInstance later = driver.startAtStep("oax", 3);
     int earlierYear = year(earlier);
     int laterYear = year(later);
 
-    Page earlierPage = get("/micrositio/oax/" + earlierYear);
-    assertThat(earlierPage.status).isEqualTo(200);
-    assertThat(step(earlierPage.body, 2)).contains("paso-actual");
-    assertThat(earlierPage.body).contains("href=\"/micrositio/oax/" + laterYear + "\"");
+    Answer earlierPage = get("/micrositio/oax/" + earlierYear);
+    assertThat(earlierPage.status()).isEqualTo(200);
+    assertThat(step(earlierPage.body(), 2)).contains("paso-actual");
+    assertThat(earlierPage.body()).contains("href=\"/micrositio/oax/" + laterYear + "\"");
 
-    Page current = get("/micrositio/oax");
-    assertThat(current.status).isEqualTo(200);
+    Answer current = get("/micrositio/oax");
+    assertThat(current.status()).isEqualTo(200);
     int currentYear = publicExercises.find("oax", null).orElseThrow().exercise().year();
-    assertThat(current.body).contains("<span class=\"anio\">" + currentYear + "</span>");
-    assertThat(current.body).contains("href=\"/micrositio/oax/" + earlierYear + "\"");
+    assertThat(current.body()).contains("<span class=\"anio\">" + currentYear + "</span>");
+    assertThat(current.body()).contains("href=\"/micrositio/oax/" + earlierYear + "\"");
   }
 
   @Test
-  void unknownEntidadOrYearGivesTheSpanishNotFoundPage() throws Exception {
+  void unknownEntidadOrYearGivesTheSpanishNotFoundPage() {
     for (String path : new String[] {"/micrositio/xyz", "/micrositio/oax/1999", "/micrositio/oax/abc",
         "/micrositio/oax/12345", "/micrositio/%3Cscript%3E"}) {
-      Page page = get(path);
-      assertThat(page.status).as(path).isEqualTo(404);
-      assertThat(page.body).as(path).contains("<html lang=\"es\"", "Página no encontrada", "href=\"/micrositio\"");
+      Answer page = get(path);
+      assertThat(page.status()).as(path).isEqualTo(404);
+      assertThat(page.body()).as(path).contains("<html lang=\"es\"", "Página no encontrada", "href=\"/micrositio\"");
     }
   }
 
@@ -136,12 +147,9 @@ class MicrositeControllerTest extends ProcessTestSupport {
     return Integer.parseInt(key.substring(key.indexOf('-') + 1));
   }
 
-  record Page(int status, String body) {}
-
-  private Page get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
-    return new Page(response.statusCode(), response.body());
+  /** A page as a browser asks for it. */
+  private Answer get(String path) {
+    return http.send(http.request(path).header("Accept", "text/html").GET());
   }
 
   /** The timeline item of step {@code n}: its {@code <li>} tag and body. */

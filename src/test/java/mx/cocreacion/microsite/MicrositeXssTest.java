@@ -3,10 +3,7 @@ package mx.cocreacion.microsite;
 import static mx.cocreacion.support.TestVariables.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import mx.cocreacion.support.Http;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -27,7 +24,7 @@ class MicrositeXssTest extends ProcessTestSupport {
   @LocalServerPort int port;
 
   @Test
-  void userTextIsEscapedOnTheExercisePage() throws Exception {
+  void userTextIsEscapedOnTheExercisePage() {
     ProcessInstance exercise = driver.startAtStep("oax", 4);
     driver.complete(exercise, "plan-working-tables", TestVariables.planWorkingTables("Mesa única"));
     driver.completeAll(exercise, "hold-working-table", Variables.createVariables()
@@ -47,11 +44,9 @@ class MicrositeXssTest extends ProcessTestSupport {
         Variables.createVariables().putValueTyped("commitments", json(commitments)));
     int year = MicrositeControllerTest.year(exercise);
 
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/micrositio/oax/" + year)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    Http.Answer response = new Http(port).get("/micrositio/oax/" + year);
 
-    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.status()).isEqualTo(200);
     String html = response.body();
     assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
     assertThat(html).contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");

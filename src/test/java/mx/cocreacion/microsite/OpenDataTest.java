@@ -3,19 +3,15 @@ package mx.cocreacion.microsite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import mx.cocreacion.plan.CommitmentCsv;
 import mx.cocreacion.plan.Commitments;
 import mx.cocreacion.support.CocreacionTest;
 import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.Http;
+import mx.cocreacion.support.Http.Answer;
 import mx.cocreacion.support.TestVariables;
 import mx.cocreacion.validation.TaskInput;
 import org.apache.commons.csv.CSVFormat;
@@ -33,56 +29,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CocreacionTest
 class OpenDataTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   @Autowired ProcessEngine engine;
   @Autowired PublicExercises publicExercises;
   @LocalServerPort int port;
   ExerciseDriver driver;
+  private Http http;
 
   @BeforeEach
   void setUp() {
     driver = new ExerciseDriver(engine);
-  }
-
-  record Answer(int status, String contentType, String body) {
-    JsonNode json() {
-      try {
-        return JSON.readTree(body);
-      } catch (IOException e) {
-        throw new AssertionError("not JSON: " + body, e);
-      }
-    }
+    http = new Http(port);
   }
 
   Answer get(String path) {
-    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET());
+    return http.get(path);
   }
 
+  /** The CSV import into a task, as this person (anonymous when null). */
   Answer postCsv(String taskId, String user, String csv) {
-    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tasks/" + taskId
-            + "/commitments.csv"))
-        .header("Content-Type", "text/csv; charset=UTF-8")
-        .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8));
-    if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-    }
-    return send(request);
-  }
-
-  private static Answer send(HttpRequest.Builder request) {
-    try {
-      HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-          new String(response.body(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return http.postBytes(user, "/api/tasks/" + taskId + "/commitments.csv", "text/csv; charset=UTF-8",
+        csv.getBytes(StandardCharsets.UTF_8));
   }
 
   static int year(ProcessInstance exercise) {
@@ -104,7 +70,7 @@ class OpenDataTest {
 
     Answer json = get("/api/public/exercises");
     assertThat(json.status()).isEqualTo(200);
-    assertThat(json.contentType()).startsWith("application/json");
+    assertThat(json.header("Content-Type")).startsWith("application/json");
     JsonNode mine = null;
     for (JsonNode e : json.json()) {
       if (e.get("businessKey").asText().equals(exercise.getBusinessKey())) {
@@ -120,7 +86,7 @@ class OpenDataTest {
 
     Answer csv = get("/api/public/exercises.csv");
     assertThat(csv.status()).isEqualTo(200);
-    assertThat(csv.contentType()).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
+    assertThat(csv.header("Content-Type")).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
     assertThat(csv.body()).startsWith(String.join(",", ExerciseCsv.COLUMNS) + "\r\n");
     assertThat(csv(csv.body())).anySatisfy(r -> {
       assertThat(r.get("businessKey")).isEqualTo(exercise.getBusinessKey());
@@ -192,7 +158,7 @@ class OpenDataTest {
 
     Answer csv = get("/api/public/exercises/oax/commitments.csv?year=" + year(exercise));
     assertThat(csv.status()).isEqualTo(200);
-    assertThat(csv.contentType()).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
+    assertThat(csv.header("Content-Type")).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
     assertThat(csv.body().lines().findFirst().orElseThrow()).isEqualTo(String.join(",", CommitmentCsv.COLUMNS));
     assertThat(CommitmentCsv.COLUMNS).contains("title", "problem", "description", "responsible", "sdgs",
         "criteria_inclusive", "criteria_anticorruption", "activity_title", "product", "indicator", "baseline",
@@ -260,7 +226,7 @@ class OpenDataTest {
 
     Object variable = engine.getTaskService().getVariable(target.task().getId(), "commitments");
     JsonNode expected = canonical(TestVariables.COMMITMENTS);
-    assertThat(JSON.readTree(variable.toString())).isEqualTo(expected);
+    assertThat(Http.JSON.readTree(variable.toString())).isEqualTo(expected);
 
     engine.getTaskService().complete(target.task().getId());
     assertThat(driver.tasks(target.exercise(), "consolidate-commitments")).isEmpty();
@@ -271,7 +237,7 @@ class OpenDataTest {
     TaskInput input = CommitmentCsv.input("commitments", json);
     var commitments = Commitments.read(input, "commitments");
     assertThat(input.violations()).isEmpty();
-    return JSON.readTree(Commitments.toJson(commitments).toString());
+    return Http.JSON.readTree(Commitments.toJson(commitments).toString());
   }
 
   @Test

@@ -4,17 +4,14 @@ import static mx.cocreacion.microsite.OpenDataTest.year;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
 import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.support.Http;
+import mx.cocreacion.support.Http.Answer;
 import mx.cocreacion.support.ProcessTestSupport;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,8 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class PublicDataCacheTest extends ProcessTestSupport {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HALF_DONE =
       "[{\"activity\":1,\"status\":\"done\"},{\"activity\":2,\"status\":\"in-progress\"}]";
 
@@ -38,9 +33,15 @@ class PublicDataCacheTest extends ProcessTestSupport {
   @Autowired PublicDataCache cache;
   @Autowired ExerciseRepository plan;
   @Autowired PlatformTransactionManager transactions;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
 
   @Test
-  void aProgressReportShowsOnTheNextReadOfTheOpenDataAndTheMicrosite() throws Exception {
+  void aProgressReportShowsOnTheNextReadOfTheOpenDataAndTheMicrosite() {
     ProcessInstance exercise = driver.startAtStep("zac", 6);
     int year = year(exercise);
     String commitments = "/api/public/exercises/zac/commitments?year=" + year;
@@ -52,7 +53,7 @@ class PublicDataCacheTest extends ProcessTestSupport {
       assertThat(first.get("progress").asInt()).isZero();
       assertThat(first.get("reports")).isEmpty();
       assertThat(listed(exercise).get("palProgress").asInt()).isZero();
-      assertThat(get(page).body()).doesNotContain("aria-valuenow=\"50\"");
+      assertThat(http.get(page).body()).doesNotContain("aria-valuenow=\"50\"");
     }
 
     driver.reportProgress(exercise, 1, HALF_DONE, null);
@@ -61,12 +62,12 @@ class PublicDataCacheTest extends ProcessTestSupport {
     assertThat(first.get("progress").asInt()).isEqualTo(50);
     assertThat(first.get("reports")).hasSize(1);
     assertThat(listed(exercise).get("palProgress").asInt()).isEqualTo(25);
-    assertThat(get("/api/public/exercises.csv").body()).contains(exercise.getBusinessKey());
-    assertThat(get(page).body()).contains("aria-valuenow=\"50\"");
+    assertThat(http.get("/api/public/exercises.csv").body()).contains(exercise.getBusinessKey());
+    assertThat(http.get(page).body()).contains("aria-valuenow=\"50\"");
   }
 
   @Test
-  void aWriteShowsOnlyOnceItCommitsAndARolledBackWriteChangesNothing() throws Exception {
+  void aWriteShowsOnlyOnceItCommitsAndARolledBackWriteChangesNothing() {
     ProcessInstance exercise = driver.startAtStep("zac", 2);
     int year = year(exercise);
     String path = "/api/public/exercises/zac/commitments?year=" + year;
@@ -96,19 +97,17 @@ class PublicDataCacheTest extends ProcessTestSupport {
   }
 
   @Test
-  void theOpenDataAnswersNotModifiedToAClientThatHoldsIt() throws Exception {
-    HttpResponse<String> first = get("/api/public/exercises");
+  void theOpenDataAnswersNotModifiedToAClientThatHoldsIt() {
+    Answer first = http.get("/api/public/exercises");
     String etag = first.headers().firstValue("ETag").orElseThrow();
     assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
 
-    HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(uri("/api/public/exercises"))
-        .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(again.statusCode()).isEqualTo(304);
+    Answer again = http.send(http.request("/api/public/exercises").header("If-None-Match", etag).GET());
+    assertThat(again.status()).isEqualTo(304);
 
     driver.startAtStep("zac", 2);
-    HttpResponse<String> changed = HTTP.send(HttpRequest.newBuilder(uri("/api/public/exercises"))
-        .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(changed.statusCode()).isEqualTo(200);
+    Answer changed = http.send(http.request("/api/public/exercises").header("If-None-Match", etag).GET());
+    assertThat(changed.status()).isEqualTo(200);
     assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
   }
 
@@ -116,7 +115,7 @@ class PublicDataCacheTest extends ProcessTestSupport {
     return json(path).get("exercise").path("launchPlace").asText("");
   }
 
-  private JsonNode listed(ProcessInstance exercise) throws IOException {
+  private JsonNode listed(ProcessInstance exercise) {
     for (JsonNode e : json("/api/public/exercises")) {
       if (e.get("businessKey").asText().equals(exercise.getBusinessKey())) {
         return e;
@@ -126,27 +125,8 @@ class PublicDataCacheTest extends ProcessTestSupport {
   }
 
   private JsonNode json(String path) {
-    try {
-      HttpResponse<String> response = get(path);
-      assertThat(response.statusCode()).as(path).isEqualTo(200);
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private HttpResponse<String> get(String path) {
-    try {
-      return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
+    Answer response = http.get(path);
+    assertThat(response.status()).as(path).isEqualTo(200);
+    return response.json();
   }
 }

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
+import mx.cocreacion.support.Http;
+import mx.cocreacion.support.Http.Answer;
 import mx.cocreacion.support.ProcessTestSupport;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,11 +26,15 @@ import org.springframework.mock.web.MockHttpServletRequest;
  */
 class PublicResponseCacheFilterTest extends ProcessTestSupport {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   @LocalServerPort int port;
   @Autowired PublicDataCache cache;
   @Autowired JdbcTemplate jdbc;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
 
   @Test
   void anEntidadsPageIsRenderedOncePerChangeOfThePlanOfRecord() {
@@ -52,8 +56,8 @@ class PublicResponseCacheFilterTest extends ProcessTestSupport {
   void aKeptAnswerCarriesItsEntityTagAndTheSecurityHeaders() {
     ProcessInstance exercise = driver.startAtStep("zac", 2);
     String page = "/micrositio/zac/" + year(exercise);
-    HttpResponse<String> first = get(page, null);
-    HttpResponse<String> second = get(page, null);
+    Answer first = get(page, null);
+    Answer second = get(page, null);
     assertThat(second.headers().firstValue("ETag")).isPresent().isEqualTo(first.headers().firstValue("ETag"));
     assertThat(second.headers().firstValue("Cache-Control")).hasValue("no-cache");
     assertThat(second.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -61,9 +65,9 @@ class PublicResponseCacheFilterTest extends ProcessTestSupport {
     assertThat(second.headers().firstValue("Content-Security-Policy")).isPresent();
     assertThat(second.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 
-    HttpResponse<String> held = send(HttpRequest.newBuilder(uri(page))
-        .header("If-None-Match", first.headers().firstValue("ETag").orElseThrow()).GET().build());
-    assertThat(held.statusCode()).isEqualTo(304);
+    Answer held = http.send(http.request(page)
+        .header("If-None-Match", first.headers().firstValue("ETag").orElseThrow()).GET());
+    assertThat(held.status()).isEqualTo(304);
     assertThat(held.body()).isEmpty();
   }
 
@@ -71,23 +75,22 @@ class PublicResponseCacheFilterTest extends ProcessTestSupport {
   void aClientThatTakesGzipGetsTheSameBodyCompressed() throws IOException {
     ProcessInstance exercise = driver.startAtStep("zac", 2);
     for (String path : new String[] {"/api/public/exercises", "/micrositio", "/micrositio/zac/" + year(exercise)}) {
-      HttpResponse<String> plain = get(path, null);
+      Answer plain = get(path, null);
       assertThat(plain.body().length()).as(path).isGreaterThan(1024);
-      HttpResponse<byte[]> gzipped = sendBytes(HttpRequest.newBuilder(uri(path))
-          .header("Accept-Encoding", "br, gzip;q=0.8").GET().build());
-      assertThat(gzipped.statusCode()).as(path).isEqualTo(200);
+      Answer gzipped = get(path, "br, gzip;q=0.8");
+      assertThat(gzipped.status()).as(path).isEqualTo(200);
       assertThat(gzipped.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
       assertThat(gzipped.headers().firstValue("Vary")).as(path).hasValue("Accept-Encoding");
       assertThat(gzipped.headers().firstValue("ETag")).as("one tag per representation")
           .isNotEqualTo(plain.headers().firstValue("ETag"));
       assertThat(plain.headers().firstValue("Content-Encoding")).as(path).isEmpty();
-      try (var unzipped = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+      try (var unzipped = new GZIPInputStream(new ByteArrayInputStream(gzipped.bytes()))) {
         assertThat(new String(unzipped.readAllBytes(), StandardCharsets.UTF_8)).as(path).isEqualTo(plain.body());
       }
     }
     // A small body (no commitments yet: the header row) is sent as it is.
     String small = "/api/public/exercises/zac/commitments.csv?year=" + year(exercise);
-    HttpResponse<String> csv = get(small, "gzip");
+    Answer csv = get(small, "gzip");
     assertThat(csv.body()).startsWith("commitment,title");
     assertThat(csv.headers().firstValue("Content-Encoding")).isEmpty();
     assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains(".csv"));
@@ -95,17 +98,17 @@ class PublicResponseCacheFilterTest extends ProcessTestSupport {
 
   @Test
   void errorsAndOtherQueriesAreNotKept() {
-    HttpResponse<String> unknown = get("/micrositio/xyz", null);
-    assertThat(unknown.statusCode()).isEqualTo(404);
+    Answer unknown = get("/micrositio/xyz", null);
+    assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.body()).contains("no");
     assertThat(unknown.headers().firstValue("ETag")).isEmpty();
 
-    HttpResponse<String> badYear = get("/api/public/exercises/zac/commitments?year=20x5", null);
-    assertThat(badYear.statusCode()).isEqualTo(400);
+    Answer badYear = get("/api/public/exercises/zac/commitments?year=20x5", null);
+    assertThat(badYear.status()).isEqualTo(400);
     assertThat(badYear.body()).contains("year");
 
-    HttpResponse<String> otherQuery = get("/api/public/exercises?utm=x", null);
-    assertThat(otherQuery.statusCode()).isEqualTo(200);
+    Answer otherQuery = get("/api/public/exercises?utm=x", null);
+    assertThat(otherQuery.status()).isEqualTo(200);
     assertThat(otherQuery.headers().firstValue("ETag")).as("not kept: any query would fill the cache").isEmpty();
     assertThat(get("/api/public/exercises?year=2031", null).headers().firstValue("ETag"))
         .as("year only selects an exercise's commitments").isEmpty();
@@ -116,8 +119,8 @@ class PublicResponseCacheFilterTest extends ProcessTestSupport {
     ProcessInstance exercise = driver.startAtStep("zac", 2);
     int year = year(exercise);
     for (String spelling : new String[] {"/micrositio/zac;x=1/" + year, "/micrositio/%7Aac/" + year}) {
-      HttpResponse<String> page = get(spelling, null);
-      assertThat(page.statusCode()).as(spelling).isEqualTo(200);
+      Answer page = get(spelling, null);
+      assertThat(page.status()).as(spelling).isEqualTo(200);
       assertThat(page.body()).as(spelling).contains("Ejercicio local de gobierno abierto");
       assertThat(page.headers().firstValue("ETag")).as(spelling).isEmpty();
     }
@@ -127,13 +130,13 @@ class PublicResponseCacheFilterTest extends ProcessTestSupport {
   void aHeadRequestGetsTheKeptAnswersHeadersWithoutItsBody() {
     ProcessInstance exercise = driver.startAtStep("zac", 2);
     String page = "/micrositio/zac/" + year(exercise);
-    HttpResponse<String> notKeptYet = send(HttpRequest.newBuilder(uri(page)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
-    assertThat(notKeptYet.statusCode()).isEqualTo(200);
+    Answer notKeptYet = head(page);
+    assertThat(notKeptYet.status()).isEqualTo(200);
     assertThat(notKeptYet.body()).isEmpty();
 
     String etag = get(page, null).headers().firstValue("ETag").orElseThrow();
-    HttpResponse<String> head = send(HttpRequest.newBuilder(uri(page)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
-    assertThat(head.statusCode()).isEqualTo(200);
+    Answer head = head(page);
+    assertThat(head.status()).isEqualTo(200);
     assertThat(head.headers().firstValue("ETag")).hasValue(etag);
     assertThat(head.body()).isEmpty();
     assertThat(get(page, null).body()).as("the kept answer still has its body").contains("Ejercicio local de gobierno abierto");
@@ -144,7 +147,7 @@ class PublicResponseCacheFilterTest extends ProcessTestSupport {
     ProcessInstance exercise = driver.startAtStep("zac", 2);
     String page = "/micrositio/zac/" + year(exercise);
     for (int read = 0; read < 2; read++) { // rendered, then kept
-      HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(page)).header("Accept-Language", "en-US").GET().build());
+      Answer answer = http.send(http.request(page).header("Accept-Language", "en-US").GET());
       assertThat(answer.headers().firstValue("Content-Language")).as("read %d", read).hasValue("es-MX");
     }
   }
@@ -165,34 +168,16 @@ class PublicResponseCacheFilterTest extends ProcessTestSupport {
     return request;
   }
 
-  private HttpResponse<String> get(String path, String acceptEncoding) {
-    var builder = HttpRequest.newBuilder(uri(path)).GET();
+  /** A GET, with this Accept-Encoding unless null. */
+  private Answer get(String path, String acceptEncoding) {
+    var request = http.request(path).GET();
     if (acceptEncoding != null) {
-      builder.header("Accept-Encoding", acceptEncoding);
+      request.header("Accept-Encoding", acceptEncoding);
     }
-    return send(builder.build());
+    return http.send(request);
   }
 
-  private static HttpResponse<String> send(HttpRequest request) {
-    return send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<byte[]> sendBytes(HttpRequest request) {
-    return send(request, HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
-    try {
-      return HTTP.send(request, body);
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
+  private Answer head(String path) {
+    return http.send(http.request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
   }
 }

@@ -4,26 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import mx.cocreacion.support.Http;
+import mx.cocreacion.support.Http.Answer;
 import mx.cocreacion.support.ProcessTestSupport;
+import mx.cocreacion.support.TaskTimers;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HttpCodeStatusMapper;
@@ -39,8 +36,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 class OperationsEndpointsTest extends ProcessTestSupport {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP = HttpClient.newHttpClient();
   /** An entidad no other test uses: its figures change only here. */
   static final String TENANT = "yuc";
 
@@ -54,6 +49,13 @@ class OperationsEndpointsTest extends ProcessTestSupport {
 
   static final String RECIPIENT = "operacion-2170";
 
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
+
   @AfterEach
   void restore() {
     ClockUtil.reset();
@@ -64,17 +66,17 @@ class OperationsEndpointsTest extends ProcessTestSupport {
   }
 
   @Test
-  void healthAnswersAnyoneWithTheStatusOnlyAndInaiWithTheDetails() throws Exception {
-    HttpResponse<String> anonymous = get("/actuator/health", null);
-    assertThat(anonymous.statusCode()).isEqualTo(200);
-    JsonNode status = JSON.readTree(anonymous.body());
+  void healthAnswersAnyoneWithTheStatusOnlyAndInaiWithTheDetails() {
+    Answer anonymous = http.get("/actuator/health");
+    assertThat(anonymous.status()).isEqualTo(200);
+    JsonNode status = anonymous.json();
     assertThat(status.path("status").asText()).isEqualTo("UP");
     assertThat(status.has("components")).as("no details for anonymous").isFalse();
-    assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
-    assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+    assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+    assertThat(http.get("/actuator/health/liveness").status()).isEqualTo(200);
 
     for (String user : List.of("inai-monitor", "admin")) {
-      JsonNode details = JSON.readTree(get("/actuator/health", user).body());
+      JsonNode details = http.get(user, "/actuator/health").json();
       assertThat(details.path("status").asText()).isEqualTo("UP");
       JsonNode components = details.path("components");
       assertThat(components.path("db").path("status").asText()).as(user).isEqualTo("UP");
@@ -84,28 +86,28 @@ class OperationsEndpointsTest extends ProcessTestSupport {
           .isEqualTo("127.0.0.1:" + smtp.getSmtp().getPort());
     }
     // A person of an entidad gets the status as anyone does, not the details.
-    JsonNode local = JSON.readTree(get("/actuator/health", "oax-guarantor").body());
+    JsonNode local = http.get("oax-guarantor", "/actuator/health").json();
     assertThat(local.has("components")).isFalse();
   }
 
   @Test
-  void prometheusAndTheOtherEndpointsNeedAnAdministratorOrInai() throws Exception {
+  void prometheusAndTheOtherEndpointsNeedAnAdministratorOrInai() {
     for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/info")) {
-      HttpResponse<String> anonymous = get(path, null);
-      assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
+      Answer anonymous = http.get(path);
+      assertThat(anonymous.status()).as(path).isEqualTo(401);
       assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
       assertThat(anonymous.body()).contains("Se requiere autenticación").doesNotContain("cocreacion_");
     }
-    HttpResponse<String> local = get("/actuator/prometheus", "oax-guarantor");
-    assertThat(local.statusCode()).isEqualTo(403);
+    Answer local = http.get("oax-guarantor", "/actuator/prometheus");
+    assertThat(local.status()).isEqualTo(403);
     assertThat(local.body()).contains("no puede consultar la operación").doesNotContain("cocreacion_");
-    HttpResponse<String> wrong = send("/actuator/prometheus", "nadie-2160", "incorrecta");
-    assertThat(wrong.statusCode()).isEqualTo(401);
+    Answer wrong = http.send("nadie-2160", "incorrecta", http.request("/actuator/prometheus").GET());
+    assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrong.body()).contains("Usuario o contraseña incorrectos");
 
     for (String user : List.of("inai-monitor", "admin")) {
-      HttpResponse<String> scrape = get("/actuator/prometheus", user);
-      assertThat(scrape.statusCode()).as(user).isEqualTo(200);
+      Answer scrape = http.get(user, "/actuator/prometheus");
+      assertThat(scrape.status()).as(user).isEqualTo(200);
       assertThat(scrape.body()).contains("cocreacion_tasks_open{", "cocreacion_tasks_overdue{",
           "cocreacion_reminders_sent_total{", "cocreacion_jobs_failed{", "cocreacion_incidents_open{",
           "tenant=\"oax\"", "tenant=\"zac\"");
@@ -188,10 +190,10 @@ class OperationsEndpointsTest extends ProcessTestSupport {
   record Figures(long open, long overdue, long reminders, long failedJobs, long incidents) {}
 
   /** The entidad's figures as Prometheus reads them, computed now. */
-  private Figures scrape() throws Exception {
+  private Figures scrape() {
     metrics.refresh();
-    HttpResponse<String> response = get("/actuator/prometheus", "inai-monitor");
-    assertThat(response.statusCode()).isEqualTo(200);
+    Answer response = http.get("inai-monitor", "/actuator/prometheus");
+    assertThat(response.status()).isEqualTo(200);
     String text = response.body();
     return new Figures(value(text, "cocreacion_tasks_open"), value(text, "cocreacion_tasks_overdue"),
         value(text, "cocreacion_reminders_sent_total"), value(text, "cocreacion_jobs_failed"),
@@ -206,21 +208,9 @@ class OperationsEndpointsTest extends ProcessTestSupport {
   }
 
   private Job reminderJob(Task task) {
-    return engine.getManagementService().createJobQuery().executionId(task.getExecutionId()).timers().singleResult();
+    return TaskTimers.reminder(engine, task);
   }
 
-  private HttpResponse<String> get(String path, String user) throws Exception {
-    return send(path, user, "demo");
-  }
-
-  private HttpResponse<String> send(String path, String user, String password) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-    if (user != null) {
-      request.header("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
 
   private static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {

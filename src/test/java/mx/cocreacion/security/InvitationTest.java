@@ -5,27 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.Http;
+import mx.cocreacion.support.Http.Answer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,7 +47,13 @@ class InvitationTest {
   @Autowired PlatformTransactionManager transactions;
   @Autowired ApplicationEventPublisher events;
 
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  /** A browser: keeps the session cookie between the form and its submission. */
+  private Http http;
+
+  @BeforeEach
+  void browser() {
+    http = Http.withCookies(port);
+  }
 
   @AfterEach
   void resetClock() {
@@ -87,18 +87,10 @@ class InvitationTest {
     return m.group(1).replaceFirst("^https?://[^/]+", "http://localhost:" + port);
   }
 
-  private HttpResponse<String> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> post(String token, String csrf, String password) throws Exception {
-    Map<String, String> form = Map.of("token", token, "csrf", csrf, "password", password, "confirmacion", password);
-    String body = form.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/cuenta/activar"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  /** The activation form sent with this password (twice). */
+  private Answer post(String token, String csrf, String password) {
+    return http.send(http.form("/cuenta/activar", "token", token, "csrf", csrf, "password", password,
+        "confirmacion", password));
   }
 
   private String storedPassword(String userId) {
@@ -106,7 +98,7 @@ class InvitationTest {
         .singleResult()).getPassword();
   }
 
-  private static String csrf(HttpResponse<String> page) {
+  private static String csrf(Answer page) {
     Matcher m = CSRF.matcher(page.body());
     assertThat(m.find()).as("form token").isTrue();
     return m.group(1);
@@ -128,8 +120,8 @@ class InvitationTest {
     assertThat(jdbc.sql("select count(*) from cc_invitation where token_hash = :h").param("h", token)
         .query(Integer.class).single()).as("the token itself is never stored").isZero();
 
-    HttpResponse<String> page = get(link);
-    assertThat(page.statusCode()).isEqualTo(200);
+    Answer page = http.get(link);
+    assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("<form", "Active su cuenta", userId);
     assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     // The page carries the invitation token: never framed, cached or passed on as a referrer.
@@ -140,33 +132,31 @@ class InvitationTest {
     assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
 
     // A visit without a valid token creates no session.
-    HttpResponse<String> stranger = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(link.substring(0, link.indexOf("token=")) + "token=no-existe")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(stranger.statusCode()).isEqualTo(410);
+    Answer stranger = new Http(port).get(link.substring(0, link.indexOf("token=")) + "token=no-existe");
+    assertThat(stranger.status()).isEqualTo(410);
     assertThat(stranger.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
 
     // Without the form token: refused.
-    assertThat(post(token, "otro", "UnaClaveSegura2031").statusCode()).isEqualTo(403);
+    assertThat(post(token, "otro", "UnaClaveSegura2031").status()).isEqualTo(403);
 
     // (checkPassword with a wrong password would lock the user for a while: login throttling.)
     String storedBefore = storedPassword(userId);
     for (String weak : List.of("corta1", "solamenteletras", "123456789012345", userId, "password1234")) {
-      HttpResponse<String> refused = post(token, csrf(page), weak);
-      assertThat(refused.statusCode()).as(weak).isEqualTo(400);
+      Answer refused = post(token, csrf(page), weak);
+      assertThat(refused.status()).as(weak).isEqualTo(400);
       assertThat(refused.body()).contains("role=\"alert\"", "<form");
       page = refused;
     }
     assertThat(storedPassword(userId)).as("password unchanged").isEqualTo(storedBefore);
 
-    HttpResponse<String> done = post(token, csrf(page), "UnaClaveSegura2031");
-    assertThat(done.statusCode()).isEqualTo(200);
+    Answer done = post(token, csrf(page), "UnaClaveSegura2031");
+    assertThat(done.status()).isEqualTo(200);
     assertThat(done.body()).contains("Ya puede entrar a Tasklist", "/camunda/app/tasklist/");
     assertThat(identity.checkPassword(userId, "UnaClaveSegura2031")).isTrue();
 
     // Single use.
-    HttpResponse<String> again = get(link);
-    assertThat(again.statusCode()).isEqualTo(410);
+    Answer again = http.get(link);
+    assertThat(again.status()).isEqualTo(410);
     assertThat(again.body()).contains("Enlace vencido o ya usado").doesNotContain("<form");
     assertThat(invitations.activate(token, "OtraClaveSegura2032")).isEmpty();
     assertThat(identity.checkPassword(userId, "OtraClaveSegura2032")).isFalse();
@@ -177,17 +167,17 @@ class InvitationTest {
     String userId = newUser();
     String token = invitations.create(userId);
     String url = "http://localhost:" + port + "/cuenta/activar?token=" + token;
-    HttpResponse<String> page = get(url);
-    assertThat(page.statusCode()).isEqualTo(200);
+    Answer page = http.get(url);
+    assertThat(page.status()).isEqualTo(200);
 
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(8))));
-    assertThat(get(url).statusCode()).isEqualTo(410);
-    HttpResponse<String> post = post(token, csrf(page), "UnaClaveSegura2031");
-    assertThat(post.statusCode()).isEqualTo(410);
+    assertThat(http.get(url).status()).isEqualTo(410);
+    Answer post = post(token, csrf(page), "UnaClaveSegura2031");
+    assertThat(post.status()).isEqualTo(410);
     assertThat(post.body()).contains("Enlace vencido o ya usado");
     assertThat(identity.checkPassword(userId, "UnaClaveSegura2031")).isFalse();
 
-    assertThat(get("http://localhost:" + port + "/cuenta/activar?token=desconocido-desconocido-123").statusCode())
+    assertThat(http.get("http://localhost:" + port + "/cuenta/activar?token=desconocido-desconocido-123").status())
         .isEqualTo(410);
   }
 

@@ -2,13 +2,8 @@ package mx.cocreacion.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.Http;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -30,12 +25,12 @@ class LoginThrottlingTest {
 
   private static final String USER = "throttle-probe";
   private static final String PASSWORD = "Clave-correcta-1";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort
   int port;
   @Autowired
   ProcessEngine engine;
+  private Http http;
 
   @BeforeEach
   void createUser() {
@@ -49,15 +44,19 @@ class LoginThrottlingTest {
     identity.saveUser(user);
   }
 
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
+
   @AfterEach
   void deleteUser() {
     engine.getIdentityService().deleteUser(USER);
   }
 
-  private int status(String password) throws Exception {
-    String basic = Base64.getEncoder().encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task/count"))
-        .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  /** The status of an engine REST request with this password. */
+  private int status(String password) {
+    return http.send(USER, password, http.request("/engine-rest/task/count").GET()).status();
   }
 
   @Test

@@ -2,12 +2,11 @@ package mx.cocreacion.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.Http;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
@@ -64,8 +63,7 @@ class RestAuthenticationCacheTest {
 
   private AuthenticationResult login(RestAuthConfiguration.CachingBasicAuthentication provider, String password) {
     var request = new MockHttpServletRequest();
-    request.addHeader("Authorization", "Basic "
-        + Base64.getEncoder().encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    request.addHeader("Authorization", Http.basic(USER, password));
     return provider.extractAuthenticatedUser(request, engine);
   }
 
@@ -93,7 +91,7 @@ class RestAuthenticationCacheTest {
   }
 
   @Test
-  void aWrongPasswordOnTheActuatorForgetsTheKeptEngineRestLogin() throws Exception {
+  void aWrongPasswordOnTheActuatorForgetsTheKeptEngineRestLogin() {
     assertThat(overHttp("/engine-rest/task/count", PASSWORD)).isEqualTo(200);
     assertThat(overHttp("/engine-rest/task/count", PASSWORD)).as("kept").isEqualTo(200);
 
@@ -103,12 +101,9 @@ class RestAuthenticationCacheTest {
     engine.getIdentityService().unlockUser(USER);
   }
 
-  private int overHttp(String path, String password) throws Exception {
-    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8))).GET().build();
-    return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+  private int overHttp(String path, String password) {
+    Http http = new Http(port);
+    return http.send(USER, password, http.request(path).GET()).status();
   }
 
   @Test
@@ -155,7 +150,6 @@ class RestAuthenticationCacheTest {
     assertThat(cache.enabled()).isTrue();
     var provider = new RestAuthConfiguration.CachingBasicAuthentication(cache);
     login(provider, PASSWORD);
-    assertThat(cache.find("Basic " + Base64.getEncoder()
-        .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))).isNotNull();
+    assertThat(cache.find(Http.basic(USER, PASSWORD))).isNotNull();
   }
 }

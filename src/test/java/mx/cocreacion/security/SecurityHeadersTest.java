@@ -2,17 +2,13 @@ package mx.cocreacion.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.Http;
+import mx.cocreacion.support.Http.Answer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -23,24 +19,25 @@ class SecurityHeadersTest {
   @LocalServerPort
   int port;
 
-  private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+  /** A browser: keeps the cookies the application sets. */
+  private Http http;
 
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+  @BeforeEach
+  void browser() {
+    http = Http.withCookies(port);
   }
 
-  private static void assertCommonHeaders(HttpResponse<?> response) {
+  private static void assertCommonHeaders(Answer response) {
     assertThat(response.headers().allValues("X-Content-Type-Options")).as("nosniff").containsExactly("nosniff");
     assertThat(response.headers().allValues("X-Frame-Options")).as("frames").containsExactly("SAMEORIGIN");
     assertThat(response.headers().allValues("Referrer-Policy")).containsExactly("strict-origin-when-cross-origin");
   }
 
   @Test
-  void micrositePagesHaveAStrictContentSecurityPolicyAndNoInlineScript() throws Exception {
+  void micrositePagesHaveAStrictContentSecurityPolicyAndNoInlineScript() {
     for (String path : List.of("/micrositio", "/micrositio/oax")) {
-      HttpResponse<String> page = get(path);
-      assertThat(page.statusCode()).as(path).isEqualTo(200);
+      Answer page = http.get(path);
+      assertThat(page.status()).as(path).isEqualTo(200);
       assertCommonHeaders(page);
       String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
       assertThat(csp).contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self'",
@@ -53,44 +50,39 @@ class SecurityHeadersTest {
       }
     }
     // The page of an unknown entidad too (the microsite's own 404 page).
-    HttpResponse<String> missing = get("/micrositio/zz");
+    Answer missing = http.get("/micrositio/zz");
     assertCommonHeaders(missing);
     assertThat(missing.headers().firstValue("Content-Security-Policy")).isPresent();
   }
 
   @Test
-  void openDataHasTheHeadersButNoPageCsp() throws Exception {
-    HttpResponse<String> json = get("/api/public/exercises");
-    assertThat(json.statusCode()).isEqualTo(200);
+  void openDataHasTheHeadersButNoPageCsp() {
+    Answer json = http.get("/api/public/exercises");
+    assertThat(json.status()).isEqualTo(200);
     assertThat(json.headers().firstValue("Content-Type").orElseThrow()).contains("json");
     assertCommonHeaders(json);
   }
 
   @Test
-  void engineRestRefusalHasTheHeaders() throws Exception {
-    HttpResponse<String> refused = get("/engine-rest/task");
-    assertThat(refused.statusCode()).isEqualTo(401);
+  void engineRestRefusalHasTheHeaders() {
+    Answer refused = http.get("/engine-rest/task");
+    assertThat(refused.status()).isEqualTo(401);
     assertCommonHeaders(refused);
   }
 
   @Test
-  void tasklistKeepsCamundasOwnHeadersAndSessionCookieIsHttpOnlyAndLax() throws Exception {
-    HttpResponse<String> index = get("/camunda/app/tasklist/default/");
-    assertThat(index.statusCode()).isEqualTo(200);
+  void tasklistKeepsCamundasOwnHeadersAndSessionCookieIsHttpOnlyAndLax() {
+    Answer index = http.get("/camunda/app/tasklist/default/");
+    assertThat(index.status()).isEqualTo(200);
     assertCommonHeaders(index);
     // Camunda's own CSP for its webapps, not the microsite's.
     assertThat(index.headers().allValues("Content-Security-Policy")).hasSize(1)
         .noneMatch(csp -> csp.equals(SecurityHeadersFilter.MICROSITE_CSP));
     String xsrf = index.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
 
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + port + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", xsrf)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode("oax-society", StandardCharsets.UTF_8)
-            + "&password=demo"))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    Answer login = http.send(http.form("/camunda/api/admin/auth/user/default/login/tasklist",
+        "username", "oax-society", "password", "demo").header("X-XSRF-TOKEN", xsrf));
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
     assertCommonHeaders(login);
     List<String> session = login.headers().allValues("Set-Cookie").stream()
         .filter(cookie -> cookie.startsWith("JSESSIONID=")).toList();

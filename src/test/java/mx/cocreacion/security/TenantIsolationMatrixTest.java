@@ -1,32 +1,22 @@
 package mx.cocreacion.security;
 
+import static mx.cocreacion.support.Http.pdf;
+import static mx.cocreacion.support.Http.q;
 import static mx.cocreacion.support.TestVariables.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import mx.cocreacion.evidence.EvidenceCatalogue;
 import mx.cocreacion.evidence.EvidenceItem;
 import mx.cocreacion.followup.FollowUpProcess;
 import mx.cocreacion.support.CocreacionTest;
 import mx.cocreacion.support.ExerciseDriver;
+import mx.cocreacion.support.Http;
+import mx.cocreacion.support.Http.Answer;
 import mx.cocreacion.support.TestVariables;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -49,25 +39,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CocreacionTest
 class TenantIsolationMatrixTest {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP = HttpClient.newHttpClient();
   static final Set<Integer> NOT_FOUND_OR_FORBIDDEN = Set.of(403, 404);
-
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired EvidenceCatalogue catalogue;
-
-  record Answer(int status, String body) {
-    JsonNode json() {
-      try {
-        return body == null || body.isBlank() ? null : JSON.readTree(body);
-      } catch (IOException e) {
-        throw new AssertionError("Not JSON (" + status + "): " + body, e);
-      }
-    }
-  }
+  /** Engine REST with HTTP Basic, and the webapps' APIs in each person's session (kept for the whole matrix). */
+  private Http http;
 
   /** What oax has, and what must never show up in an answer to somebody else. */
   record Oax(String businessKey, String exerciseName, String guarantorBody, String exerciseId, String taskId,
@@ -86,6 +64,7 @@ class TenantIsolationMatrixTest {
 
   @TestFactory
   Stream<DynamicTest> aPersonOfJalOrAnonymousGetsNothingOfOax() {
+    http = new Http(port);
     ExerciseDriver driver = new ExerciseDriver(engine);
     Oax oax = oaxFixture(driver);
     ProcessInstance jal = driver.startAtStep("jal", 4);
@@ -99,31 +78,31 @@ class TenantIsolationMatrixTest {
     String task = "/engine-rest/task/" + oax.taskId();
     String instance = "/engine-rest/process-instance/" + oax.exerciseId();
     List<Object[]> paths = List.of(
-        list("GET /task?processInstanceBusinessKey", u -> get(u, "/engine-rest/task?processInstanceBusinessKey=" + key)),
-        list("GET /task?tenantIdIn=oax", u -> get(u, "/engine-rest/task?tenantIdIn=oax")),
-        byId("GET /task/{id}", u -> get(u, task)),
-        byId("POST /task/{id}/complete", u -> post(u, task + "/complete", "{\"variables\":{}}")),
-        byId("POST /task/{id}/claim", u -> post(u, task + "/claim", "{\"userId\":\"" + (u == null ? "x" : u) + "\"}")),
-        byId("POST /task/{id}/assignee", u -> post(u, task + "/assignee", "{\"userId\":\"" + (u == null ? "x" : u) + "\"}")),
-        byId("GET /task/{id}/variables", u -> get(u, task + "/variables")),
-        byId("GET /task/{id}/form-variables", u -> get(u, task + "/form-variables")),
-        byId("POST /task/{id}/variables (modificar)", u -> post(u, task + "/variables",
+        list("GET /task?processInstanceBusinessKey", u -> http.get(u, "/engine-rest/task?processInstanceBusinessKey=" + key)),
+        list("GET /task?tenantIdIn=oax", u -> http.get(u, "/engine-rest/task?tenantIdIn=oax")),
+        byId("GET /task/{id}", u -> http.get(u, task)),
+        byId("POST /task/{id}/complete", u -> http.post(u, task + "/complete", "{\"variables\":{}}")),
+        byId("POST /task/{id}/claim", u -> http.post(u, task + "/claim", "{\"userId\":\"" + (u == null ? "x" : u) + "\"}")),
+        byId("POST /task/{id}/assignee", u -> http.post(u, task + "/assignee", "{\"userId\":\"" + (u == null ? "x" : u) + "\"}")),
+        byId("GET /task/{id}/variables", u -> http.get(u, task + "/variables")),
+        byId("GET /task/{id}/form-variables", u -> http.get(u, task + "/form-variables")),
+        byId("POST /task/{id}/variables (modificar)", u -> http.post(u, task + "/variables",
             "{\"modifications\":{\"x\":{\"value\":\"y\",\"type\":\"String\"}}}")),
-        list("GET /process-instance?businessKey", u -> get(u, "/engine-rest/process-instance?businessKey=" + key)),
-        byId("GET /process-instance/{id}", u -> get(u, instance)),
-        byId("GET /process-instance/{id}/variables", u -> get(u, instance + "/variables")),
+        list("GET /process-instance?businessKey", u -> http.get(u, "/engine-rest/process-instance?businessKey=" + key)),
+        byId("GET /process-instance/{id}", u -> http.get(u, instance)),
+        byId("GET /process-instance/{id}/variables", u -> http.get(u, instance + "/variables")),
         list("GET /history/process-instance?processInstanceBusinessKey",
-            u -> get(u, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + key)),
-        byId("GET /history/process-instance/{id}", u -> get(u, "/engine-rest/history/process-instance/" + oax.exerciseId())),
+            u -> http.get(u, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + key)),
+        byId("GET /history/process-instance/{id}", u -> http.get(u, "/engine-rest/history/process-instance/" + oax.exerciseId())),
         list("GET /history/task?processInstanceBusinessKey",
-            u -> get(u, "/engine-rest/history/task?processInstanceBusinessKey=" + key)),
+            u -> http.get(u, "/engine-rest/history/task?processInstanceBusinessKey=" + key)),
         list("GET /history/variable-instance?processInstanceId",
-            u -> get(u, "/engine-rest/history/variable-instance?processInstanceId=" + oax.exerciseId())),
-        list("GET /job?jobIds", u -> get(u, "/engine-rest/job?jobIds=" + oax.jobId())),
-        byId("GET /job/{id}", u -> get(u, "/engine-rest/job/" + oax.jobId())),
-        byId("POST /job/{id}/execute", u -> post(u, "/engine-rest/job/" + oax.jobId() + "/execute", "")),
+            u -> http.get(u, "/engine-rest/history/variable-instance?processInstanceId=" + oax.exerciseId())),
+        list("GET /job?jobIds", u -> http.get(u, "/engine-rest/job?jobIds=" + oax.jobId())),
+        byId("GET /job/{id}", u -> http.get(u, "/engine-rest/job/" + oax.jobId())),
+        byId("POST /job/{id}/execute", u -> http.post(u, "/engine-rest/job/" + oax.jobId() + "/execute", "")),
         byId("GET /micrositio/jal/evidencia/{id de oax}",
-            u -> get(u, "/micrositio/jal/evidencia/" + oax.evidenceId())),
+            u -> http.get(u, "/micrositio/jal/evidencia/" + oax.evidenceId())),
         byId("POST /api/tasks/{consolidar de oax}/commitments.csv",
             u -> postCsv(u, "/api/tasks/" + oax.consolidateTaskId() + "/commitments.csv")),
         byId("POST /api/tasks/{otra tarea de oax}/commitments.csv",
@@ -162,41 +141,41 @@ class TenantIsolationMatrixTest {
     // Sanity: the same paths work for the people of oax (or INAI, member of every tenant).
     String inai = DemoUsers.INAI_MONITOR;
     rows.add(allowed(oax.stlMember(), "GET /task?processInstanceBusinessKey", () -> {
-      Answer a = get(oax.stlMember(), "/engine-rest/task?processInstanceBusinessKey=" + key);
+      Answer a = http.get(oax.stlMember(), "/engine-rest/task?processInstanceBusinessKey=" + key);
       assertThat(a.status()).isEqualTo(200);
       assertThat(a.json()).isNotEmpty();
     }));
     rows.add(allowed(oax.stlMember(), "GET /task/{id}", () ->
-        assertThat(get(oax.stlMember(), task).status()).isEqualTo(200)));
+        assertThat(http.get(oax.stlMember(), task).status()).isEqualTo(200)));
     rows.add(allowed(oax.stlMember(), "POST /task/{id}/complete (enlace inválido: llega a la validación)", () -> {
-      Answer a = post(oax.stlMember(), task + "/complete",
+      Answer a = http.post(oax.stlMember(), task + "/complete",
           "{\"variables\":{\"evidenceUrl\":{\"type\":\"String\",\"value\":\"javascript:alert(1)\"}}}");
       assertThat(a.status()).as(a.body()).isEqualTo(400);
       assertThat(a.json().path("type").asText()).isEqualTo("ValidationException");
     }));
     rows.add(allowed(oax.stlMember(), "GET /task/{id}/variables", () ->
-        assertThat(get(oax.stlMember(), task + "/variables").status()).isEqualTo(200)));
+        assertThat(http.get(oax.stlMember(), task + "/variables").status()).isEqualTo(200)));
     rows.add(allowed(oax.stlMember(), "GET /task/{id}/form-variables", () ->
-        assertThat(get(oax.stlMember(), task + "/form-variables").status()).isEqualTo(200)));
+        assertThat(http.get(oax.stlMember(), task + "/form-variables").status()).isEqualTo(200)));
     rows.add(allowed(inai, "GET /process-instance?businessKey", () ->
-        assertThat(get(inai, "/engine-rest/process-instance?businessKey=" + key).json()).isNotEmpty()));
+        assertThat(http.get(inai, "/engine-rest/process-instance?businessKey=" + key).json()).isNotEmpty()));
     rows.add(allowed(inai, "GET /process-instance/{id}", () -> {
-      Answer a = get(inai, instance);
+      Answer a = http.get(inai, instance);
       assertThat(a.status()).isEqualTo(200);
       assertThat(a.body()).contains(oax.businessKey());
     }));
     rows.add(allowed(inai, "GET /process-instance/{id}/variables", () ->
-        assertThat(get(inai, instance + "/variables").body()).contains(oax.exerciseName())));
+        assertThat(http.get(inai, instance + "/variables").body()).contains(oax.exerciseName())));
     rows.add(allowed(inai, "GET /history/process-instance?processInstanceBusinessKey", () -> assertThat(
-        get(inai, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + key).json()).isNotEmpty()));
+        http.get(inai, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + key).json()).isNotEmpty()));
     rows.add(allowed(inai, "GET /history/task?processInstanceBusinessKey", () -> assertThat(
-        get(inai, "/engine-rest/history/task?processInstanceBusinessKey=" + key).json()).isNotEmpty()));
+        http.get(inai, "/engine-rest/history/task?processInstanceBusinessKey=" + key).json()).isNotEmpty()));
     rows.add(allowed(inai, "GET /history/variable-instance?processInstanceId", () -> assertThat(
-        get(inai, "/engine-rest/history/variable-instance?processInstanceId=" + oax.exerciseId()).json()).isNotEmpty()));
+        http.get(inai, "/engine-rest/history/variable-instance?processInstanceId=" + oax.exerciseId()).json()).isNotEmpty()));
     rows.add(allowed("admin", "GET /job/{id}", () ->
-        assertThat(get("admin", "/engine-rest/job/" + oax.jobId()).status()).isEqualTo(200)));
+        assertThat(http.get("admin", "/engine-rest/job/" + oax.jobId()).status()).isEqualTo(200)));
     rows.add(allowed(null, "GET /micrositio/oax/evidencia/{id} (evidencia pública)", () ->
-        assertThat(get(null, "/micrositio/oax/evidencia/" + oax.evidenceId()).status()).isEqualTo(200)));
+        assertThat(http.get(null, "/micrositio/oax/evidencia/" + oax.evidenceId()).status()).isEqualTo(200)));
     rows.add(allowed(oax.facilitator(), "POST /api/tasks/{consolidar}/commitments.csv (CSV inválido: llega a la validación)",
         () -> {
           Answer a = postCsv(oax.facilitator(), "/api/tasks/" + oax.consolidateTaskId() + "/commitments.csv");
@@ -220,10 +199,10 @@ class TenantIsolationMatrixTest {
         assertThat(tasklist("admin", "/user?memberOfTenant=oax", null).json()).isNotEmpty()));
     // State-changing sanity checks last.
     rows.add(allowed(oax.stlMember(), "POST /task/{id}/claim", () ->
-        assertThat(post(oax.stlMember(), task + "/claim", "{\"userId\":\"" + oax.stlMember() + "\"}").status())
+        assertThat(http.post(oax.stlMember(), task + "/claim", "{\"userId\":\"" + oax.stlMember() + "\"}").status())
             .isEqualTo(204)));
     rows.add(allowed("admin", "POST /job/{id}/execute", () ->
-        assertThat(post("admin", "/engine-rest/job/" + oax.jobId() + "/execute", "").status()).isEqualTo(204)));
+        assertThat(http.post("admin", "/engine-rest/job/" + oax.jobId() + "/execute", "").status()).isEqualTo(204)));
     return rows.stream();
   }
 
@@ -311,32 +290,13 @@ class TenantIsolationMatrixTest {
 
   // --- HTTP -------------------------------------------------------------------------------------
 
-  private Answer get(String user, String path) throws Exception {
-    return send(user, HttpRequest.newBuilder(uri(path)).GET());
-  }
-
-  private Answer post(String user, String path, String json) throws Exception {
-    return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
-  }
-
-  private Answer postCsv(String user, String path) throws Exception {
-    return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "text/csv")
-        .POST(HttpRequest.BodyPublishers.ofString("no,es,un,csv,de,compromisos\n")));
-  }
-
-  private Answer send(String user, HttpRequest.Builder request) throws Exception {
-    if (user != null) {
-      request.header("Authorization",
-          "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-    }
-    HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+  private Answer postCsv(String user, String path) {
+    return http.postBytes(user, path, "text/csv", "no,es,un,csv,de,compromisos\n".getBytes(StandardCharsets.UTF_8));
   }
 
   /** A call to the webapps' engine API as a person logged in to Tasklist (anonymous: no session). */
-  private Answer tasklist(String user, String path, String json) throws Exception {
-    return webapp(user, "/camunda/api/engine/engine/default" + path, json);
+  private Answer tasklist(String user, String path, String json) {
+    return webapp(user, Http.WEBAPP_ENGINE + path, json);
   }
 
   /** Cockpit's own query of process instances (its plugin API), for the oax exercise. */
@@ -347,63 +307,8 @@ class TenantIsolationMatrixTest {
         + "&businessKey=" + q(oax.businessKey());
   }
 
-  /** A call to a webapp API (Tasklist, Cockpit, Admin) in the person's session (anonymous: no session). */
-  private Answer webapp(String user, String path, String json) throws Exception {
-    Session session = user == null ? new Session(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(),
-        new CookieManager()) : sessions.computeIfAbsent(user, this::login);
-    var request = HttpRequest.newBuilder(uri(path));
-    if (json == null) {
-      request.GET();
-    } else {
-      request.header("Content-Type", "application/json").header("X-XSRF-TOKEN", session.xsrf())
-          .POST(HttpRequest.BodyPublishers.ofString(json));
-    }
-    HttpResponse<byte[]> response = session.client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    return new Answer(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
-  }
-
-  record Session(HttpClient client, CookieManager cookies) {
-    String xsrf() {
-      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-          .reduce((a, b) -> b).map(HttpCookie::getValue).orElse("");
-    }
-  }
-
-  private Session login(String user) {
-    try {
-      var cookies = new CookieManager();
-      var session = new Session(HttpClient.newBuilder().cookieHandler(cookies).build(), cookies);
-      session.client().send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build(),
-          HttpResponse.BodyHandlers.discarding());
-      HttpResponse<String> login = session.client().send(
-          HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-              .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", session.xsrf())
-              .POST(HttpRequest.BodyPublishers.ofString("username=" + q(user) + "&password=demo")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(login.statusCode()).as("login of " + user + ": " + login.body()).isEqualTo(200);
-      session.client().send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/task/count")).GET().build(),
-          HttpResponse.BodyHandlers.discarding());
-      return session;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
-  }
-
-  private static String q(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private static byte[] pdf(int size) {
-    byte[] bytes = new byte[size];
-    Arrays.fill(bytes, (byte) ' ');
-    System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 9);
-    return bytes;
+  /** A call to a webapp API (Tasklist, Cockpit, Admin) in the person's session: a GET, or a POST of the JSON. */
+  private Answer webapp(String user, String path, String json) {
+    return http.webapp(user, json == null ? "GET" : "POST", path, json);
   }
 }

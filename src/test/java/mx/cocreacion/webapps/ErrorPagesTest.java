@@ -2,11 +2,10 @@ package mx.cocreacion.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.Http;
+import mx.cocreacion.support.Http.Answer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -18,34 +17,38 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CocreacionTest
 class ErrorPagesTest {
 
-  static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
   @LocalServerPort int port;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
 
   @Test
-  void anUnknownAddressIsTheSpanishNotFoundPageWithItsTitle() throws Exception {
-    HttpResponse<String> page = html("/no-existe");
-    assertThat(page.statusCode()).isEqualTo(404);
+  void anUnknownAddressIsTheSpanishNotFoundPageWithItsTitle() {
+    Answer page = html("/no-existe");
+    assertThat(page.status()).isEqualTo(404);
     assertThat(page.body()).contains("<html lang=\"es\"", "<title>Página no encontrada — Cocreación desde lo local</title>",
         "<h1>Página no encontrada</h1>", "href=\"/micrositio\"", "href=\"/camunda/app/tasklist/\"")
         .doesNotContain("th:", "Whitelabel", "Not Found");
   }
 
   @Test
-  void aWebappAddressWithAnotherEngineNameIsNotFoundInsteadOfAServerError() throws Exception {
+  void aWebappAddressWithAnotherEngineNameIsNotFoundInsteadOfAServerError() {
     for (String path : new String[] {"/camunda/app/tasklist/no", "/camunda/app/tasklist/no/", "/camunda/app/cockpit/prueba/",
         "/camunda/app/admin/x", "/camunda/app/welcome/scripts/"}) {
-      HttpResponse<String> page = html(path);
-      assertThat(page.statusCode()).as(path).isEqualTo(404);
+      Answer page = html(path);
+      assertThat(page.status()).as(path).isEqualTo(404);
       assertThat(page.body()).as(path).contains("<h1>Página no encontrada</h1>");
     }
-    assertThat(html("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+    assertThat(html("/camunda/app/tasklist/default/").status()).isEqualTo(200);
     assertThat(html("/camunda/app/tasklist/default/").body()).contains("<base href=\"/camunda/app/tasklist/default/\"");
-    assertThat(html("/camunda/app/tasklist/index.html").statusCode()).isNotEqualTo(500);
+    assertThat(html("/camunda/app/tasklist/index.html").status()).isNotEqualTo(500);
   }
 
-  private HttpResponse<String> html(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Accept", "text/html,application/xhtml+xml").GET().build(), HttpResponse.BodyHandlers.ofString());
+  /** A page as a browser asks for it (redirects are not followed). */
+  private Answer html(String path) {
+    return http.send(http.request(path).header("Accept", "text/html,application/xhtml+xml").GET());
   }
 }
