@@ -144,9 +144,22 @@ class ProcessModelTest {
             });
             assertBean(l.getCamundaDelegateExpression(), "reminder of " + id);
           });
+      assertThat(listeners).as("notice before the due date (timeout listener) of " + id)
+          .anySatisfy(l -> {
+            assertThat(l.getCamundaEvent()).isEqualTo("timeout");
+            assertThat(l.getCamundaDelegateExpression()).isEqualTo("${dueSoonListener}");
+            assertThat(l.getTimeouts()).singleElement().satisfies(timer -> {
+              assertThat(timer.getTimeDate()).as("time date of the notice of " + id).isNotNull();
+              String date = timer.getTimeDate().getTextContent().trim();
+              assertThat(date).contains("reminders.beforeDue('" + id + "')");
+              assertBeansExist(date);
+            });
+            assertBean(l.getCamundaDelegateExpression(), "notice of " + id);
+          });
       assertThat(listeners).filteredOn(l -> "timeout".equals(l.getCamundaEvent()))
-          .as("every timeout listener of %s is its reminder (ReminderJobLogPlugin relies on it)", id)
-          .allSatisfy(l -> assertThat(l.getCamundaDelegateExpression()).isEqualTo("${sendReminderListener}"));
+          .as("every timeout listener of %s is its reminder or its notice (ReminderJobLogPlugin relies on it)", id)
+          .hasSize(2).allSatisfy(l -> assertThat(l.getCamundaDelegateExpression())
+              .isIn("${sendReminderListener}", "${dueSoonListener}"));
       assertBeansExist(task.getCamundaDueDate());
       assertThat(task.getDocumentations()).as("documentation of " + id).isNotEmpty();
     }

@@ -51,6 +51,13 @@ public class DueDates {
     }
   }
 
+  /** {@code instant} minus an ISO 8601 period or duration, in Mexico City's calendar. */
+  static Instant minus(Instant instant, String amount) {
+    Object parsed = parse("before-due", amount);
+    ZonedDateTime local = instant.atZone(Dates.MEXICO);
+    return (parsed instanceof Period p ? local.minus(p) : local.minus((Duration) parsed)).toInstant();
+  }
+
   private static Instant plus(Instant now, Object amount) {
     ZonedDateTime local = now.atZone(Dates.MEXICO);
     return (amount instanceof Period p ? local.plus(p) : local.plus((Duration) amount)).toInstant();

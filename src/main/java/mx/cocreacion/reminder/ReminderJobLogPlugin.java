@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The job log (history) of the reminder timers without their "created" and "deleted" entries.
  *
- * <p>Every user task has a reminder timer (a timeout task listener, job type
+ * <p>Every user task has a reminder timer and a notice timer (timeout task listeners, job type
  * {@value TimerTaskListenerJobHandler#TYPE}): it is created with the task, deleted when the task is
  * completed, and re-created after each reminder for the next one. Camunda's full history logs each
  * of those as a row of {@code ACT_HI_JOB_LOG}: two rows per user task (48 statements of an
@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * the task's own history does not. What the timer did is kept: every run that succeeded or failed
  * (and so the retries and incidents of a mail server that is down), and the deletion of a timer that
  * had failed, so its failures in Cockpit have an end. Every other job is logged as before. (Every
- * timeout task listener of this product's models is a reminder; the model test checks it.)
+ * timeout task listener of this product's models is a reminder or the notice before the due date,
+ * {@link DueSoonListener}; the model test checks it.)
  */
 @Component
 public class ReminderJobLogPlugin extends AbstractProcessEnginePlugin {

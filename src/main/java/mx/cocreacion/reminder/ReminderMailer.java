@@ -49,22 +49,48 @@ public class ReminderMailer {
       List<String> recipients) {}
 
   public void send(ReminderMail mail) {
-    if (mail.recipients().isEmpty()) {
+    // Which reminder this is (task and number): for mail filters, and to count deliveries.
+    deliver(mail.recipients(), subject(mail), body(mail), mail.taskId() + "/" + mail.sequence(), mail.taskId());
+  }
+
+  /** The notice that a task is coming due ({@code sequence} 0: it is not a reminder of an overdue task). */
+  public void sendDueSoon(ReminderMail mail) {
+    deliver(mail.recipients(), dueSoonSubject(mail), dueSoonBody(mail), mail.taskId() + "/aviso", mail.taskId());
+  }
+
+  private void deliver(List<String> recipients, String subject, String body, String header, String taskId) {
+    if (recipients.isEmpty()) {
       return;
     }
     var message = sender.createMimeMessage();
     try {
       var helper = new MimeMessageHelper(message, false, "UTF-8");
       helper.setFrom(properties.from());
-      helper.setTo(mail.recipients().toArray(String[]::new));
-      helper.setSubject(subject(mail));
-      helper.setText(body(mail), false);
-      // Which reminder this is (task and number): for mail filters, and to count deliveries.
-      message.setHeader(REMINDER_HEADER, mail.taskId() + "/" + mail.sequence());
+      helper.setTo(recipients.toArray(String[]::new));
+      helper.setSubject(subject);
+      helper.setText(body, false);
+      message.setHeader(REMINDER_HEADER, header);
     } catch (MessagingException e) {
-      throw new MailPreparationException("No se pudo preparar el recordatorio de la tarea " + mail.taskId(), e);
+      throw new MailPreparationException("No se pudo preparar el recordatorio de la tarea " + taskId, e);
     }
     connections.send(message);
+  }
+
+  String dueSoonSubject(ReminderMail mail) {
+    return "Aviso: la tarea «" + mail.taskName() + "» vence el " + formatDate(mail.dueDate()) + " ("
+        + mail.exerciseName() + ", " + mail.businessKey() + ")";
+  }
+
+  String dueSoonBody(ReminderMail mail) {
+    return "Hola:\n\n"
+        + "La tarea «" + mail.taskName() + "» del ejercicio «" + mail.exerciseName() + "» (" + mail.businessKey()
+        + "), entidad " + mail.entityName() + ", vence el " + formatDate(mail.dueDate())
+        + " (hora de la Ciudad de México) y sigue pendiente.\n\n"
+        + "Puede atenderla en Tasklist:\n" + taskLink(mail.taskId()) + "\n\n"
+        + "Este aviso llega una sola vez, antes del vencimiento; si la tarea vence sin completarse, recibirá "
+        + "los recordatorios de tarea vencida.\n\n"
+        + "Cocreación desde lo local\n"
+        + "(Mensaje automático; por favor no responda a este correo.)\n";
   }
 
   public String taskLink(String taskId) {

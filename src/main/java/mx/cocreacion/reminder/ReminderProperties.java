@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     reminders ({@link ReminderRecipients}; default one minute, {@code PT0S} = read each time)
  * @param smtpKeepAlive how long a sending thread keeps its SMTP connection open after a reminder for
  *     the next one ({@link SmtpConnections}; default 10 seconds, {@code PT0S} = a connection per e-mail)
+ * @param beforeDue how long before a task falls due its candidates get a notice that it is coming
+ *     ({@link DueSoonListener}; default {@code P3D}, {@code P0D} = no notice)
  */
 @ConfigurationProperties("cocreacion.reminders")
 public record ReminderProperties(String period, String from, String retryCycle, Duration recipientsCache,
-    Duration smtpKeepAlive) {
+    Duration smtpKeepAlive, String beforeDue) {
 
   public ReminderProperties {
     recipientsCache = recipientsCache == null ? Duration.ofMinutes(1) : recipientsCache;
@@ -34,7 +36,9 @@ public record ReminderProperties(String period, String from, String retryCycle, 
     period = blank(period) ? "P7D" : period.trim();
     from = blank(from) ? "Cocreación desde lo local <no-responder@cocreacion.mx>" : from.trim();
     retryCycle = blank(retryCycle) ? "PT1M,PT5M,PT15M,PT1H" : retryCycle.trim();
+    beforeDue = blank(beforeDue) ? "P3D" : beforeDue.trim();
     checkDuration("period", period);
+    checkDuration("before-due", beforeDue);
     for (String interval : retryCycle.replaceFirst("^R\\d+/", "").split("\\s*,\\s*")) {
       checkDuration("retry-cycle", interval);
     }

@@ -1,6 +1,7 @@
 package mx.cocreacion.reminder;
 
 import java.time.Instant;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,5 +33,18 @@ public class ReminderSchedule {
 
   public String period() {
     return properties.period();
+  }
+
+  /**
+   * When the notice that a task of this key created now is coming due goes out ({@code timeDate} of its
+   * second timeout listener): {@code cocreacion.reminders.before-due} before its due date, or at the due date
+   * itself when the task is shorter than that or the notice is off (then the listener sends nothing and the
+   * overdue reminders take over).
+   */
+  public String beforeDue(String taskKey) {
+    Instant due = dueDates.of(taskKey).toInstant();
+    Instant notice = DueDates.minus(due, properties.beforeDue());
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    return (notice.isAfter(now) && notice.isBefore(due) ? notice : due).toString();
   }
 }

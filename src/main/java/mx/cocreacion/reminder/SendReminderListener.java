@@ -80,12 +80,17 @@ public class SendReminderListener implements TaskListener {
    * there, so the transaction rolls back and the job retries.
    */
   private void sendWhenCommitting(ReminderMailer.ReminderMail mail) {
+    whenCommitting(() -> send(mail));
+  }
+
+  /** Runs {@code sending} while the engine's transaction commits (at once outside a command). */
+  static void whenCommitting(Runnable sending) {
     CommandContext command = Context.getCommandContext();
     if (command == null) {
-      send(mail);
+      sending.run();
       return;
     }
-    command.getTransactionContext().addTransactionListener(TransactionState.COMMITTING, committing -> send(mail));
+    command.getTransactionContext().addTransactionListener(TransactionState.COMMITTING, committing -> sending.run());
   }
 
   private void send(ReminderMailer.ReminderMail mail) {
@@ -127,7 +132,7 @@ public class SendReminderListener implements TaskListener {
    * event: three statements per reminder). A reminder does not change the task, and a person saving
    * the task in Tasklist at that moment no longer conflicts with it on the task's revision.
    */
-  private static void addComment(DelegateTask task, String message) {
+  static void addComment(DelegateTask task, String message) {
     CommandContext command = Context.getCommandContext();
     if (command == null || !(task.getExecution() instanceof ExecutionEntity execution)) {
       task.getProcessEngineServices().getTaskService().createComment(task.getId(), task.getProcessInstanceId(), message);

@@ -21,7 +21,7 @@ public class ExpressionBeansPlugin extends AbstractProcessEnginePlugin implement
   /** Every bean the BPMN models of bpmn/ use in expressions and delegate expressions. */
   public static final Set<String> MODEL_BEANS = Set.of(
       "closeExerciseListener", "enterStepListener", "startExerciseListener", "loadStlRosterListener",
-      "taskCompletionListener", "sendReminderListener",
+      "taskCompletionListener", "sendReminderListener", "dueSoonListener",
       "nameSignatureListener", "nameWorkingTableListener", "nameFollowUpTaskListener",
       "recordDeclarationDelegate", "provisionStlAccountsDelegate", "provisionFacilitatorAccountDelegate",
       "recordPlanDelegate", "tallyApprovalDelegate", "recordPalDatesDelegate", "generatePalDocumentDelegate",

@@ -19,6 +19,7 @@ import java.util.UUID;
 import mx.cocreacion.security.AccountProvisioning;
 import mx.cocreacion.security.Roles;
 import mx.cocreacion.support.ProcessTestSupport;
+import mx.cocreacion.support.TaskTimers;
 import mx.cocreacion.support.TestVariables;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -134,7 +135,7 @@ class ReminderProcessTest extends ProcessTestSupport {
     // Once per period: the only reminder job of the task is next week's.
     Job next = reminderJob(task);
     assertThat(next.getDuedate().toInstant()).isEqualTo(due.plus(WEEK));
-    assertThat(management.createJobQuery().executionId(task.getExecutionId()).executable().count()).isZero();
+    assertThat(executableReminders(task)).isZero();
 
     // 2. One week later: the second reminder, escalated to the organismo garante and INAI.
     smtp.purgeEmailFromAllMailboxes();
@@ -153,6 +154,59 @@ class ReminderProcessTest extends ProcessTestSupport {
     assertThat(runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_REMINDERS_SENT)).isEqualTo(2);
     assertThat(reminderJob(task).getDuedate().toInstant()).isEqualTo(due.plus(WEEK).plus(WEEK));
     assertThat(reminders.findByExercise(exercise.getId())).hasSize(2);
+  }
+
+  /**
+   * Three days before the due date the candidates get one notice that the task is coming due; it is no
+   * reminder (not counted), so the first overdue reminder is still the first, to the candidates only.
+   */
+  @Test
+  void theCandidatesAreToldThreeDaysBeforeTheDueDateOnce() throws Exception {
+    ProcessInstance exercise = driver.start("cam");
+    Task task = tasks.createTaskQuery().processInstanceBusinessKey(exercise.getBusinessKey())
+        .taskDefinitionKey("sign-declaration").taskCandidateGroup("society").singleResult();
+    Instant due = T0.plus(Duration.ofDays(14)); // sign-declaration: P14D
+    assertThat(schedule.beforeDue("sign-declaration")).isEqualTo(due.minus(Duration.ofDays(3)).toString());
+    Job notice = noticeJob(task);
+    assertThat(notice.getDuedate().toInstant()).isEqualTo(due.minus(Duration.ofDays(3)));
+
+    ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofDays(3)).plus(Duration.ofMinutes(5))));
+    management.executeJob(notice.getId());
+
+    assertThat(deliveries()).isEqualTo(once("cam-society" + DEMO));
+    MimeMessage mail = smtp.getReceivedMessages()[0];
+    assertThat(mail.getSubject()).startsWith("Aviso: la tarea «Firmar declaración conjunta: Sociedad civil» vence el 20/01/2031 10:00");
+    assertThat((String) mail.getContent()).contains("vence el 20/01/2031 10:00", "una sola vez",
+        "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + task.getId());
+    assertThat(mail.getHeader(ReminderMailer.REMINDER_HEADER, null)).isEqualTo(task.getId() + "/aviso");
+    assertThat(tasks.getTaskComments(task.getId())).extracting(Comment::getFullMessage)
+        .containsExactly("Aviso de vencimiento (vence el 20/01/2031 10:00) enviado a: cam-society" + DEMO);
+    assertThat(reminders.findByTask(task.getId())).as("a notice is not a reminder").isEmpty();
+    assertThat(timers(task, TaskTimers.NOTICE)).as("one notice only").isEmpty();
+
+    smtp.purgeEmailFromAllMailboxes();
+    ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofHours(1))));
+    management.executeJob(reminderJob(task).getId());
+    assertThat(deliveries()).as("the first reminder, not escalated").isEqualTo(once("cam-society" + DEMO));
+    assertThat(reminders.findByTask(task.getId())).singleElement().satisfies(r -> {
+      assertThat(r.sequence()).isEqualTo(1);
+      assertThat(r.escalated()).isFalse();
+    });
+  }
+
+  @Test
+  void noNoticeWhenTheDueDateWasMovedLater() throws Exception {
+    ProcessInstance exercise = driver.startAtStep("oax", 2);
+    Task task = driver.task(exercise, "conduct-outreach");
+    Instant due = T0.plus(Duration.ofDays(30));
+    task.setDueDate(Date.from(due.plus(Duration.ofDays(10))));
+    tasks.saveTask(task);
+
+    ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofDays(3)).plus(Duration.ofMinutes(5))));
+    management.executeJob(noticeJob(task).getId());
+
+    assertThat(deliveries()).isEmpty();
+    assertThat(tasks.getTaskComments(task.getId())).isEmpty();
   }
 
   @Test
@@ -197,7 +251,7 @@ class ReminderProcessTest extends ProcessTestSupport {
     assertThat(deliveries()).isEqualTo(once("oax-guarantor" + DEMO));
     assertThat(reminderJob(task).getDuedate().toInstant()).as("next on the weekly grid, after now")
         .isEqualTo(due.plus(WEEK.multipliedBy(4)));
-    assertThat(management.createJobQuery().executionId(task.getExecutionId()).executable().count()).isZero();
+    assertThat(executableReminders(task)).isZero();
   }
 
   @Test
@@ -346,7 +400,7 @@ class ReminderProcessTest extends ProcessTestSupport {
     assertThat(runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_REMINDERS_SENT)).isNull();
     assertThat(smtp.getReceivedMessages()).isEmpty();
     // The next week's reminder is scheduled all the same.
-    assertThat(management.createJobQuery().executionId(task.getExecutionId()).timers().list())
+    assertThat(timers(task, TaskTimers.REMINDER))
         .extracting(j -> j.getDuedate().toInstant())
         .containsExactlyInAnyOrder(now.plus(Duration.ofMinutes(1)), due.plus(WEEK));
 
@@ -380,13 +434,28 @@ class ReminderProcessTest extends ProcessTestSupport {
     assertThat(runtime.createIncidentQuery().configuration(jobId).count()).as("incident resolved").isZero();
     assertThat(reminders.findByTask(task.getId())).singleElement()
         .satisfies(r -> assertThat(r.sequence()).isEqualTo(1));
-    assertThat(management.createJobQuery().executionId(task.getExecutionId()).timers().list())
+    assertThat(timers(task, TaskTimers.REMINDER))
         .as("only next week's reminder is left").singleElement()
         .satisfies(j -> assertThat(j.getDuedate().toInstant()).isEqualTo(due.plus(WEEK)));
   }
 
+  /** The timer of the task's overdue reminders (its other timer is the notice before the due date). */
   private Job reminderJob(Task task) {
-    return management.createJobQuery().executionId(task.getExecutionId()).timers().singleResult();
+    return TaskTimers.reminder(engine, task);
+  }
+
+  private Job noticeJob(Task task) {
+    return TaskTimers.notice(engine, task);
+  }
+
+  private List<Job> timers(Task task, String listener) {
+    return TaskTimers.of(engine, task, listener);
+  }
+
+  /** Reminder timers of the task that are due now (the notice before the due date left aside). */
+  private long executableReminders(Task task) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    return timers(task, TaskTimers.REMINDER).stream().filter(j -> !j.getDuedate().toInstant().isAfter(now)).count();
   }
 
   /** E-mails delivered per mailbox (GreenMail keeps one copy per recipient). */
