@@ -108,7 +108,9 @@ public class DemoExercises {
             "Se acordó publicar cada mes los resultados de calidad del agua por colonia."));
     walk.nextReportDue(1);
     walk.report(1, 50, statuses("done", "done", "in-progress"),
-        "https://datos.jalisco.gob.mx/dataset/calidad-del-agua-por-colonia", null);
+        "https://datos.jalisco.gob.mx/dataset/calidad-del-agua-por-colonia", null,
+        "Ya se publican los resultados mensuales y están instalados los ocho comités. El tablero de quejas espera "
+            + "la conexión con el sistema de atención de la Comisión Estatal del Agua.");
     walk.nextReportDue(1);
     walk.report(2, 60, statuses("in-progress", "not-started"), "https://obrapublica.jalisco.gob.mx/movilidad", null);
     walk.nextReportDue(2);
@@ -287,12 +289,20 @@ public class DemoExercises {
      * evidence link and file are optional.
      */
     void report(int position, int day, String statusesJson, String evidenceUrl, DemoFile evidence) {
+      report(position, day, statusesJson, evidenceUrl, evidence, null);
+    }
+
+    /** The same, with what the STL tells of the period. */
+    void report(int position, int day, String statusesJson, String evidenceUrl, DemoFile evidence, String narrative) {
       Task task = single(tasks.createTaskQuery().processInstanceId(implementation(position).getId())
           .taskDefinitionKey(CommitmentImplementationProcess.TASK_REPORT_PROGRESS).list(),
           CommitmentImplementationProcess.TASK_REPORT_PROGRESS);
       VariableMap variables = Variables.createVariables()
           .putValueTyped(CommitmentImplementationProcess.VAR_ACTIVITY_PROGRESS, json(statusesJson))
           .putValue(CommitmentImplementationProcess.VAR_REPORTED_ON, day(day));
+      if (narrative != null) {
+        variables.putValue(CommitmentImplementationProcess.VAR_NARRATIVE, narrative);
+      }
       if (evidenceUrl != null) {
         variables.putValue(CommitmentImplementationProcess.VAR_EVIDENCE_URL, evidenceUrl);
       }

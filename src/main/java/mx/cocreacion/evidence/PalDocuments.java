@@ -19,12 +19,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.exercise.Sector;
 import mx.cocreacion.plan.Commitment;
 import mx.cocreacion.plan.CommitmentView;
 import mx.cocreacion.plan.CommitmentViews;
 import mx.cocreacion.plan.ImplementationRepository;
 import mx.cocreacion.plan.IrmScales;
+import mx.cocreacion.plan.PlanLabels;
 import mx.cocreacion.plan.Progress;
+import mx.cocreacion.plan.StlMember;
+import mx.cocreacion.plan.StlMemberRepository;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import mx.cocreacion.validation.Dates;
 import mx.cocreacion.validation.MexicanDates;
@@ -51,11 +55,14 @@ public class PalDocuments {
   private final ExerciseRepository exercises;
   private final CommitmentViews views;
   private final ImplementationRepository implementation;
+  private final StlMemberRepository members;
 
-  public PalDocuments(ExerciseRepository exercises, CommitmentViews views, ImplementationRepository implementation) {
+  public PalDocuments(ExerciseRepository exercises, CommitmentViews views, ImplementationRepository implementation,
+      StlMemberRepository members) {
     this.exercises = exercises;
     this.views = views;
     this.implementation = implementation;
+    this.members = members;
   }
 
   /** File name of a generated document, e.g. {@code plan-de-accion-local-oax-2026.pdf}. */
@@ -68,13 +75,30 @@ public class PalDocuments {
     Exercise exercise = exercises.findById(exerciseId).orElseThrow();
     return pdf("Plan de Acción Local", exercise, document -> {
       validity(document, exercise);
+      stl(document, exercise, members.active(exerciseId));
       List<CommitmentView> plan = views.of(exerciseId);
       document.add(heading("Compromisos (" + plan.size() + ")"));
       for (CommitmentView c : plan) {
         commitment(document, c);
+        document.add(line("Criterios de calidad: ", PlanLabels.criteriaList(c.criteria())));
         activities(document, c, false);
       }
     });
+  }
+
+  /** Who co-created the plan: the STL by sector and seat, its decision rule and facilitator. */
+  private static void stl(Document document, Exercise exercise, List<StlMember> stl) throws DocumentException {
+    document.add(heading("Secretariado Técnico Local"));
+    for (StlMember m : stl) {
+      document.add(line(Sector.of(m.sector()).map(Sector::label).orElse(m.sector()) + ", "
+          + (StlMember.TITULAR.equals(m.role()) ? "titular" : "suplente") + ": ", m.name()));
+    }
+    if (exercise.decisionRule() != null) {
+      document.add(line("Regla de decisión: ", "consensus".equals(exercise.decisionRule()) ? "consenso" : "mayoría"));
+    }
+    if (exercise.facilitatorName() != null) {
+      document.add(line("Persona facilitadora: ", exercise.facilitatorName()));
+    }
   }
 
   /** The final report: the plan with its progress, monitoring, evaluation and starred commitments. */

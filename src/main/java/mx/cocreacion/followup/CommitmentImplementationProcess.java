@@ -18,6 +18,8 @@ public final class CommitmentImplementationProcess {
   public static final String VAR_EVIDENCE_URL = "evidenceUrl";
   /** The day of the report (optional over REST: the day of the completion). */
   public static final String VAR_REPORTED_ON = "reportedOn";
+  /** What the STL tells of the period (optional). */
+  public static final String VAR_NARRATIVE = "narrative";
   public static final String VAR_ALL_ACTIVITIES_DONE = "allActivitiesDone";
   public static final String VAR_COMMITMENT_SUMMARY = "commitmentSummary";
 

@@ -65,7 +65,7 @@ class ReportProgressCompletion implements TaskCompletion {
 
   @Override
   public Set<String> fields() {
-    return Set.of(VAR_ACTIVITY_PROGRESS, VAR_REPORTED_ON, VAR_EVIDENCE_URL, VAR_EVIDENCE);
+    return Set.of(VAR_ACTIVITY_PROGRESS, VAR_REPORTED_ON, VAR_NARRATIVE, VAR_EVIDENCE_URL, VAR_EVIDENCE);
   }
 
   @Override
@@ -77,6 +77,7 @@ class ReportProgressCompletion implements TaskCompletion {
           + "» no es un enlace web válido (debe empezar con http:// o https://)");
     }
     EvidenceFiles.check(input, VAR_EVIDENCE, input.typed(VAR_EVIDENCE));
+    input.optionalText(VAR_NARRATIVE, TaskInput.TEXT);
     Instant reportedOn = input.optionalDate(VAR_REPORTED_ON);
     if (reportedOn != null) {
       LocalDate today = Dates.localDate(ClockUtil.getCurrentTime().toInstant());
@@ -110,7 +111,7 @@ class ReportProgressCompletion implements TaskCompletion {
     String evidenceName = evidence instanceof FileValue file && file.getValue() != null ? file.getFilename() : null;
     int number = implementation.addReport(exerciseId, commitment, task.getId(), TaskMinutes.actor(task),
         reportedAt(input), input.json(VAR_ACTIVITY_PROGRESS).toString(), progress,
-        input.optionalText(VAR_EVIDENCE_URL, TaskInput.URL), evidenceName);
+        input.optionalText(VAR_EVIDENCE_URL, TaskInput.URL), evidenceName, input.optionalText(VAR_NARRATIVE, TaskInput.TEXT));
     String title = commitments.findByExercise(exerciseId).stream().filter(c -> c.position() == commitment)
         .map(Commitment::title).findFirst().orElse("");
     String source = "Informe de avance " + number + " — Compromiso " + commitment + ": " + title;

@@ -1,5 +1,6 @@
 package mx.cocreacion.microsite;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,8 +14,10 @@ import mx.cocreacion.evidence.EvidenceItem;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.plan.CommitmentView;
+import mx.cocreacion.security.SecurityHeadersFilter;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import mx.cocreacion.validation.Dates;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,15 +38,18 @@ class MicrositeController {
   static final String VIEW_OVERVIEW = "micrositio/nacional";
   static final String VIEW_EXERCISE = "micrositio/entidad";
   static final String VIEW_NOT_FOUND = "micrositio/no-encontrado";
+  static final String VIEW_EMBED = "micrositio/insertar";
 
   private final PublicExercises exercises;
   private final PublicMinutes minutes;
   private final EvidenceCatalogue evidence;
   private final ExerciseRepository plan;
   private final SupportContacts support;
+  private final MicrositeProperties properties;
 
   MicrositeController(PublicExercises exercises, PublicMinutes minutes, EvidenceCatalogue evidence,
-      ExerciseRepository plan, SupportContacts support) {
+      ExerciseRepository plan, SupportContacts support, MicrositeProperties properties) {
+    this.properties = properties;
     this.exercises = exercises;
     this.minutes = minutes;
     this.evidence = evidence;
@@ -81,6 +87,23 @@ class MicrositeController {
     return exercise(tenant, null, model);
   }
 
+  /**
+   * The embeddable view of the entidad's current exercise (its step, PAL progress and commitments), for the
+   * organismo garante's portal: only the origins of {@code cocreacion.microsite.embed-origins.<tenant>} may frame it.
+   */
+  @GetMapping("/micrositio/{tenant:[a-z]+}/insertar")
+  String embed(@PathVariable String tenant, Model model, HttpServletResponse response) {
+    if (!EntityCatalogue.exists(tenant)) {
+      throw new NotFound();
+    }
+    PublicExercises.Found found = exercises.find(tenant, null).orElseThrow(NotFound::new);
+    response.setHeader("Content-Security-Policy", SecurityHeadersFilter.micrositeCsp(properties.embedOriginsOf(tenant)));
+    model.addAttribute("exercise", found.exercise());
+    model.addAttribute("commitments", exercises.commitments(found.exerciseId()));
+    model.addAttribute("t", MicrositeLabels.INSTANCE);
+    return VIEW_EMBED;
+  }
+
   @GetMapping("/micrositio/{tenant:[^.]+}/{year:[^.]+}")
   String exerciseOfYear(@PathVariable String tenant, @PathVariable String year, Model model) {
     if (!year.matches("\\d{4}")) {
@@ -108,6 +131,8 @@ class MicrositeController {
     model.addAttribute("t", MicrositeLabels.INSTANCE);
     model.addAttribute("descripcion", description(page.exercise()));
     model.addAttribute("garante", support.entity(tenant).orElse(null));
+    // Today in Mexico City: which activities are overdue (the cached page lives at most cache-ttl).
+    model.addAttribute("hoy", Dates.localDate(ClockUtil.getCurrentTime().toInstant()));
     model.addAttribute("inai", support.inai());
     return VIEW_EXERCISE;
   }

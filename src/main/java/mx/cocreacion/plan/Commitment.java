@@ -22,6 +22,11 @@ public record Commitment(
   public record Activity(int position, String title, String product, String indicator, String baseline,
       String target, LocalDate dueDate, String status) {
 
+    /** Past its due date and not done, on {@code today} (a day in Mexico City). */
+    public boolean isOverdue(LocalDate today) {
+      return dueDate != null && dueDate.isBefore(today) && !"done".equals(status);
+    }
+
     /** How people name the activity: its title, or its product when it has none (the first contract's rows). */
     public String label() {
       return title != null ? title : product;

@@ -2,9 +2,12 @@ package mx.cocreacion.plan;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.util.List;
+import mx.cocreacion.validation.Dates;
 import mx.cocreacion.validation.MexicanDates;
 import mx.cocreacion.validation.TaskInput;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The plan of record as the forms read it, from the read model ({@link CommitmentView}): the summary of a
@@ -23,6 +26,7 @@ public final class CommitmentForms {
    * the names of the reports and INAI's monitoring. Each activity is named by its title, or its product.
    */
   public static ObjectNode summary(CommitmentView c) {
+    LocalDate today = Dates.localDate(ClockUtil.getCurrentTime().toInstant());
     ObjectNode node = TaskInput.mapper().createObjectNode();
     node.put("position", c.position());
     node.put("title", c.title());
@@ -45,7 +49,9 @@ public final class CommitmentForms {
       activity.put("dueDate", a.dueDate().toString());
       activity.put("dueDateText", MexicanDates.longDate(a.dueDate()));
       activity.put("status", a.status());
-      activity.put("statusText", IrmScales.statusWithSign(a.status()));
+      activity.put("statusText", IrmScales.statusWithSign(a.status())
+          + (a.isOverdue(today) ? " · vencida (término: " + MexicanDates.longDate(a.dueDate()) + ")" : ""));
+      activity.put("overdue", a.isOverdue(today));
     }
     ArrayNode reports = node.putArray("reports");
     for (CommitmentView.Report r : c.reports()) {
@@ -58,6 +64,7 @@ public final class CommitmentForms {
       report.put("progressText", PlanLabels.progressBar(r.progress()));
       report.put("evidenceUrl", r.evidenceUrl());
       report.put("evidenceName", r.evidenceName());
+      report.put("narrative", r.narrative());
     }
     CommitmentView.Monitoring m = c.monitoring();
     if (m != null) {

@@ -31,8 +31,9 @@ public record CommitmentView(
     return position + ". " + title;
   }
 
-  /** A dated progress report ("primer avance"...), its progress then, and the evidence it links. */
-  public record Report(int number, LocalDate reportedAt, int progress, String evidenceUrl, String evidenceName) {}
+  /** A dated progress report ("primer avance"...), its progress then, the evidence it links and what it told. */
+  public record Report(int number, LocalDate reportedAt, int progress, String evidenceUrl, String evidenceName,
+      String narrative) {}
 
   /** INAI's 6-month monitoring (after OGP's IRM). */
   public record Monitoring(boolean verifiable, boolean relevant, String potentialImpact, String notes) {

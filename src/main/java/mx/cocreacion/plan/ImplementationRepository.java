@@ -68,18 +68,18 @@ public class ImplementationRepository {
   }
 
   public int addReport(String exerciseId, int commitment, String taskId, String reportedBy, Instant at,
-      String statusesJson, double progress, String evidenceUrl, String evidenceName) {
+      String statusesJson, double progress, String evidenceUrl, String evidenceName, String narrative) {
     int number = jdbc.sql("""
             select coalesce(max(report_number), 0) + 1 from cc_progress_report
             where exercise_id = :e and commitment_position = :p""")
         .param("e", exerciseId).param("p", commitment).query(Integer.class).single();
     jdbc.sql("""
             insert into cc_progress_report (exercise_id, commitment_position, report_number, task_id, reported_by,
-              reported_at, statuses, progress, evidence_url, evidence_name)
-            values (:e, :p, :n, :t, :b, :at, :s, :pr, :u, :f)""")
+              reported_at, statuses, progress, evidence_url, evidence_name, narrative)
+            values (:e, :p, :n, :t, :b, :at, :s, :pr, :u, :f, :r)""")
         .param("e", exerciseId).param("p", commitment).param("n", number).param("t", taskId).param("b", reportedBy)
         .param("at", Timestamp.from(at)).param("s", statusesJson).param("pr", BigDecimal.valueOf(progress))
-        .param("u", evidenceUrl).param("f", evidenceName)
+        .param("u", evidenceUrl).param("f", evidenceName).param("r", narrative)
         .update();
     plan.changed();
     return number;
@@ -87,7 +87,7 @@ public class ImplementationRepository {
 
   public List<ProgressReport> reports(String exerciseId, int commitment) {
     return jdbc.sql("""
-            select report_number, reported_at, reported_by, progress, statuses, evidence_url, evidence_name
+            select report_number, reported_at, reported_by, progress, statuses, evidence_url, evidence_name, narrative
             from cc_progress_report where exercise_id = :e and commitment_position = :p order by report_number""")
         .param("e", exerciseId).param("p", commitment)
         .query(ImplementationRepository::report)
@@ -99,11 +99,11 @@ public class ImplementationRepository {
     Map<Integer, List<ProgressReport>> reports = new LinkedHashMap<>();
     jdbc.sql("""
             select report_number, reported_at, reported_by, progress, statuses, evidence_url, evidence_name,
-              commitment_position
+              narrative, commitment_position
             from cc_progress_report where exercise_id = :e order by commitment_position, report_number""")
         .param("e", exerciseId)
         .query(rs -> {
-          reports.computeIfAbsent(rs.getInt(8), p -> new ArrayList<>()).add(report(rs, 0));
+          reports.computeIfAbsent(rs.getInt(9), p -> new ArrayList<>()).add(report(rs, 0));
         });
     return reports;
   }
@@ -121,6 +121,6 @@ public class ImplementationRepository {
 
   private static ProgressReport report(ResultSet rs, int row) throws SQLException {
     return new ProgressReport(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-        rs.getBigDecimal(4).doubleValue(), rs.getString(5), rs.getString(6), rs.getString(7));
+        rs.getBigDecimal(4).doubleValue(), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
   }
 }

@@ -6,6 +6,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +31,9 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
   /** Runs before engine REST's authentication filter (order 1) and Camunda's webapp filters. */
   public static final int ORDER = 0;
 
+  /** The embeddable view of an entidad's exercise, which its garante's portal may frame. */
+  static final Pattern EMBED = Pattern.compile("/micrositio/[a-z]+/insertar");
+
   static final String MICROSITE_CSP = String.join("; ",
       "default-src 'self'",
       "script-src 'self'",
@@ -43,6 +48,12 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
       "form-action 'self'",
       "frame-ancestors 'self'");
 
+  /** The microsite's policy with these origins also allowed to frame the page (besides the application). */
+  public static String micrositeCsp(List<String> frameAncestors) {
+    return frameAncestors.isEmpty() ? MICROSITE_CSP
+        : MICROSITE_CSP.replace("frame-ancestors 'self'", "frame-ancestors 'self' " + String.join(" ", frameAncestors));
+  }
+
   /** The account pages carry an invitation token: never framed, cached or sent on as a referrer. */
   static final String ACCOUNT_CSP = String.join("; ",
       "default-src 'none'",
@@ -56,9 +67,12 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("X-Frame-Options", "SAMEORIGIN");
     response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!EMBED.matcher(path).matches()) {
+      // The embeddable view says who may frame it with its CSP's frame-ancestors alone (micrositeCsp).
+      response.setHeader("X-Frame-Options", "SAMEORIGIN");
+    }
     if (path.equals("/micrositio") || path.startsWith("/micrositio/")) {
       response.setHeader("Content-Security-Policy", MICROSITE_CSP);
     } else if (path.equals("/cuenta") || path.startsWith("/cuenta/")) {

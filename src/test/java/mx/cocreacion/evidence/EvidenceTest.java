@@ -18,6 +18,7 @@ import java.util.UUID;
 import mx.cocreacion.followup.CommitmentImplementationProcess;
 import mx.cocreacion.followup.FollowUpProcess;
 import mx.cocreacion.followup.GenerateFinalReportDelegate;
+import mx.cocreacion.followup.RecordMonitoringDelegate;
 import mx.cocreacion.pal.GeneratePalDocumentDelegate;
 import mx.cocreacion.support.Http;
 import mx.cocreacion.support.Http.Answer;
@@ -134,7 +135,10 @@ class EvidenceTest extends ProcessTestSupport {
     byte[] palPdf = repository.file(pal.id()).orElseThrow().content();
     assertThat(new String(palPdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     assertThat(text(palPdf)).contains("Plan de Acción Local", "Campeche", "Presupuesto abierto", "Obra pública vigilada",
-        "Opacidad en el gasto", "ODS", "Portal de datos", "Conjuntos publicados");
+        "Opacidad en el gasto", "ODS", "Portal de datos", "Conjuntos publicados",
+        // The whole plan: who co-created it and each commitment's quality criteria.
+        "Secretariado Técnico Local", "Sociedad civil, titular", "Regla de decisión: consenso",
+        "Criterios de calidad: incluyente, estratégico");
 
     ProcessInstance followUp = driver.step(exercise, FollowUpProcess.KEY);
     execute(timer(followUp, FollowUpProcess.EVENT_SIX_MONTHS_AFTER_LAUNCH));
@@ -155,6 +159,10 @@ class EvidenceTest extends ProcessTestSupport {
     assertThat(report.step()).isEqualTo(6);
     byte[] reportPdf = http.get(report.url()).bytes();
     assertThat(new String(reportPdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    EvidenceItem monitoring = catalogue.list("cam", exercise.getId()).stream()
+        .filter(i -> RecordMonitoringDelegate.SOURCE.equals(i.source())).findFirst().orElseThrow();
+    assertThat(text(http.get(monitoring.url()).bytes())).contains("Informe de monitoreo", "Campeche",
+        "impacto potencial: transformador", "Notas: Ambicioso");
     assertThat(text(reportPdf)).contains("Informe final", "Campeche", "Compromisos estelares: 1. Presupuesto abierto",
         "transformador", "cumplimiento completo", "cumplimiento limitado");
   }

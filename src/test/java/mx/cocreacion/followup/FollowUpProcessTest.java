@@ -167,10 +167,15 @@ class FollowUpProcessTest extends ProcessTestSupport {
             .file(withPdfHeader(10 * 1024 * 1024 + 1)).create())), "evidence", "más de 10 MB");
     Assertions.assertThat(implementation.reports(exercise.getId(), 1)).isEmpty();
 
+    assertRefused(() -> engine.getTaskService().complete(taskId, progress("[{\"activity\":1,\"status\":\"done\"}]")
+        .putValue("narrative", "x".repeat(4001))), "narrative", "4000");
     engine.getTaskService().complete(taskId, progress("[{\"activity\":1,\"status\":\"done\"}]")
+        .putValue("narrative", "Se publicó el portal; falta la capacitación.")
         .putValueTyped("evidence", Variables.fileValue("minuta.pdf").file(withPdfHeader(2048)).create()));
-    Assertions.assertThat(implementation.reports(exercise.getId(), 1)).singleElement()
-        .satisfies(r -> Assertions.assertThat(r.evidenceName()).isEqualTo("minuta.pdf"));
+    Assertions.assertThat(implementation.reports(exercise.getId(), 1)).singleElement().satisfies(r -> {
+      Assertions.assertThat(r.evidenceName()).isEqualTo("minuta.pdf");
+      Assertions.assertThat(r.narrative()).isEqualTo("Se publicó el portal; falta la capacitación.");
+    });
   }
 
   /** A report carries the day it reports on: not after today, not before the launch nor the previous report. */

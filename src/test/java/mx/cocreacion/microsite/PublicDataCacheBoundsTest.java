@@ -16,7 +16,7 @@ class PublicDataCacheBoundsTest {
 
   private static final Instant T0 = Instant.parse("2031-03-01T16:00:00Z");
 
-  private final PublicDataCache cache = new PublicDataCache(new MicrositeProperties(Duration.ofSeconds(20), 2));
+  private final PublicDataCache cache = new PublicDataCache(new MicrositeProperties(Duration.ofSeconds(20), 2, null));
   private final AtomicInteger reads = new AtomicInteger();
 
   @BeforeEach

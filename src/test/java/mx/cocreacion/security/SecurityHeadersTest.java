@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.ExerciseDriver;
 import mx.cocreacion.support.Http;
 import mx.cocreacion.support.Http.Answer;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Security headers and session cookie attributes on real responses of the running application. */
@@ -18,6 +21,8 @@ class SecurityHeadersTest {
 
   @LocalServerPort
   int port;
+
+  @Autowired ProcessEngine engine;
 
   /** A browser: keeps the cookies the application sets. */
   private Http http;
@@ -53,6 +58,34 @@ class SecurityHeadersTest {
     Answer missing = http.get("/micrositio/zz");
     assertCommonHeaders(missing);
     assertThat(missing.headers().firstValue("Content-Security-Policy")).isPresent();
+  }
+
+  /**
+   * Only the embeddable view of an entidad may be framed by other origins, and only by the ones configured for
+   * it (the garante's portal): every other page keeps X-Frame-Options and frame-ancestors 'self'.
+   */
+  @Test
+  void onlyTheEmbeddableViewMayBeFramedAndOnlyByTheGarantesPortal() {
+    new ExerciseDriver(engine).startAtStep("jal", 6);
+
+    Answer embed = http.get("/micrositio/jal/insertar");
+    assertThat(embed.status()).isEqualTo(200);
+    // The entidad's current exercise (another test may have started a later one of Jalisco).
+    assertThat(embed.body()).contains("Jalisco", "Avance del Plan de Acción Local", "Ver el ejercicio completo")
+        .doesNotContain("<header", "<footer", "<script");
+    assertThat(embed.headers().allValues("X-Frame-Options")).as("framing is said by the CSP alone").isEmpty();
+    assertThat(embed.header("Content-Security-Policy")).contains("frame-ancestors 'self' https://www.itei.example.org",
+        "script-src 'self'", "object-src 'none'");
+
+    Answer page = http.get("/micrositio/jal");
+    assertCommonHeaders(page);
+    assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'self'")
+        .doesNotContain("itei.example.org");
+    // An entidad without a configured portal: framed by the application only.
+    new ExerciseDriver(engine).startAtStep("oax", 2);
+    assertThat(http.get("/micrositio/oax/insertar").header("Content-Security-Policy"))
+        .endsWith("frame-ancestors 'self'").doesNotContain("https://");
+    assertThat(http.get("/micrositio/zz/insertar").status()).isEqualTo(404);
   }
 
   @Test
