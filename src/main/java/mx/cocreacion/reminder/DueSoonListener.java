@@ -2,9 +2,6 @@ package mx.cocreacion.reminder;
 
 import java.time.Instant;
 import java.util.List;
-import mx.cocreacion.exercise.ExerciseVariables;
-import mx.cocreacion.tenancy.EntityCatalogue;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -59,10 +56,6 @@ public class DueSoonListener implements TaskListener {
     String to = emails.isEmpty() ? "nadie (ninguna persona candidata tiene correo)" : String.join(", ", emails);
     SendReminderListener.addComment(task, "Aviso de vencimiento (vence el " + ReminderMailer.formatDate(due)
         + ") enviado a: " + to);
-    DelegateExecution execution = task.getExecution();
-    String entity = task.getTenantId() != null ? task.getTenantId() : (String) execution.getVariable(ExerciseVariables.ENTITY);
-    return new ReminderMailer.ReminderMail(task.getId(), task.getName(),
-        (String) execution.getVariable(ExerciseVariables.EXERCISE_NAME), execution.getProcessBusinessKey(),
-        EntityCatalogue.nameOf(entity), due, 0, false, emails);
+    return ReminderMailer.ReminderMail.about(task, due, 0, false, emails);
   }
 }

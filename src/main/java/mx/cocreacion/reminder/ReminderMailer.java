@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import mx.cocreacion.exercise.ExerciseVariables;
+import mx.cocreacion.tenancy.EntityCatalogue;
 import mx.cocreacion.validation.MexicanDates;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -46,7 +50,17 @@ public class ReminderMailer {
       Instant dueDate,
       int sequence,
       boolean escalated,
-      List<String> recipients) {}
+      List<String> recipients) {
+
+    /** What a mail says about {@code task}: its names, its exercise's name and key, its entidad. */
+    static ReminderMail about(DelegateTask task, Instant due, int sequence, boolean escalated, List<String> recipients) {
+      DelegateExecution execution = task.getExecution();
+      String entity = task.getTenantId() != null ? task.getTenantId()
+          : (String) execution.getVariable(ExerciseVariables.ENTITY);
+      return new ReminderMail(task.getId(), task.getName(), (String) execution.getVariable(ExerciseVariables.EXERCISE_NAME),
+          execution.getProcessBusinessKey(), EntityCatalogue.nameOf(entity), due, sequence, escalated, recipients);
+    }
+  }
 
   public void send(ReminderMail mail) {
     // Which reminder this is (task and number): for mail filters, and to count deliveries.

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import mx.cocreacion.exercise.ExerciseScope;
-import mx.cocreacion.exercise.ExerciseVariables;
-import mx.cocreacion.tenancy.EntityCatalogue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -120,10 +118,7 @@ public class SendReminderListener implements TaskListener {
     instance.setVariableLocal(VAR_LAST_REMINDER, "Recordatorio " + sequence + " de «" + task.getName()
         + "», enviado el " + ReminderMailer.formatDate(now) + " (venció el " + ReminderMailer.formatDate(due) + ") a: " + to);
 
-    String entity = task.getTenantId() != null ? task.getTenantId() : (String) execution.getVariable(ExerciseVariables.ENTITY);
-    return new ReminderMailer.ReminderMail(task.getId(), task.getName(),
-        (String) execution.getVariable(ExerciseVariables.EXERCISE_NAME), execution.getProcessBusinessKey(),
-        EntityCatalogue.nameOf(entity), due, sequence, escalated, emails);
+    return ReminderMailer.ReminderMail.about(task, due, sequence, escalated, emails);
   }
 
   /**
