@@ -116,7 +116,7 @@ class Walk:
         c(bk, 'select-facilitator', lambda i: {'facilitatorName': v('Facilitadora', 'String'), 'facilitatorEmail': v('fac.%s%d@x.mx' % (self.tag, n), 'String')}, 1)
         c(bk, 'draft-annual-agenda', lambda i: {'agenda': v([{'date': '2031-03-01', 'activity': 'Mesas'}], 'Json')}, 1)
         c(bk, 'plan-working-tables', lambda i: {'workingTables': v([{'topic': 'Agua', 'date': '2031-03-10'}, {'topic': 'Salud', 'date': '2031-03-11'}], 'Json')}, 1)
-        c(bk, 'hold-working-table', lambda i: {'participants': v([{'name': 'P', 'sector': 'society', 'organization': 'OSC'}], 'Json'), 'problems': v(['Problema'], 'Json')}, 2)
+        c(bk, 'hold-working-table', lambda i: {'participants': v([{'name': 'P', 'sector': 'society', 'organization': 'OSC'}, {'name': 'G', 'sector': 'government', 'organization': 'Gobierno'}], 'Json'), 'problems': v(['Problema'], 'Json')}, 2)
         c(bk, 'consolidate-commitments', lambda i: {'commitments': v(COMMITS, 'Json')}, 1)
         c(bk, 'approve-commitments', lambda i: {'approved': v(True, 'Boolean'), 'comments': v('ok', 'String')}, 3)
         c(bk, 'schedule-pal', lambda i: {'palStart': v(d('2032-02-01'), 'Date'), 'palEnd': v(d('2033-02-01'), 'Date')}, 1)

@@ -27,7 +27,7 @@ public class ExpressionBeansPlugin extends AbstractProcessEnginePlugin implement
       "recordPlanDelegate", "tallyApprovalDelegate", "recordPalDatesDelegate", "generatePalDocumentDelegate",
       "recordLaunchDelegate", "updateProgressDelegate", "recordMonitoringDelegate", "recordEvaluationDelegate",
       "generateFinalReportDelegate",
-      "dueDates", "reminders", "sectors", "stlRoster", "electionCandidates", "approvalSummary", "planOfRecord", "followUpCalendar",
+      "dueDates", "reminders", "sectors", "stlRoster", "electionCandidates", "tablesSummary", "approvalSummary", "planOfRecord", "followUpCalendar",
       "followUpSummary");
 
   private ApplicationContext context;

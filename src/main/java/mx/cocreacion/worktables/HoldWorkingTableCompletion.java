@@ -6,6 +6,7 @@ import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Set;
+import java.util.TreeSet;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.exercise.Sector;
@@ -46,10 +47,20 @@ class HoldWorkingTableCompletion implements TaskCompletion {
   public void validate(TaskInput input) {
     JsonNode participants = input.list(VAR_PARTICIPANTS, 1, MAX_PARTICIPANTS, "participante");
     if (participants != null) {
+      Set<String> sectors = new TreeSet<>();
       for (int i = 0; i < participants.size(); i++) {
         input.text(participants.get(i), "name", path(VAR_PARTICIPANTS, i), TaskInput.NAME);
         input.optionalText(participants.get(i), "organization", path(VAR_PARTICIPANTS, i), TaskInput.NAME);
-        input.oneOf(participants.get(i), "sector", path(VAR_PARTICIPANTS, i), Sector.ids());
+        String sector = input.oneOf(participants.get(i), "sector", path(VAR_PARTICIPANTS, i), Sector.ids());
+        if (sector != null) {
+          sectors.add(sector);
+        }
+      }
+      // The seed: social organisations, authorities and officials work on the problems together.
+      if (input.isValid() && sectors.size() < 2) {
+        input.reject(VAR_PARTICIPANTS, "deben ser de al menos dos sectores (sociedad civil, autoridad, organismo "
+            + "garante): la mesa es participativa; ahora solo hay de "
+            + sectors.stream().map(id -> Sector.of(id).map(Sector::label).orElse(id)).findFirst().orElse("ninguno"));
       }
     }
     JsonNode problems = input.list(VAR_PROBLEMS, 1, MAX_PROBLEMS, "problemática");

@@ -328,7 +328,7 @@ class BadInputTest {
       ProcessInstance e = driver.startAtStep("zac", 4);
       driver.complete(e, "plan-working-tables", TestVariables.planWorkingTables("Agua"));
       return driver.task(e, "hold-working-table").getId();
-    }, () -> vars("participants", json("[{\"name\":\"Pedro\",\"sector\":\"society\",\"organization\":\"OSC\"}]"),
+    }, () -> vars("participants", json("[{\"name\":\"Pedro\",\"sector\":\"society\",\"organization\":\"OSC\"},{\"name\":\"Lucía\",\"sector\":\"government\",\"organization\":\"Secretaría de Finanzas\"}]"),
         "problems", json("[\"Opacidad en el gasto\"]")),
         List.of(new Field("participants[1].name", Kind.TEXT, 500),
             new Field("participants[1].organization", Kind.OPTIONAL_TEXT, 500), new Field("problems[1]", Kind.TEXT, 4000))));

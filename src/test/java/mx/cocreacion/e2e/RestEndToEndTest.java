@@ -102,7 +102,8 @@ class RestEndToEndTest {
     assertThat(tables).hasSize(2);
     for (JsonNode table : tables) {
       complete(facilitator, table.path("id").asText(), vars(
-          "participants", "Json", List.of(Map.of("name", "P", "sector", "society", "organization", "OSC")),
+          "participants", "Json", List.of(Map.of("name", "P", "sector", "society", "organization", "OSC"),
+              Map.of("name", "G", "sector", "government", "organization", "Gobierno")),
           "problems", "Json", List.of("Problema")));
     }
     String consolidate = single(facilitator, "consolidate-commitments");

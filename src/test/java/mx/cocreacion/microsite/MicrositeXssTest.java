@@ -28,7 +28,7 @@ class MicrositeXssTest extends ProcessTestSupport {
     ProcessInstance exercise = driver.startAtStep("oax", 4);
     driver.complete(exercise, "plan-working-tables", TestVariables.planWorkingTables("Mesa única"));
     driver.completeAll(exercise, "hold-working-table", Variables.createVariables()
-        .putValueTyped("participants", json("[{\"name\":\"Pedro\",\"sector\":\"society\",\"organization\":\"OSC\"}]"))
+        .putValueTyped("participants", json("[{\"name\":\"Pedro\",\"sector\":\"society\",\"organization\":\"OSC\"},{\"name\":\"Lucía\",\"sector\":\"government\",\"organization\":\"Secretaría de Finanzas\"}]"))
         .putValueTyped("problems", json(TestVariables.toJson(java.util.List.of(IMG_BREAKOUT)))));
     String commitments = TestVariables.toJson(java.util.List.of(java.util.Map.of(
         "title", SCRIPT_TITLE,

@@ -90,7 +90,7 @@ public final class TestVariables {
 
   public static VariableMap holdWorkingTable() {
     return Variables.createVariables()
-        .putValueTyped("participants", json("[{\"name\":\"Pedro\",\"sector\":\"society\",\"organization\":\"OSC\"}]"))
+        .putValueTyped("participants", json("[{\"name\":\"Pedro\",\"sector\":\"society\",\"organization\":\"OSC\"},{\"name\":\"Lucía\",\"sector\":\"government\",\"organization\":\"Secretaría de Finanzas\"}]"))
         .putValueTyped("problems", json("[\"Opacidad en el gasto\"]"));
   }
 

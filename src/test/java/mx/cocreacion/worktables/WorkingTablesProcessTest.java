@@ -47,6 +47,11 @@ class WorkingTablesProcessTest extends ProcessTestSupport {
     Assertions.assertThat(records.payloads(exercise.getId(), WorkingTablesProcess.RECORD_WORKING_TABLE)).hasSize(3);
     // Each table's answers stay local to it: nothing leaks into the step's variables.
     Assertions.assertThat(engine.getRuntimeService().getVariable(tables.getId(), "problems")).isNull();
+    // The facilitator consolidates with what every table found in view.
+    String consolidation = driver.task(exercise, WorkingTablesProcess.TASK_CONSOLIDATE_COMMITMENTS).getId();
+    Assertions.assertThat(engine.getTaskService().getVariable(consolidation, "tablesSummary").toString())
+        .contains("\"topic\":\"Agua\"", "\"topic\":\"Obra pública\"", "\"dateText\":\"10 de marzo de 2031\"",
+            "\"participantsText\":\"2 participantes (Autoridad, Sociedad civil)\"", "\"problems\":[\"Opacidad en el gasto\"]");
 
     assertThat(tables).isWaitingAt(WorkingTablesProcess.TASK_CONSOLIDATE_COMMITMENTS);
     driver.complete(exercise, "consolidate-commitments", TestVariables.consolidateCommitments());
@@ -160,6 +165,10 @@ class WorkingTablesProcessTest extends ProcessTestSupport {
     assertRefused(() -> engine.getTaskService().complete(table, TestVariables.holdWorkingTable()
         .putValueTyped("participants", json("[{\"name\":\"Ana\",\"sector\":\"academia\"}]"))),
         "participants[1].sector", "valores permitidos");
+    // A participatory table: people of at least two sectors.
+    assertRefused(() -> engine.getTaskService().complete(table, TestVariables.holdWorkingTable()
+        .putValueTyped("participants", json("[{\"name\":\"Ana\",\"sector\":\"society\"},{\"name\":\"Beto\",\"sector\":\"society\"}]"))),
+        "participants", "al menos dos sectores");
 
     driver.complete(exercise, "hold-working-table", TestVariables.holdWorkingTable());
     driver.complete(exercise, "consolidate-commitments", TestVariables.consolidateCommitments());
