@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,10 +27,12 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.Expression;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -132,30 +135,10 @@ class ProcessModelTest {
             assertThat(l.getCamundaDelegateExpression()).isEqualTo("${taskCompletionListener}");
           });
       assertThat(completions.handles(id)).as("a TaskCompletion validates " + id).isTrue();
-      assertThat(listeners).as("reminder timer (timeout listener) of " + id)
-          .anySatisfy(l -> {
-            assertThat(l.getCamundaEvent()).isEqualTo("timeout");
-            assertThat(l.getCamundaDelegateExpression()).isEqualTo("${sendReminderListener}");
-            assertThat(l.getTimeouts()).singleElement().satisfies(timer -> {
-              assertThat(timer.getTimeCycle()).as("time cycle of the reminder of " + id).isNotNull();
-              String cycle = timer.getTimeCycle().getTextContent().trim();
-              assertThat(cycle).contains("reminders.cycle('" + id + "')");
-              assertBeansExist(cycle);
-            });
-            assertBean(l.getCamundaDelegateExpression(), "reminder of " + id);
-          });
-      assertThat(listeners).as("notice before the due date (timeout listener) of " + id)
-          .anySatisfy(l -> {
-            assertThat(l.getCamundaEvent()).isEqualTo("timeout");
-            assertThat(l.getCamundaDelegateExpression()).isEqualTo("${dueSoonListener}");
-            assertThat(l.getTimeouts()).singleElement().satisfies(timer -> {
-              assertThat(timer.getTimeDate()).as("time date of the notice of " + id).isNotNull();
-              String date = timer.getTimeDate().getTextContent().trim();
-              assertThat(date).contains("reminders.beforeDue('" + id + "')");
-              assertBeansExist(date);
-            });
-            assertBean(l.getCamundaDelegateExpression(), "notice of " + id);
-          });
+      assertTimeoutListener(listeners, id, "reminder timer", "${sendReminderListener}",
+          timer -> timer.getTimeCycle(), "reminders.cycle('" + id + "')");
+      assertTimeoutListener(listeners, id, "notice before the due date", "${dueSoonListener}",
+          timer -> timer.getTimeDate(), "reminders.beforeDue('" + id + "')");
       assertThat(listeners).filteredOn(l -> "timeout".equals(l.getCamundaEvent()))
           .as("every timeout listener of %s is its reminder or its notice (ReminderJobLogPlugin relies on it)", id)
           .hasSize(2).allSatisfy(l -> assertThat(l.getCamundaDelegateExpression())
@@ -197,6 +180,27 @@ class ProcessModelTest {
         .as("documentation of %s in %s", n.getId(), key).isNotEmpty()
         .allSatisfy(d -> assertThat(d.getTextContent()).isNotBlank()));
     model.getModelElementsByType(SequenceFlow.class).forEach(f -> assertThat(edges).as("diagram edge").contains(f.getId()));
+  }
+
+  /**
+   * {@code listeners} hold a timeout listener calling {@code bean} with one timer whose expression ({@code
+   * expression} of it) names {@code call}, and every bean it names exists.
+   */
+  private void assertTimeoutListener(Collection<CamundaTaskListener> listeners, String id, String what, String bean,
+      Function<TimerEventDefinition, Expression> expression,
+      String call) {
+    assertThat(listeners).as(what + " (timeout listener) of " + id)
+        .anySatisfy(l -> {
+          assertThat(l.getCamundaEvent()).isEqualTo("timeout");
+          assertThat(l.getCamundaDelegateExpression()).isEqualTo(bean);
+          assertThat(l.getTimeouts()).singleElement().satisfies(timer -> {
+            assertThat(expression.apply(timer)).as("timer of the " + what + " of " + id).isNotNull();
+            String text = expression.apply(timer).getTextContent().trim();
+            assertThat(text).contains(call);
+            assertBeansExist(text);
+          });
+          assertBean(l.getCamundaDelegateExpression(), what + " of " + id);
+        });
   }
 
   private void assertBean(String expression, String where) {

@@ -74,25 +74,22 @@ public class ExerciseRepository {
 
   /** The day the joint declaration was signed (its last signature). */
   public void recordDeclarationDate(String id, Instant date) {
-    jdbc.sql("update cc_exercise set declaration_date = :d where id = :id")
-        .param("d", Timestamp.from(date))
-        .param("id", id)
-        .update();
-    plan.changed();
+    recordDay(id, "declaration_date", Timestamp.from(date));
   }
 
   /** The day of the last working table. */
   public void recordLastTableDate(String id, Instant date) {
-    jdbc.sql("update cc_exercise set last_table_date = :d where id = :id")
-        .param("d", Timestamp.from(date))
-        .param("id", id)
-        .update();
-    plan.changed();
+    recordDay(id, "last_table_date", Timestamp.from(date));
   }
 
   public void recordMeetingDate(String id, Date meetingDate) {
-    jdbc.sql("update cc_exercise set meeting_date = :d where id = :id")
-        .param("d", ts(meetingDate))
+    recordDay(id, "meeting_date", ts(meetingDate));
+  }
+
+  /** Sets one of the exercise's milestone days ({@code column} is one of the callers' constants). */
+  private void recordDay(String id, String column, Timestamp day) {
+    jdbc.sql("update cc_exercise set " + column + " = :d where id = :id")
+        .param("d", day)
         .param("id", id)
         .update();
     plan.changed();

@@ -7,7 +7,9 @@ import java.time.Instant;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.plan.Commitment;
 import mx.cocreacion.plan.CommitmentForms;
+import mx.cocreacion.plan.CommitmentRepository;
 import mx.cocreacion.plan.CommitmentView;
 import mx.cocreacion.plan.CommitmentViews;
 import mx.cocreacion.plan.ImplementationRepository;
@@ -32,13 +34,15 @@ public class FollowUpSummary {
 
   private final ExerciseRepository exercises;
   private final CommitmentViews views;
+  private final CommitmentRepository commitments;
   private final ImplementationRepository implementation;
   private final PlanOfRecord plan;
 
-  public FollowUpSummary(ExerciseRepository exercises, CommitmentViews views, ImplementationRepository implementation,
-      PlanOfRecord plan) {
+  public FollowUpSummary(ExerciseRepository exercises, CommitmentViews views, CommitmentRepository commitments,
+      ImplementationRepository implementation, PlanOfRecord plan) {
     this.exercises = exercises;
     this.views = views;
+    this.commitments = commitments;
     this.implementation = implementation;
     this.plan = plan;
   }
@@ -80,7 +84,8 @@ public class FollowUpSummary {
 
   /** "2. Presupuesto abierto": the commitment a commitment-implementation instance implements, by the plan of record. */
   public String commitmentName(DelegateExecution execution) {
-    return find(ExerciseScope.exerciseId(execution), plan.commitmentOf(execution)).numberedTitle();
+    Commitment c = commitmentAlone(ExerciseScope.exerciseId(execution), plan.commitmentOf(execution));
+    return c.position() + ". " + c.title();
   }
 
   /** The commitment of a commitment-implementation instance, for its progress report ({@link PlanOfRecord#commitmentOf}). */
@@ -95,7 +100,8 @@ public class FollowUpSummary {
 
   /** The rows of the progress report: one per activity of the instance's commitment, with its current status. */
   public SpinJsonNode progressTemplate(DelegateExecution execution) {
-    return json(CommitmentForms.progressRows(find(ExerciseScope.exerciseId(execution), plan.commitmentOf(execution))));
+    return json(CommitmentForms.progressRows(
+        commitmentAlone(ExerciseScope.exerciseId(execution), plan.commitmentOf(execution)).activities()));
   }
 
   /** The rows of the monitoring: one per commitment. */
@@ -110,6 +116,12 @@ public class FollowUpSummary {
 
   private static SpinJsonNode json(JsonNode node) {
     return Spin.JSON(node.toString());
+  }
+
+  /** The commitment alone (no progress, reports or assessment: the task's name and rows need no more). */
+  private Commitment commitmentAlone(String exerciseId, int position) {
+    return commitments.findByExercise(exerciseId).stream().filter(c -> c.position() == position).findFirst()
+        .orElseThrow(() -> new IllegalStateException("No existe el compromiso " + position + " del ejercicio " + exerciseId));
   }
 
   private CommitmentView find(String exerciseId, int position) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import mx.cocreacion.plan.CommitmentCsv;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** The open-data CSV of the exercises: one row per exercise, the fields of {@link PublicExercise}. */
@@ -18,14 +17,12 @@ public final class ExerciseCsv {
       "guarantorBody", "currentStep", "finished", "startedAt", "endedAt", "palStart", "palEnd", "launchDate",
       "launchPlace", "commitments", "palProgress", "starredCommitments", "overdueTasks");
 
-  private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
-
   private ExerciseCsv() {}
 
   /** The exercises as CSV text (header row, one row per exercise; dates ISO 8601). */
   public static String write(List<PublicExercise> exercises) {
     StringWriter out = new StringWriter();
-    try (CSVPrinter csv = new CSVPrinter(out, WRITE)) {
+    try (CSVPrinter csv = new CSVPrinter(out, CommitmentCsv.WRITE)) {
       csv.printRecord(COLUMNS);
       for (PublicExercise e : exercises) {
         csv.printRecord(Stream.of(e.tenant(), e.entityName(), e.year(), e.businessKey(), e.name(), e.guarantorBody(),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import mx.cocreacion.declaration.DeclarationProcess;
+import mx.cocreacion.exercise.LocalActors;
 import mx.cocreacion.exercise.RecordRepository;
 import mx.cocreacion.outreach.OutreachProcess;
 import mx.cocreacion.plan.StlMemberRepository;
@@ -42,10 +43,12 @@ public class PublicMinutes {
   public record Outreach(List<OutreachSession> sessions, List<LocalActor> actors) {}
 
   private final RecordRepository records;
+  private final LocalActors localActors;
   private final StlMemberRepository members;
 
-  public PublicMinutes(RecordRepository records, StlMemberRepository members) {
+  public PublicMinutes(RecordRepository records, LocalActors localActors, StlMemberRepository members) {
     this.records = records;
+    this.localActors = localActors;
     this.members = members;
   }
 
@@ -81,9 +84,8 @@ public class PublicMinutes {
     last(exerciseId, OutreachProcess.RECORD_OUTREACH).ifPresent(o -> {
       o.path(OutreachProcess.VAR_OUTREACH_SESSIONS).forEach(x -> sessions.add(new OutreachSession(
           day(x.path("date").asText(null)), x.path("place").asText(), x.path("attendees").asInt())));
-      o.path(OutreachProcess.VAR_ACTORS).forEach(a -> actors.add(new LocalActor(a.path("name").asText(),
-          a.path("organization").asText(null), a.path("sector").asText())));
     });
+    localActors.of(exerciseId).forEach(a -> actors.add(new LocalActor(a.name(), a.organization(), a.sector())));
     return new Outreach(sessions, actors);
   }
 

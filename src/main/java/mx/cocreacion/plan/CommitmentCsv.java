@@ -75,7 +75,8 @@ public final class CommitmentCsv {
   static final String FORMULA_STARTS = "=+-@\t\r";
   static final char NEUTRALISER = '\'';
 
-  private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+  /** How the open-data CSVs are written: RFC 4180, CRLF line ends (each cell through {@link #cell}). */
+  public static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
   private CommitmentCsv() {}
 

@@ -88,9 +88,9 @@ public final class CommitmentForms {
   }
 
   /** The rows of a progress report: one per activity of the commitment, with its current status. */
-  public static ArrayNode progressRows(CommitmentView c) {
+  public static ArrayNode progressRows(List<Commitment.Activity> activities) {
     ArrayNode rows = TaskInput.mapper().createArrayNode();
-    for (Commitment.Activity a : c.activities()) {
+    for (Commitment.Activity a : activities) {
       ObjectNode row = rows.addObject();
       row.put("activity", a.position());
       row.put("title", a.label());
@@ -103,9 +103,7 @@ public final class CommitmentForms {
   public static ArrayNode monitoringRows(List<CommitmentView> commitments) {
     ArrayNode rows = TaskInput.mapper().createArrayNode();
     for (CommitmentView c : commitments) {
-      ObjectNode row = rows.addObject();
-      row.put("commitment", c.position());
-      row.put("title", c.title());
+      ObjectNode row = commitmentRow(rows, c);
       row.put("verifiable", false);
       row.put("relevant", false);
       row.putNull("potentialImpact");
@@ -118,14 +116,20 @@ public final class CommitmentForms {
   public static ArrayNode evaluationRows(List<CommitmentView> commitments) {
     ArrayNode rows = TaskInput.mapper().createArrayNode();
     for (CommitmentView c : commitments) {
-      ObjectNode row = rows.addObject();
-      row.put("commitment", c.position());
-      row.put("title", c.title());
+      ObjectNode row = commitmentRow(rows, c);
       row.put("monitoringSummary", IrmScales.monitoringSummary(c.monitoring()));
       row.putNull("completion");
       row.putNull("openedGovernment");
       row.put("notes", "");
     }
     return rows;
+  }
+
+  /** A new row of INAI's tasks: which commitment (its position) and its title to read. */
+  private static ObjectNode commitmentRow(ArrayNode rows, CommitmentView c) {
+    ObjectNode row = rows.addObject();
+    row.put("commitment", c.position());
+    row.put("title", c.title());
+    return row;
   }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +36,12 @@ public class DueSoonListener implements TaskListener {
   public void notify(DelegateTask task) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-    if (due == null || !due.isAfter(now.plus(SendReminderListener.CREATION_SKEW))
-        || DueDates.minus(due, properties.beforeDue()).isAfter(now.plus(SendReminderListener.CREATION_SKEW))) {
+    Instant soon = now.plus(SendReminderListener.CREATION_SKEW);
+    if (due == null || !due.isAfter(soon) || DueDates.minus(due, properties.beforeDue()).isAfter(soon)) {
       LOG.debug("Tarea {} ({}): sin aviso de vencimiento (vence {})", task.getId(), task.getTaskDefinitionKey(), due);
       return;
     }
-    ReminderMailer.ReminderMail mail = Context.getCommandContext() == null
-        ? record(task, due)
-        : Context.getCommandContext().runWithoutAuthorization(() -> record(task, due));
+    ReminderMailer.ReminderMail mail = SendReminderListener.withoutAuthorization(() -> record(task, due));
     SendReminderListener.whenCommitting(() -> {
       mailer.sendDueSoon(mail);
       LOG.info("Aviso de vencimiento de la tarea {} enviado a {}", mail.taskId(), mail.recipients());

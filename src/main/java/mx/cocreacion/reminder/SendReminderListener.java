@@ -64,9 +64,7 @@ public class SendReminderListener implements TaskListener {
     }
     // The job runs without a user; an engine call by an authenticated user (e.g. a retry from the
     // REST API) must not need identity or task permissions for this internal bookkeeping.
-    ReminderMailer.ReminderMail mail = Context.getCommandContext() == null
-        ? record(task, now, due)
-        : Context.getCommandContext().runWithoutAuthorization(() -> record(task, now, due));
+    ReminderMailer.ReminderMail mail = withoutAuthorization(() -> record(task, now, due));
     sendWhenCommitting(mail);
   }
 
@@ -79,6 +77,18 @@ public class SendReminderListener implements TaskListener {
    */
   private void sendWhenCommitting(ReminderMailer.ReminderMail mail) {
     whenCommitting(() -> send(mail));
+  }
+
+  /** Runs {@code bookkeeping} without the current user's authorizations (at once outside a command). */
+  static <T> T withoutAuthorization(java.util.concurrent.Callable<T> bookkeeping) {
+    CommandContext command = Context.getCommandContext();
+    try {
+      return command == null ? bookkeeping.call() : command.runWithoutAuthorization(bookkeeping);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Runs {@code sending} while the engine's transaction commits (at once outside a command). */
