@@ -1,7 +1,9 @@
 package mx.cocreacion.followup;
 
 import static mx.cocreacion.followup.CommitmentImplementationProcess.TASK_REPORT_PROGRESS;
+import static mx.cocreacion.followup.CommitmentImplementationProcess.TASK_VOTE_AMENDMENT;
 
+import java.util.Set;
 import mx.cocreacion.completion.Tasks;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,11 +12,14 @@ import org.springframework.stereotype.Component;
 /**
  * Bean {@code nameFollowUpTaskListener} (create): the follow-up tasks say what they are about, from the plan
  * of record. A progress report names its commitment («Informar avance del compromiso: 2. Presupuesto
- * abierto»: the STL reports several at once); the INAI's monitoring and evaluation name the entidad and
+ * abierto»: the STL reports several at once), and so does a vote on its amendment; the INAI's monitoring and evaluation name the entidad and
  * year («Monitorear compromisos: Oaxaca 2026»: the INAI sees those of every entidad in one list).
  */
 @Component
 public class NameFollowUpTaskListener implements TaskListener {
+
+  /** Tasks about one commitment, named after it. */
+  private static final Set<String> COMMITMENT_TASKS = Set.of(TASK_REPORT_PROGRESS, TASK_VOTE_AMENDMENT);
 
   private final FollowUpSummary summary;
 
@@ -24,7 +29,7 @@ public class NameFollowUpTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Tasks.nameWith(task, TASK_REPORT_PROGRESS.equals(task.getTaskDefinitionKey())
+    Tasks.nameWith(task, COMMITMENT_TASKS.contains(task.getTaskDefinitionKey())
         ? summary.commitmentName(task.getExecution())
         : summary.entityAndYear(task.getExecution()));
   }

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskMinutes;
@@ -18,6 +20,7 @@ import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.exercise.MilestoneOrder;
+import mx.cocreacion.plan.AmendmentRepository;
 import mx.cocreacion.plan.Commitment;
 import mx.cocreacion.plan.CommitmentRepository;
 import mx.cocreacion.plan.Commitments;
@@ -38,7 +41,8 @@ import org.springframework.stereotype.Component;
  * not-started, in-progress or done), optional evidence (a public link, or a file of an allowed
  * kind up to 10 MB), and the day it reports on ({@code reportedOn}: not after today, not before the launch
  * nor the commitment's previous report; without it, the moment of the completion). Each report is kept as a
- * dated entry of the commitment's timeline.
+ * dated entry of the commitment's timeline. The report may also propose an amendment of the commitment
+ * ({@link AmendmentProposal}), which the titulars then vote.
  */
 @Component
 class ReportProgressCompletion implements TaskCompletion {
@@ -48,10 +52,13 @@ class ReportProgressCompletion implements TaskCompletion {
   private final EvidenceCapture evidenceCapture;
   private final PlanOfRecord plan;
   private final ExerciseRepository exercises;
+  private final AmendmentRepository amendments;
 
   ReportProgressCompletion(ImplementationRepository implementation, CommitmentRepository commitments,
-      EvidenceCapture evidenceCapture, PlanOfRecord plan, ExerciseRepository exercises) {
+      EvidenceCapture evidenceCapture, PlanOfRecord plan, ExerciseRepository exercises,
+      AmendmentRepository amendments) {
     this.plan = plan;
+    this.amendments = amendments;
     this.exercises = exercises;
     this.implementation = implementation;
     this.commitments = commitments;
@@ -65,7 +72,10 @@ class ReportProgressCompletion implements TaskCompletion {
 
   @Override
   public Set<String> fields() {
-    return Set.of(VAR_ACTIVITY_PROGRESS, VAR_REPORTED_ON, VAR_NARRATIVE, VAR_EVIDENCE_URL, VAR_EVIDENCE);
+    Set<String> fields = new HashSet<>(Set.of(VAR_ACTIVITY_PROGRESS, VAR_REPORTED_ON, VAR_NARRATIVE,
+        VAR_EVIDENCE_URL, VAR_EVIDENCE));
+    fields.addAll(AmendmentProposal.FIELDS);
+    return Set.copyOf(fields);
   }
 
   @Override
@@ -93,6 +103,24 @@ class ReportProgressCompletion implements TaskCompletion {
             "el informe anterior de este compromiso");
       }
     }
+    proposal(input);
+  }
+
+  /** The amendment the report proposes, if any (violations into {@code input}). */
+  private Optional<AmendmentProposal.Proposal> proposal(TaskInput input) {
+    String exerciseId = ExerciseScope.exerciseId(input);
+    int position = commitment(input);
+    Commitment recorded = commitments.findByExercise(exerciseId).stream().filter(c -> c.position() == position)
+        .findFirst().orElseThrow(() -> new IllegalStateException("Sin compromiso " + position + " en " + exerciseId));
+    // The statuses as this very report leaves them: an activity it concludes is not amended.
+    Map<Integer, String> reported = statuses(input);
+    Commitment current = new Commitment(recorded.position(), recorded.title(), recorded.problem(),
+        recorded.description(), recorded.responsible(), recorded.sdgs(), recorded.criteria(),
+        recorded.activities().stream().map(a -> new Commitment.Activity(a.position(), a.title(), a.product(),
+            a.indicator(), a.baseline(), a.target(), a.dueDate(), reported.getOrDefault(a.position(), a.status())))
+            .toList());
+    LocalDate palEnd = exercises.findById(exerciseId).map(Exercise::palEnd).map(Dates::localDate).orElse(null);
+    return AmendmentProposal.read(input, current, palEnd);
   }
 
   /** The day of the report as the STL gave it, or the moment of the completion. */
@@ -117,6 +145,8 @@ class ReportProgressCompletion implements TaskCompletion {
     String source = "Informe de avance " + number + " — Compromiso " + commitment + ": " + title;
     evidenceCapture.file(task, source, evidence);
     evidenceCapture.link(task, source, input.optionalText(VAR_EVIDENCE_URL, TaskInput.URL));
+    proposal(input).ifPresent(p -> amendments.propose(exerciseId, commitment, task.getProcessInstanceId(), task.getId(),
+        TaskMinutes.actor(task), ClockUtil.getCurrentTime().toInstant(), p.kind(), p.activity(), p.change(), p.reason()));
   }
 
   /** The submitted statuses by activity position; violations reported into {@code input}. */

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * One commitment of a PAL as people read it: what was agreed (problem, ODS, quality criteria, activities with
  * their status), whether the STL approved it, its progress in whole percent, its dated progress reports, and
- * INAI's monitoring and evaluation once they exist. The one read model of a commitment, built by
+ * INAI's monitoring and evaluation once they exist, and, once the STL amended it, every version of its activities
+ * ({@code versions}: the first as approved, then one per approved amendment) and every amendment proposed
+ * ({@code amendments}: approved, rejected or in vote). The one read model of a commitment, built by
  * {@link CommitmentViews}: the microsite, the open data (JSON and CSV), the PDFs and the forms' summaries read it.
  */
 public record CommitmentView(
@@ -24,7 +26,9 @@ public record CommitmentView(
     List<Commitment.Activity> activities,
     List<Report> reports,
     Monitoring monitoring,
-    Evaluation evaluation) {
+    Evaluation evaluation,
+    List<CommitmentVersion> versions,
+    List<Change> amendments) {
 
   /** "Compromiso 2. Presupuesto abierto" reads "2. Presupuesto abierto". */
   public String numberedTitle() {
@@ -51,4 +55,11 @@ public record CommitmentView(
 
   /** INAI's evaluation at a year's end of the PAL. */
   public record Evaluation(String completion, String openedGovernment, String notes) {}
+
+  /**
+   * An amendment as the public reads it: when it was proposed, what it changes in words, why, what the STL
+   * decided and when, the votes for and against, and the version it made (approved ones).
+   */
+  public record Change(LocalDate proposedOn, String kind, String change, String reason, String status,
+      String statusText, LocalDate decidedOn, Integer version, long votesFor, long votesAgainst) {}
 }

@@ -19,12 +19,14 @@ public class CommitmentViews {
   private final CommitmentRepository commitments;
   private final ImplementationRepository implementation;
   private final AssessmentRepository assessments;
+  private final AmendmentRepository amendments;
 
   public CommitmentViews(CommitmentRepository commitments, ImplementationRepository implementation,
-      AssessmentRepository assessments) {
+      AssessmentRepository assessments, AmendmentRepository amendments) {
     this.commitments = commitments;
     this.implementation = implementation;
     this.assessments = assessments;
+    this.amendments = amendments;
   }
 
   /** The commitments of an exercise in order (the approved plan, or the draft while step 4 runs). */
@@ -38,9 +40,12 @@ public class CommitmentViews {
     boolean approved = commitments.isApproved(exerciseId);
     Map<Integer, List<ProgressReport>> reports = implementation.reportsByCommitment(exerciseId);
     Map<Integer, Double> progress = implementation.progressByCommitment(exerciseId);
+    Map<Integer, List<CommitmentVersion>> versions = amendments.versions(exerciseId);
+    Map<Integer, List<Amendment>> proposed = amendments.byCommitment(exerciseId);
     return plan.stream()
         .map(c -> view(c, approved, assessed.get(c.position()), reports.getOrDefault(c.position(), List.of()),
-            progress.getOrDefault(c.position(), 0.0)))
+            progress.getOrDefault(c.position(), 0.0), versions.getOrDefault(c.position(), List.of()),
+            proposed.getOrDefault(c.position(), List.of())))
         .toList();
   }
 
@@ -50,7 +55,7 @@ public class CommitmentViews {
   }
 
   private static CommitmentView view(Commitment c, boolean approved, Assessment a, List<ProgressReport> reports,
-      double progress) {
+      double progress, List<CommitmentVersion> versions, List<Amendment> proposed) {
     CommitmentView.Monitoring monitoring = a == null || a.potentialImpact() == null ? null
         : new CommitmentView.Monitoring(Boolean.TRUE.equals(a.verifiable()), Boolean.TRUE.equals(a.relevant()),
             a.potentialImpact(), a.monitoringNotes());
@@ -58,7 +63,14 @@ public class CommitmentViews {
         : new CommitmentView.Evaluation(a.completion(), a.openedGovernment(), a.evaluationNotes());
     return new CommitmentView(c.position(), c.title(), c.problem(), c.description(), c.responsible(), c.sdgs(),
         c.criteria(), approved, Progress.percent(progress), a != null && a.starred(), List.copyOf(c.activities()),
-        reports.stream().map(CommitmentViews::report).toList(), monitoring, evaluation);
+        reports.stream().map(CommitmentViews::report).toList(), monitoring, evaluation, List.copyOf(versions),
+        proposed.stream().map(CommitmentViews::change).toList());
+  }
+
+  private static CommitmentView.Change change(Amendment a) {
+    return new CommitmentView.Change(Dates.localDate(a.proposedAt()), a.kind(), a.description(), a.reason(),
+        a.status(), a.statusLabel(), a.decidedAt() == null ? null : Dates.localDate(a.decidedAt()), a.version(),
+        a.votesFor(), a.votesAgainst());
   }
 
   private static CommitmentView.Report report(ProgressReport r) {

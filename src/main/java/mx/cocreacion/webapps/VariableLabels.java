@@ -20,6 +20,8 @@ public class VariableLabels {
   /** Variables no form asks for, and fields whose form label is a sentence. */
   static final Map<String, String> PROCESS = Map.ofEntries(
       Map.entry("allActivitiesDone", "Todas las actividades concluidas"),
+      Map.entry("amendmentActivities", "Actividades que se pueden modificar"),
+      Map.entry("amendmentSummary", "Modificación propuesta"),
       Map.entry("approvalComments", "Comentarios de la aprobación"),
       Map.entry("approvalRound", "Ronda de aprobación"),
       Map.entry("approved", "Aprobado"),
