@@ -19,6 +19,7 @@ import mx.cocreacion.followup.CommitmentImplementationProcess;
 import mx.cocreacion.followup.FollowUpProcess;
 import mx.cocreacion.outreach.OutreachProcess;
 import mx.cocreacion.pal.PalLaunchProcess;
+import mx.cocreacion.plan.Amendment;
 import mx.cocreacion.security.DemoUsers;
 import mx.cocreacion.security.Roles;
 import mx.cocreacion.stl.StlIntegrationProcess;
@@ -107,17 +108,36 @@ public class DemoExercises {
             "Se instalaron los primeros tres comités ciudadanos del agua en Guadalajara, Zapopan y Tlaquepaque.",
             "Se acordó publicar cada mes los resultados de calidad del agua por colonia."));
     walk.nextReportDue(1);
+    // The second report proposes moving the complaints board's due date; the STL approves it: version 2.
     walk.report(1, 50, statuses("done", "done", "in-progress"),
         "https://datos.jalisco.gob.mx/dataset/calidad-del-agua-por-colonia", null,
         "Ya se publican los resultados mensuales y están instalados los ocho comités. El tablero de quejas espera "
-            + "la conexión con el sistema de atención de la Comisión Estatal del Agua.");
+            + "la conexión con el sistema de atención de la Comisión Estatal del Agua.",
+        Variables.createVariables()
+            .putValue(CommitmentImplementationProcess.VAR_AMENDMENT_KIND, Amendment.MOVE_DUE_DATE)
+            .putValue(CommitmentImplementationProcess.VAR_AMENDED_ACTIVITY, "3")
+            .putValue(CommitmentImplementationProcess.VAR_NEW_DUE_DATE, walk.launch.plusMonths(10).toString())
+            .putValue(CommitmentImplementationProcess.VAR_AMENDMENT_REASON, "La Comisión Estatal del Agua conecta su "
+                + "sistema de atención hasta el próximo ejercicio presupuestal; sin esa conexión el tablero no tendría quejas."));
+    walk.voteAmendment(1, true, true, true);
     walk.nextReportDue(1);
     walk.report(2, 60, statuses("in-progress", "not-started"), "https://obrapublica.jalisco.gob.mx/movilidad", null);
     walk.nextReportDue(2);
+    // The third commitment's report proposes one more activity; one titular votes against: not under consensus.
     walk.report(3, 80, statuses("done", "in-progress"), null,
         walk.pdf("actas-asambleas-paritarias.pdf", "Actas de las asambleas paritarias del presupuesto participativo",
             "Se realizaron cuatro asambleas con participación paritaria (52 % mujeres).",
-            "Los proyectos elegidos se publican con su seguimiento trimestral."));
+            "Los proyectos elegidos se publican con su seguimiento trimestral."), null,
+        Variables.createVariables()
+            .putValue(CommitmentImplementationProcess.VAR_AMENDMENT_KIND, Amendment.ADD_ACTIVITY)
+            .putValue(CommitmentImplementationProcess.VAR_NEW_ACTIVITY_TITLE, "Asambleas en municipios indígenas")
+            .putValue(CommitmentImplementationProcess.VAR_NEW_ACTIVITY_PRODUCT, "Actas de asambleas con intérprete")
+            .putValue(CommitmentImplementationProcess.VAR_NEW_ACTIVITY_INDICATOR, "Asambleas realizadas")
+            .putValue(CommitmentImplementationProcess.VAR_NEW_ACTIVITY_TARGET, "6")
+            .putValue(CommitmentImplementationProcess.VAR_NEW_ACTIVITY_DUE_DATE, walk.launch.plusMonths(11).toString())
+            .putValue(CommitmentImplementationProcess.VAR_AMENDMENT_REASON, "Llevar el presupuesto participativo a los "
+                + "municipios de la región norte."));
+    walk.voteAmendment(3, true, false, true);
     LOG.info("Modo demo: ejercicio {} en el paso 6 (seguimiento) con informes de avance y evidencia",
         walk.exercise.getBusinessKey());
     return walk.exercise;
@@ -294,6 +314,12 @@ public class DemoExercises {
 
     /** The same, with what the STL tells of the period. */
     void report(int position, int day, String statusesJson, String evidenceUrl, DemoFile evidence, String narrative) {
+      report(position, day, statusesJson, evidenceUrl, evidence, narrative, Variables.createVariables());
+    }
+
+    /** The same, proposing the amendment in {@code amendment} (its fields of report-progress). */
+    void report(int position, int day, String statusesJson, String evidenceUrl, DemoFile evidence, String narrative,
+        VariableMap amendment) {
       Task task = single(tasks.createTaskQuery().processInstanceId(implementation(position).getId())
           .taskDefinitionKey(CommitmentImplementationProcess.TASK_REPORT_PROGRESS).list(),
           CommitmentImplementationProcess.TASK_REPORT_PROGRESS);
@@ -310,7 +336,23 @@ public class DemoExercises {
         variables.putValueTyped(CommitmentImplementationProcess.VAR_EVIDENCE,
             Variables.fileValue(evidence.name()).file(evidence.content()).mimeType("application/pdf").create());
       }
+      variables.putAll(amendment);
       complete(task, variables);
+    }
+
+    /** The titulars vote the amendment of commitment {@code position} in seat order (against says why). */
+    void voteAmendment(int position, boolean... inFavour) {
+      List<Task> votes = tasks.createTaskQuery().processInstanceId(implementation(position).getId())
+          .taskDefinitionKey(CommitmentImplementationProcess.TASK_VOTE_AMENDMENT).orderByTaskAssignee().asc().list();
+      for (int i = 0; i < votes.size(); i++) {
+        boolean yes = i >= inFavour.length || inFavour[i];
+        VariableMap vote = Variables.createVariables().putValue(CommitmentImplementationProcess.VAR_APPROVED, yes);
+        if (!yes) {
+          vote.putValue(CommitmentImplementationProcess.VAR_COMMENTS,
+              "Primero hay que cumplir las asambleas ya comprometidas; propongámoslo en el siguiente PAL.");
+        }
+        complete(votes.get(i), vote);
+      }
     }
 
     /** The next report of commitment {@code position} is due now: its timer's job is executed. */

@@ -13,8 +13,12 @@ import mx.cocreacion.exercise.RecordRepository;
 import mx.cocreacion.followup.CommitmentImplementationProcess;
 import mx.cocreacion.followup.FollowUpProcess;
 import mx.cocreacion.outreach.OutreachProcess;
+import mx.cocreacion.plan.Amendment;
 import mx.cocreacion.plan.Assessment;
 import mx.cocreacion.plan.AssessmentRepository;
+import mx.cocreacion.plan.CommitmentVersion;
+import mx.cocreacion.plan.CommitmentView;
+import mx.cocreacion.plan.CommitmentViews;
 import mx.cocreacion.plan.ImplementationRepository;
 import mx.cocreacion.plan.ProgressReport;
 import mx.cocreacion.support.Http;
@@ -47,6 +51,7 @@ class DemoExercisesTest extends ProcessTestSupport {
   @Autowired AssessmentRepository assessments;
   @Autowired EvidenceRepository evidence;
   @Autowired RecordRepository records;
+  @Autowired CommitmentViews views;
   @LocalServerPort int port;
 
   @Test
@@ -94,7 +99,16 @@ class DemoExercisesTest extends ProcessTestSupport {
     Assertions.assertThat(Dates.localDate(monitoring.getDuedate().toInstant())).isEqualTo(launch.plusMonths(6));
     Assertions.assertThat(monitoring.getDuedate().toInstant()).isAfter(Instant.now());
 
-    assertEveryTaskWasCompletedByADemoPerson(exercise, 22);
+    // Two amendments: the first commitment's due date moved (approved: version 2), an activity for the third
+    // rejected (one titular against, under Jalisco's consensus).
+    CommitmentView water = views.of(exercise.getId(), 1).orElseThrow();
+    Assertions.assertThat(water.versions()).extracting(CommitmentVersion::version).containsExactly(1, 2);
+    Assertions.assertThat(water.amendments()).singleElement().extracting(CommitmentView.Change::status)
+        .isEqualTo(Amendment.APPROVED);
+    Assertions.assertThat(views.of(exercise.getId(), 3).orElseThrow().amendments()).singleElement()
+        .satisfies(a -> Assertions.assertThat(a.status()).isEqualTo(Amendment.REJECTED));
+
+    assertEveryTaskWasCompletedByADemoPerson(exercise, 28);
     Assertions.assertThat(records.payloads(exercise.getId(), DeclarationProcess.RECORD_SIGNATURE)).hasSize(3);
     Assertions.assertThat(records.payloads(exercise.getId(), OutreachProcess.RECORD_OUTREACH)).singleElement()
         .satisfies(minutes -> Assertions.assertThat(minutes).contains("Centro Universitario de los Altos"));
@@ -102,7 +116,7 @@ class DemoExercisesTest extends ProcessTestSupport {
     String page = get("/micrositio/jal/" + JALISCO_YEAR);
     Assertions.assertThat(page).contains("Jalisco", "Monitoreo ciudadano de la calidad del agua",
         "Presupuesto participativo con perspectiva de género", "minuta-comites-del-agua.pdf",
-        "Tomás Ibarra Ruelas");
+        "Tomás Ibarra Ruelas", "Modificaciones y versiones", "Rechazada");
   }
 
   @Test

@@ -8,8 +8,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import mx.cocreacion.evidence.EvidenceRepository;
+import mx.cocreacion.support.TestVariables;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -116,6 +118,53 @@ class MicrositeBrowserTest extends BrowserTestSupport {
     // The entidad's link leads to its current exercise.
     browser.click(By.cssSelector("#tabla-nacional tr[data-entidad='oax'] a"));
     browser.textContaining(By.cssSelector("h1 .anio"), year);
+  }
+
+  /**
+   * An amended commitment on the public page: the amendments with their status, date, votes and reason, the
+   * current version's activities in the table, and each earlier version behind a summary a person opens; on a
+   * phone too ({@code micrositio-versiones-movil.png}).
+   */
+  @Test
+  void anAmendedCommitmentShowsEveryVersionWithItsDateAndReason() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-12-01T16:00:00Z")));
+    ProcessInstance oaxaca = exercises.startAtStep("oax", 6);
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2032-02-20T16:00:00Z")));
+    String first = engine.getTaskService().createTaskQuery()
+        .processInstanceId(exercises.implementation(oaxaca, 1).getId()).taskDefinitionKey("report-progress")
+        .singleResult().getId();
+    engine.getTaskService().complete(first, Variables.createVariables()
+        .putValueTyped("activityProgress", TestVariables.json("[{\"activity\":1,\"status\":\"done\"}]"))
+        .putValue("amendmentKind", "move-due-date").putValue("amendedActivity", "2").putValue("newDueDate", "2032-11-30")
+        .putValue("amendmentReason", "El taller depende del presupuesto de octubre"));
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2032-02-24T16:00:00Z")));
+    engine.getTaskService().createTaskQuery().processInstanceId(exercises.implementation(oaxaca, 1).getId())
+        .taskDefinitionKey("vote-amendment").list()
+        .forEach(t -> engine.getTaskService().complete(t.getId(), Variables.createVariables().putValue("approved", true)));
+    ClockUtil.reset();
+
+    browser.get("/micrositio/oax/" + oaxaca.getBusinessKey().substring(4));
+    WebElement versions = browser.visible(By.cssSelector("#compromiso-1 .versiones"));
+    assertThat(versions.getText()).contains("Modificaciones y versiones", "Versión vigente: 2, desde el 24/02/2032",
+        "Aprobada", "propuesta el 20/02/2032", "votos a favor: 3, en contra: 0",
+        "Mover la fecha compromiso de la actividad 2 «Capacitación» del 30 de septiembre de 2032 al 30 de noviembre de 2032",
+        "Motivo: El taller depende del presupuesto de octubre");
+    assertThat(browser.visible(By.cssSelector("#compromiso-1 .tabla-actividades")).getText())
+        .as("the table is the current version").contains("30/11/2032").doesNotContain("30/09/2032");
+    WebElement original = versions.findElement(By.cssSelector("details.version-anterior"));
+    assertThat(original.getText()).contains("Versión 1, vigente desde el").doesNotContain("30/09/2032");
+    browser.click(By.cssSelector("#compromiso-1 details.version-anterior summary"));
+    assertThat(original.getText()).contains("2. Capacitación", "fecha límite 30/09/2032");
+    assertThat(browser.driver().findElements(By.cssSelector("#compromiso-2 .versiones"))).as("never amended").isEmpty();
+    browser.screenshot(versions, "micrositio-versiones.png");
+
+    Dimension desktop = browser.driver().manage().window().getSize();
+    browser.viewport(390, 844);
+    assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript(
+        "return document.documentElement.scrollWidth <= window.innerWidth;")).as("no sideways scrolling").isTrue();
+    browser.scrollIntoView(versions);
+    browser.screenshot(versions, "micrositio-versiones-movil.png");
+    browser.driver().manage().window().setSize(desktop);
   }
 
   /**
