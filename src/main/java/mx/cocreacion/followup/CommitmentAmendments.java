@@ -63,7 +63,8 @@ public class CommitmentAmendments {
     summary.put("proposedOn", MexicanDates.longDate(amendment.proposedAt()));
     ArrayNode activities = summary.putArray("activities");
     for (Commitment.Activity a : commitment.activities()) {
-      activities.addObject().put("text", a.position() + ". " + a.label() + " — indicador «" + a.indicator()
+      // «Actividad 2: …», not «2. …»: a list item that starts with a number is read as a numbered list.
+      activities.addObject().put("text", "Actividad " + a.position() + ": " + a.label() + " — indicador «" + a.indicator()
           + "», fecha compromiso " + MexicanDates.longDate(a.dueDate()));
     }
     return Spin.JSON(summary.toString());
