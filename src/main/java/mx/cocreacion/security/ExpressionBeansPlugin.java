@@ -26,7 +26,7 @@ public class ExpressionBeansPlugin extends AbstractProcessEnginePlugin implement
       "recordDeclarationDelegate", "provisionStlAccountsDelegate", "provisionFacilitatorAccountDelegate",
       "recordPlanDelegate", "tallyApprovalDelegate", "recordPalDatesDelegate", "generatePalDocumentDelegate",
       "recordLaunchDelegate", "updateProgressDelegate", "recordMonitoringDelegate", "recordEvaluationDelegate",
-      "generateFinalReportDelegate",
+      "generateFinalReportDelegate", "recordYearEvaluationDelegate",
       "dueDates", "reminders", "sectors", "stlRoster", "electionCandidates", "tablesSummary", "approvalSummary", "planOfRecord", "followUpCalendar",
       "followUpSummary");
 
