@@ -342,7 +342,11 @@ class FollowUpProcessTest extends ProcessTestSupport {
         .filter(i -> RecordYearEvaluationDelegate.source(1).equals(i.source())).findFirst().orElseThrow();
     Assertions.assertThat(report.step()).isEqualTo(6);
     Assertions.assertThat(report.name()).isEqualTo("informe-evaluacion-anio-1-" + exercise.getBusinessKey() + ".pdf");
-    Assertions.assertThat(new String(evidence.file(report.id()).orElseThrow().content(), 0, 5)).isEqualTo("%PDF-");
+    byte[] yearPdf = evidence.file(report.id()).orElseThrow().content();
+    Assertions.assertThat(new String(yearPdf, 0, 5)).isEqualTo("%PDF-");
+    Assertions.assertThat(pdfText(yearPdf)).contains("Informe de evaluación del año 1 de implementación",
+        "Autoevaluación del Secretariado Técnico Local", "Logros: Se publicó el portal de presupuesto",
+        "Evaluación del año 1: Sustancial. Notas: Portal publicado", "Evaluación del año 1: Limitado");
     Assertions.assertThat(rounds.rounds(exercise.getId())).singleElement().satisfies(r -> {
       Assertions.assertThat(r.year()).isEqualTo(1);
       Assertions.assertThat(r.finalRound()).isFalse();
@@ -497,6 +501,17 @@ class FollowUpProcessTest extends ProcessTestSupport {
 
   private Job timer(ProcessInstance instance, String activityId) {
     return management.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId).singleResult();
+  }
+
+  private static String pdfText(byte[] pdf) throws java.io.IOException {
+    com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+    StringBuilder text = new StringBuilder();
+    var extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+    for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+      text.append(extractor.getTextFromPage(page)).append('\n');
+    }
+    reader.close();
+    return text.toString().replaceAll("\\s+", " ");
   }
 
   private long timers(ProcessInstance instance, String activityId) {
