@@ -130,6 +130,7 @@ class Walk:
         self.fire(pid, lambda js: [j for j in js if j['dueDate'][:10] >= soon][0])
         c(bk, 'monitor-commitments', lambda i: {'monitoring': v([{'commitment': k, 'verifiable': True, 'relevant': True, 'potentialImpact': 'moderate', 'notes': ''} for k in (1, 2)], 'Json')}, 1)
         self.fire(pid, lambda js: js[-1])
+        c(bk, 'self-assess-pal', lambda i: {'achievements': v('Logros del periodo', 'String'), 'difficulties': v('Dificultades', 'String'), 'lessons': v('Lecciones', 'String')}, 1)
         c(bk, 'evaluate-performance', lambda i: {'evaluation': v([{'commitment': k, 'completion': 'complete', 'openedGovernment': 'major', 'notes': ''} for k in (1, 2)], 'Json')}, 1)
         h = self.call('query', 'GET', '/engine-rest/history/process-instance/' + pid)
         if h.get('state') != 'COMPLETED':

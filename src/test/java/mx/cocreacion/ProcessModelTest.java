@@ -71,7 +71,8 @@ class ProcessModelTest {
       "working-tables", List.of("plan-working-tables", "hold-working-table", "consolidate-commitments",
           "approve-commitments"),
       "pal-launch", List.of("schedule-pal", "hold-public-launch"),
-      "follow-up", List.of("implement-commitments", "monitor-commitments", "evaluate-performance"),
+      "follow-up", List.of("implement-commitments", "monitor-commitments", "self-assess-pal", "evaluate-year",
+          "evaluate-performance"),
       "commitment-implementation", List.of("report-progress"));
 
   @Autowired ApplicationContext context;

@@ -168,13 +168,20 @@ public class DemoExercises {
              {"commitment":2,"verifiable":true,"relevant":true,"potentialImpact":"moderate",
               "notes":"Relevante para la inclusión; falta precisar el indicador de uso de los materiales."}]""")));
     walk.fire(FollowUpProcess.EVENT_PAL_ENDED);
+    walk.complete(FollowUpProcess.TASK_SELF_ASSESS_PAL, Variables.createVariables()
+        .putValue(FollowUpProcess.VAR_ACHIEVEMENTS, "El padrón de permisos de pesca ribereña se publicó en datos abiertos y "
+            + "15 cooperativas lo verificaron; los materiales de salud materna en lengua maya llegan a los centros de salud.")
+        .putValue(FollowUpProcess.VAR_DIFFICULTIES, "La publicación de los datos de atención materna esperó la firma de un "
+            + "convenio con la Secretaría de Salud que no llegó a tiempo.")
+        .putValue(FollowUpProcess.VAR_LESSONS, "Acordar al inicio, por escrito, quién publica cada conjunto de datos y en "
+            + "qué fecha."));
     walk.complete(FollowUpProcess.TASK_EVALUATE_PERFORMANCE, Variables.createVariables()
         .putValueTyped(FollowUpProcess.VAR_EVALUATION, json("""
             [{"commitment":1,"completion":"complete","openedGovernment":"major",
               "notes":"Padrón publicado y verificado en 15 cooperativas."},
              {"commitment":2,"completion":"limited","openedGovernment":"marginal",
               "notes":"Materiales entregados; los datos abiertos de atención quedaron pendientes."}]""")));
-    LOG.info("Modo demo: ejercicio {} concluido con monitoreo, evaluación y un compromiso destacado",
+    LOG.info("Modo demo: ejercicio {} concluido con monitoreo, autoevaluación del STL, evaluación y un compromiso destacado",
         walk.exercise.getBusinessKey());
     return walk.exercise;
   }

@@ -23,6 +23,8 @@ import mx.cocreacion.exercise.Sector;
 import mx.cocreacion.plan.Commitment;
 import mx.cocreacion.plan.CommitmentView;
 import mx.cocreacion.plan.CommitmentViews;
+import mx.cocreacion.plan.EvaluationRound;
+import mx.cocreacion.plan.EvaluationRoundRepository;
 import mx.cocreacion.plan.ImplementationRepository;
 import mx.cocreacion.plan.IrmScales;
 import mx.cocreacion.plan.PlanLabels;
@@ -37,7 +39,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The generated documents of an exercise, in Spanish, from the plan of record: the Plan de
- * Acción Local (step 5) and the final report (step 6), as PDF (OpenPDF).
+ * Acción Local (step 5), the monitoring report, each yearly evaluation's report and the final report (step 6),
+ * as PDF (OpenPDF).
  */
 @Service
 public class PalDocuments {
@@ -56,9 +59,11 @@ public class PalDocuments {
   private final CommitmentViews views;
   private final ImplementationRepository implementation;
   private final StlMemberRepository members;
+  private final EvaluationRoundRepository rounds;
 
   public PalDocuments(ExerciseRepository exercises, CommitmentViews views, ImplementationRepository implementation,
-      StlMemberRepository members) {
+      StlMemberRepository members, EvaluationRoundRepository rounds) {
+    this.rounds = rounds;
     this.exercises = exercises;
     this.views = views;
     this.implementation = implementation;
@@ -112,10 +117,23 @@ public class PalDocuments {
       document.add(line("Compromisos estelares: ", starred.isEmpty() ? "ninguno" : String.join("; ", starred)));
       document.add(new Paragraph("Un compromiso es estelar cuando el monitoreo lo encontró verificable, relevante y "
           + "transformador, y la evaluación encontró un cumplimiento sustancial o completo.", SMALL));
+      List<EvaluationRound> evaluations = rounds.rounds(exerciseId);
+      for (EvaluationRound r : evaluations) {
+        if (r.finalRound()) {
+          selfAssessment(document, r);
+        }
+      }
       document.add(heading("Compromisos (" + plan.size() + ")"));
       for (CommitmentView c : plan) {
         commitment(document, c);
         document.add(line("Avance: ", Progress.text(c.progress()) + (c.starred() ? " — compromiso estelar" : "")));
+        for (EvaluationRound r : evaluations) {
+          for (EvaluationRound.YearAssessment a : r.assessments()) {
+            if (a.commitment() == c.position()) {
+              document.add(line("Evaluación del año " + r.year() + ": ", a.completionText() + notes(a.notes())));
+            }
+          }
+        }
         activities(document, c, true);
         document.add(line("Informes de avance: ", c.reports().isEmpty() ? "ninguno" : c.reports().stream()
             .map(r -> "n.º " + r.number() + " (" + day(r.reportedAt()) + ", " + Progress.text(r.progress()) + ")")
@@ -124,6 +142,51 @@ public class PalDocuments {
         document.add(line("Evaluación: ", evaluation(c.evaluation())));
       }
     });
+  }
+
+  /**
+   * The report of year {@code year} of implementation: the STL's self-assessment and INAI's assessment of each
+   * commitment (completion so far, notes) with its progress and reports.
+   */
+  public byte[] yearReport(String exerciseId, int year) {
+    Exercise exercise = exercises.findById(exerciseId).orElseThrow();
+    EvaluationRound round = rounds.rounds(exerciseId).stream().filter(r -> !r.finalRound() && r.round() == year)
+        .findFirst().orElseThrow(() -> new IllegalStateException("Sin evaluación del año " + year + " en " + exerciseId));
+    return pdf("Informe de evaluación del año " + year + " de implementación", exercise, document -> {
+      validity(document, exercise);
+      document.add(line("Año de implementación: ", year + ", hasta el " + day(round.periodEnd())));
+      document.add(line("Avance del PAL: ", Progress.percentText(implementation.palProgress(exerciseId))));
+      document.add(new Paragraph("Evaluación al concluir un año de implementación del PAL, contado desde su lanzamiento: "
+          + "el Secretariado Técnico Local se autoevaluó y la Secretaría Técnica del INAI valoró el nivel de "
+          + "cumplimiento de cada compromiso con la evidencia documental.", SMALL));
+      selfAssessment(document, round);
+      List<CommitmentView> plan = views.of(exerciseId);
+      document.add(heading("Compromisos (" + plan.size() + ")"));
+      for (CommitmentView c : plan) {
+        commitment(document, c);
+        document.add(line("Avance: ", Progress.text(c.progress())));
+        activities(document, c, true);
+        document.add(line("Monitoreo (6 meses): ", monitoring(c.monitoring())));
+        round.assessments().stream().filter(a -> a.commitment() == c.position()).findFirst().ifPresent(a -> {
+          document.add(line("Evaluación del año " + year + ": ", a.completionText() + notes(a.notes())));
+        });
+      }
+    });
+  }
+
+  private static void selfAssessment(Document document, EvaluationRound round) throws DocumentException {
+    document.add(heading("Autoevaluación del Secretariado Técnico Local"));
+    EvaluationRound.SelfAssessment self = round.selfAssessment();
+    if (self == null) {
+      document.add(new Paragraph("El STL no completó la autoevaluación en su plazo.", TEXT));
+      return;
+    }
+    document.add(line("Completada el ", day(self.completedOn())));
+    document.add(line("Logros: ", self.achievements()));
+    document.add(line("Dificultades: ", self.difficulties()));
+    if (self.lessons() != null) {
+      document.add(line("Lecciones aprendidas: ", self.lessons()));
+    }
   }
 
   /** INAI's six-month monitoring: each commitment's progress, its reports and what the monitoring found. */

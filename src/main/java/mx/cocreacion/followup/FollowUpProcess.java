@@ -11,6 +11,12 @@ public final class FollowUpProcess {
   public static final String EVENT_PAL_ENDED = "Event_PalEnded";
   public static final String TASK_MONITOR_COMMITMENTS = "monitor-commitments";
   public static final String TASK_RECORD_MONITORING = "record-monitoring";
+  public static final String GATEWAY_YEAR_AHEAD = "Gateway_YearAhead";
+  public static final String EVENT_YEAR_OF_IMPLEMENTATION_ENDED = "Event_YearOfImplementationEnded";
+  public static final String TASK_SELF_ASSESS_PAL = "self-assess-pal";
+  public static final String EVENT_SELF_ASSESSMENT_CLOSED = "Event_SelfAssessmentClosed";
+  public static final String TASK_EVALUATE_YEAR = "evaluate-year";
+  public static final String TASK_RECORD_YEAR_EVALUATION = "record-year-evaluation";
   public static final String TASK_EVALUATE_PERFORMANCE = "evaluate-performance";
   public static final String TASK_RECORD_EVALUATION = "record-evaluation";
   public static final String TASK_GENERATE_FINAL_REPORT = "generate-final-report";
@@ -19,6 +25,14 @@ public final class FollowUpProcess {
   public static final String VAR_MONITORING = "monitoring";
   public static final String VAR_EVALUATION = "evaluation";
   public static final String VAR_FOLLOW_UP_SUMMARY = "followUpSummary";
+  /** The STL's self-assessment: what was achieved in the period, difficulties (both required), lessons (optional). */
+  public static final String VAR_ACHIEVEMENTS = "achievements";
+  public static final String VAR_DIFFICULTIES = "difficulties";
+  public static final String VAR_LESSONS = "lessons";
+  /** INAI's yearly evaluation: one entry per commitment, completion so far and notes. */
+  public static final String VAR_YEAR_EVALUATION = "yearEvaluation";
+  /** Read-only summary of the round (which year, its period, the STL's self-assessment) for the forms. */
+  public static final String VAR_EVALUATION_ROUND = "evaluationRound";
   public static final String VAR_STARRED = "starredCommitments";
 
   public static final List<String> POTENTIAL_IMPACT = List.of("none", "minor", "moderate", "transformative");

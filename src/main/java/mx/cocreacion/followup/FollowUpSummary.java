@@ -12,6 +12,8 @@ import mx.cocreacion.plan.CommitmentForms;
 import mx.cocreacion.plan.CommitmentRepository;
 import mx.cocreacion.plan.CommitmentView;
 import mx.cocreacion.plan.CommitmentViews;
+import mx.cocreacion.plan.EvaluationRound;
+import mx.cocreacion.plan.EvaluationRoundRepository;
 import mx.cocreacion.plan.ImplementationRepository;
 import mx.cocreacion.plan.PlanLabels;
 import mx.cocreacion.plan.Progress;
@@ -37,9 +39,14 @@ public class FollowUpSummary {
   private final CommitmentRepository commitments;
   private final ImplementationRepository implementation;
   private final PlanOfRecord plan;
+  private final FollowUpCalendar calendar;
+  private final EvaluationRoundRepository rounds;
 
   public FollowUpSummary(ExerciseRepository exercises, CommitmentViews views, CommitmentRepository commitments,
-      ImplementationRepository implementation, PlanOfRecord plan) {
+      ImplementationRepository implementation, PlanOfRecord plan, FollowUpCalendar calendar,
+      EvaluationRoundRepository rounds) {
+    this.calendar = calendar;
+    this.rounds = rounds;
     this.exercises = exercises;
     this.views = views;
     this.commitments = commitments;
@@ -107,6 +114,55 @@ public class FollowUpSummary {
   /** The rows of the monitoring: one per commitment. */
   public SpinJsonNode monitoringTemplate(DelegateExecution execution) {
     return json(CommitmentForms.monitoringRows(views.of(ExerciseScope.exerciseId(execution))));
+  }
+
+  /**
+   * The evaluation round now due (input of self-assess-pal, evaluate-year and evaluate-performance): which one
+   * («año 1 de implementación», «evaluación final»), the period it closes and, for INAI, the STL's
+   * self-assessment of it or that the STL did not complete it in time.
+   */
+  public SpinJsonNode round(DelegateExecution execution) {
+    String exerciseId = ExerciseScope.exerciseId(execution);
+    FollowUpCalendar.Round round = calendar.round(exerciseId);
+    Exercise exercise = exercises.findById(exerciseId).orElseThrow();
+    ObjectNode node = TaskInput.mapper().createObjectNode();
+    node.put("round", round.number());
+    node.put("finalRound", round.finalRound());
+    String title = roundTitle(round);
+    node.put("title", Character.toUpperCase(title.charAt(0)) + title.substring(1));
+    node.put("periodEndText", text(round.periodEnd()));
+    node.put("periodText", round.finalRound()
+        ? "la vigencia del PAL, del " + text(exercise.palStart()) + " al " + text(exercise.palEnd())
+        : "el año " + round.number() + " de implementación, del " + text(calendar.yearStart(exercise, round.number()))
+            + " al " + text(round.periodEnd()));
+    EvaluationRound.SelfAssessment self = rounds.rounds(exerciseId).stream().filter(r -> r.round() == round.number())
+        .map(EvaluationRound::selfAssessment).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    node.put("selfAssessed", self != null);
+    if (self != null) {
+      ObjectNode a = node.putObject("selfAssessment");
+      a.put("achievements", self.achievements());
+      a.put("difficulties", self.difficulties());
+      a.put("lessons", self.lessons() == null ? "" : self.lessons());
+      a.put("completedOnText", MexicanDates.longDate(self.completedOn()));
+    }
+    node.put("selfAssessmentText", self != null
+        ? "El STL completó su autoevaluación el " + MexicanDates.longDate(self.completedOn()) + "."
+        : "El STL no completó la autoevaluación en su plazo.");
+    return Spin.JSON(node.toString());
+  }
+
+  /** "Oaxaca 2026, año 1 de implementación" or "Oaxaca 2026, evaluación final": the round's tasks' names. */
+  public String roundName(DelegateExecution execution) {
+    return entityAndYear(execution) + ", " + roundTitle(calendar.round(ExerciseScope.exerciseId(execution)));
+  }
+
+  private static String roundTitle(FollowUpCalendar.Round round) {
+    return round.finalRound() ? "evaluación final" : "año " + round.number() + " de implementación";
+  }
+
+  /** The rows of the yearly evaluation: one per commitment, with its monitoring result to read. */
+  public SpinJsonNode yearEvaluationTemplate(DelegateExecution execution) {
+    return json(CommitmentForms.yearEvaluationRows(views.of(ExerciseScope.exerciseId(execution))));
   }
 
   /** The rows of the evaluation: one per commitment, with its monitoring result to read. */

@@ -2,6 +2,8 @@ package mx.cocreacion.followup;
 
 import static mx.cocreacion.followup.CommitmentImplementationProcess.TASK_REPORT_PROGRESS;
 import static mx.cocreacion.followup.CommitmentImplementationProcess.TASK_VOTE_AMENDMENT;
+import static mx.cocreacion.followup.FollowUpProcess.TASK_EVALUATE_YEAR;
+import static mx.cocreacion.followup.FollowUpProcess.TASK_SELF_ASSESS_PAL;
 
 import java.util.Set;
 import mx.cocreacion.completion.Tasks;
@@ -12,8 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * Bean {@code nameFollowUpTaskListener} (create): the follow-up tasks say what they are about, from the plan
  * of record. A progress report names its commitment («Informar avance del compromiso: 2. Presupuesto
- * abierto»: the STL reports several at once), and so does a vote on its amendment; the INAI's monitoring and evaluation name the entidad and
- * year («Monitorear compromisos: Oaxaca 2026»: the INAI sees those of every entidad in one list).
+ * abierto»: the STL reports several at once), and so does a vote on its amendment; the INAI's monitoring and
+ * evaluation name the entidad and year («Monitorear compromisos: Oaxaca 2026»: the INAI sees those of every entidad
+ * in one list); the self-assessment and the yearly evaluation also say which round («Autoevaluar el PAL: Oaxaca
+ * 2026, año 1 de implementación»).
  */
 @Component
 public class NameFollowUpTaskListener implements TaskListener {
@@ -29,8 +33,9 @@ public class NameFollowUpTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Tasks.nameWith(task, COMMITMENT_TASKS.contains(task.getTaskDefinitionKey())
-        ? summary.commitmentName(task.getExecution())
+    String key = task.getTaskDefinitionKey();
+    Tasks.nameWith(task, COMMITMENT_TASKS.contains(key) ? summary.commitmentName(task.getExecution())
+        : TASK_SELF_ASSESS_PAL.equals(key) || TASK_EVALUATE_YEAR.equals(key) ? summary.roundName(task.getExecution())
         : summary.entityAndYear(task.getExecution()));
   }
 }

@@ -7,6 +7,7 @@ import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.exercise.RecordRepository;
 import mx.cocreacion.plan.Assessment;
 import mx.cocreacion.plan.AssessmentRepository;
+import mx.cocreacion.plan.EvaluationRoundRepository;
 import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * After INAI's evaluation: marks the starred commitments (IRM criteria), records the final report
- * of the exercise (its data; the PDF is generated from it) and marks the exercise evaluated. The
+ * of the exercise (its data; the PDF is generated from it) and marks the exercise and its final evaluation round
+ * evaluated. The
  * terminate end event that follows ends every open commitment-implementation.
  */
 @Component("recordEvaluationDelegate")
@@ -29,8 +31,13 @@ public class RecordEvaluationDelegate implements JavaDelegate {
   private final AssessmentRepository assessments;
   private final FollowUpSummary summary;
   private final RecordRepository records;
+  private final EvaluationRoundRepository rounds;
+  private final FollowUpCalendar calendar;
 
-  public RecordEvaluationDelegate(AssessmentRepository assessments, FollowUpSummary summary, RecordRepository records) {
+  public RecordEvaluationDelegate(AssessmentRepository assessments, FollowUpSummary summary, RecordRepository records,
+      EvaluationRoundRepository rounds, FollowUpCalendar calendar) {
+    this.rounds = rounds;
+    this.calendar = calendar;
     this.assessments = assessments;
     this.summary = summary;
     this.records = records;
@@ -49,6 +56,8 @@ public class RecordEvaluationDelegate implements JavaDelegate {
     }
     var now = ClockUtil.getCurrentTime().toInstant();
     assessments.markEvaluated(exerciseId, now);
+    FollowUpCalendar.Round round = calendar.round(exerciseId);
+    rounds.recordFinalEvaluation(exerciseId, round.number(), round.periodEnd(), now);
     String finalReport = TaskInput.mapper().writeValueAsString(Map.of(
         "evaluatedAt", now.toString(),
         "starred", starred,

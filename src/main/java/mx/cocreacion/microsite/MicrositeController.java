@@ -14,6 +14,7 @@ import mx.cocreacion.evidence.EvidenceItem;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.plan.CommitmentView;
+import mx.cocreacion.plan.EvaluationRound;
 import mx.cocreacion.security.SecurityHeadersFilter;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import mx.cocreacion.validation.Dates;
@@ -69,7 +70,7 @@ class MicrositeController {
   record ExercisePage(PublicExercise exercise, List<TimelineStep> timeline, List<PublicMinutes.Signatory> signatories,
       PublicMinutes.Outreach outreach, List<PublicMinutes.StlSeat> stl, PublicMinutes.Rules rules,
       List<PublicMinutes.AgendaItem> agenda, List<PublicMinutes.WorkingTable> tables, List<CommitmentView> commitments,
-      List<EvidenceItem> evidence, List<Integer> years) {}
+      List<EvaluationRound> evaluations, List<EvidenceItem> evidence, List<Integer> years) {}
 
   @GetMapping("/micrositio")
   String overview(Model model) {
@@ -126,6 +127,7 @@ class MicrositeController {
     model.addAttribute("agenda", page.agenda());
     model.addAttribute("tables", page.tables());
     model.addAttribute("commitments", page.commitments());
+    model.addAttribute("evaluations", page.evaluations());
     model.addAttribute("evidence", page.evidence());
     model.addAttribute("years", page.years());
     model.addAttribute("t", MicrositeLabels.INSTANCE);
@@ -157,7 +159,7 @@ class MicrositeController {
           .orElse(null);
       return new ExercisePage(exercise, timeline(exercise, signatories, stlMeeting, tables), signatories,
           minutes.outreach(id), minutes.stl(id), minutes.rules(id).orElse(null), minutes.agenda(id), tables,
-          exercises.commitments(id), evidence.list(tenant, id),
+          exercises.commitments(id), exercises.evaluations(id), evidence.list(tenant, id),
           exercises.years(tenant).stream().filter(y -> y != exercise.year()).toList());
     });
   }

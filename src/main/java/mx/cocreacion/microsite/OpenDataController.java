@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import mx.cocreacion.plan.CommitmentCsv;
 import mx.cocreacion.plan.CommitmentView;
+import mx.cocreacion.plan.EvaluationRound;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -54,8 +55,9 @@ class OpenDataController {
 
   /** The commitments of one exercise: which exercise, and its commitments with activities and progress. */
   @Schema(description = "Un ejercicio y sus compromisos con actividades, avance (porcentaje 0–100), reportes, "
-      + "monitoreo y evaluación")
-  record ExerciseCommitments(PublicExercise exercise, List<CommitmentView> commitments) {}
+      + "monitoreo y evaluación; las evaluaciones del INAI (una al concluir cada año de implementación antes del fin "
+      + "del PAL y la final) con la autoevaluación del STL previa a cada una")
+  record ExerciseCommitments(PublicExercise exercise, List<CommitmentView> commitments, List<EvaluationRound> evaluations) {}
 
   /** An error answer: {@code type}, Spanish {@code message} and, for bad parameters, {@code violations}. */
   @Schema(description = "Respuesta de error: tipo, mensaje en español y, si aplica, los parámetros inválidos")
@@ -93,7 +95,8 @@ class OpenDataController {
   @GetMapping(value = "/api/public/exercises/{tenant}/commitments", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Compromisos de un ejercicio",
       description = "Los compromisos del ejercicio actual de la entidad (o del año indicado) con sus actividades, "
-          + "avance, reportes de avance y, cuando existen, el monitoreo y la evaluación del INAI.")
+          + "avance, reportes de avance y, cuando existen, el monitoreo y la evaluación del INAI; en «evaluations», las "
+          + "evaluaciones del INAI (anuales y final) con la autoevaluación del STL.")
   @ApiResponse(responseCode = "200", description = "El ejercicio y sus compromisos")
   @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -105,7 +108,7 @@ class OpenDataController {
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
     return find(tenant, year, found -> ResponseEntity.ok(new ExerciseCommitments(found.exercise(),
-        exercises.commitments(found.exerciseId()))));
+        exercises.commitments(found.exerciseId()), exercises.evaluations(found.exerciseId()))));
   }
 
   @GetMapping(value = "/api/public/exercises/{tenant}/commitments.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})

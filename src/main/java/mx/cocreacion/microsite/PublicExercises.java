@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import mx.cocreacion.plan.CommitmentView;
 import mx.cocreacion.plan.CommitmentViews;
+import mx.cocreacion.plan.EvaluationRound;
+import mx.cocreacion.plan.EvaluationRoundRepository;
 import mx.cocreacion.plan.Progress;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import mx.cocreacion.validation.Dates;
@@ -37,8 +39,10 @@ public class PublicExercises {
   private final JdbcClient jdbc;
   private final CommitmentViews views;
   private final PublicDataCache cache;
+  private final EvaluationRoundRepository rounds;
 
-  public PublicExercises(JdbcClient jdbc, CommitmentViews views, PublicDataCache cache) {
+  public PublicExercises(JdbcClient jdbc, CommitmentViews views, PublicDataCache cache, EvaluationRoundRepository rounds) {
+    this.rounds = rounds;
     this.jdbc = jdbc;
     this.views = views;
     this.cache = cache;
@@ -114,6 +118,11 @@ public class PublicExercises {
   }
 
   /** The commitments of an exercise (the approved plan, or the draft while step 4 runs). */
+  /** INAI's evaluations of the exercise (yearly and final) with the STL's self-assessment before each, in order. */
+  public List<EvaluationRound> evaluations(String exerciseId) {
+    return cache.get("evaluations:" + exerciseId, () -> rounds.rounds(exerciseId));
+  }
+
   public List<CommitmentView> commitments(String exerciseId) {
     return cache.get("commitments:" + exerciseId, () -> views.of(exerciseId));
   }

@@ -125,6 +125,19 @@ public final class CommitmentForms {
     return rows;
   }
 
+  /** The rows of INAI's yearly evaluation: one per commitment, its monitoring result to read, completion so far. */
+  public static ArrayNode yearEvaluationRows(List<CommitmentView> commitments) {
+    ArrayNode rows = TaskInput.mapper().createArrayNode();
+    for (CommitmentView c : commitments) {
+      ObjectNode row = commitmentRow(rows, c);
+      row.put("monitoringSummary", IrmScales.monitoringSummary(c.monitoring()));
+      row.put("progressText", PlanLabels.progressBar(Progress.percent(c.progress())));
+      row.putNull("completion");
+      row.put("notes", "");
+    }
+    return rows;
+  }
+
   /** A new row of INAI's tasks: which commitment (its position) and its title to read. */
   private static ObjectNode commitmentRow(ArrayNode rows, CommitmentView c) {
     ObjectNode row = rows.addObject();

@@ -26,7 +26,8 @@ public class ExpressionBeansPlugin extends AbstractProcessEnginePlugin implement
       "recordDeclarationDelegate", "provisionStlAccountsDelegate", "provisionFacilitatorAccountDelegate",
       "recordPlanDelegate", "tallyApprovalDelegate", "recordPalDatesDelegate", "generatePalDocumentDelegate",
       "recordLaunchDelegate", "updateProgressDelegate", "recordMonitoringDelegate", "recordEvaluationDelegate",
-      "generateFinalReportDelegate", "tallyAmendmentDelegate", "applyAmendmentDelegate", "commitmentAmendments",
+      "generateFinalReportDelegate", "recordYearEvaluationDelegate", "tallyAmendmentDelegate", "applyAmendmentDelegate",
+      "commitmentAmendments",
       "dueDates", "reminders", "sectors", "stlRoster", "electionCandidates", "tablesSummary", "approvalSummary", "planOfRecord", "followUpCalendar",
       "followUpSummary");
 

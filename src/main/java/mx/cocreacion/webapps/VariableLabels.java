@@ -19,6 +19,7 @@ public class VariableLabels {
 
   /** Variables no form asks for, and fields whose form label is a sentence. */
   static final Map<String, String> PROCESS = Map.ofEntries(
+      Map.entry("achievements", "Logros del periodo (autoevaluación del STL)"),
       Map.entry("allActivitiesDone", "Todas las actividades concluidas"),
       Map.entry("amendmentActivities", "Actividades que se pueden modificar"),
       Map.entry("amendmentSummary", "Modificación propuesta"),
@@ -31,10 +32,13 @@ public class VariableLabels {
       Map.entry("commitmentsApproved", "Compromisos aprobados"),
       Map.entry("commitmentsSummary", "Resumen de los compromisos"),
       Map.entry("declarationSignedAt", "Fecha de firma de la declaración"),
+      Map.entry("difficulties", "Dificultades del periodo (autoevaluación del STL)"),
+      Map.entry("evaluationRound", "Evaluación en curso: periodo y autoevaluación del STL"),
       Map.entry("evidenceUrl", "Enlace a la evidencia"),
       Map.entry("facilitatorUserId", "Cuenta de la persona facilitadora"),
       Map.entry("followUpSummary", "Resumen del seguimiento"),
       Map.entry("launchDate", "Fecha del lanzamiento"),
+      Map.entry("lessons", "Lecciones aprendidas (autoevaluación del STL)"),
       Map.entry("loopCounter", "Número de la repetición"),
       Map.entry("meetingDate", "Fecha de la sesión del STL"),
       Map.entry("nrOfActiveInstances", "Repeticiones en curso"),
@@ -50,7 +54,8 @@ public class VariableLabels {
       Map.entry("titular", "Titular"),
       Map.entry("workingTable", "Mesa de trabajo"),
       Map.entry("workingTableDate", "Fecha de la mesa"),
-      Map.entry("workingTableTopic", "Tema de la mesa"));
+      Map.entry("workingTableTopic", "Tema de la mesa"),
+      Map.entry("yearEvaluation", "Evaluación del año de implementación"));
 
   /** Camunda's value types, as Cockpit's variables table writes them. */
   static final Map<String, String> TYPES = Map.ofEntries(

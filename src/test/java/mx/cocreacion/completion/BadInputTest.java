@@ -368,6 +368,29 @@ class BadInputTest {
              {"commitment":2,"verifiable":true,"relevant":false,"potentialImpact":"minor","notes":""}]""")),
         List.of(new Field("monitoring[1].notes", Kind.OPTIONAL_TEXT, 4000),
             new Field("monitoring[1].potentialImpact", Kind.CHOICE, 0), new Field("monitoring[1].verifiable", Kind.BOOLEAN, 0))));
+    t.add(new TaskCase("self-assess-pal", () -> {
+      ProcessInstance e = driver.startAtStep("zac", 6);
+      driver.monitor(e);
+      engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+          .processInstanceId(driver.step(e, "follow-up").getId()).timers().activityId("Event_PalEnded").singleResult().getId());
+      return driver.task(e, "self-assess-pal").getId();
+    }, () -> vars("achievements", var("String", "Se publicó el portal"), "difficulties", var("String", "Cambio de titular"),
+            "lessons", var("String", "Acordar quién publica")),
+        List.of(new Field("achievements", Kind.TEXT, 4000), new Field("difficulties", Kind.TEXT, 4000),
+            new Field("lessons", Kind.OPTIONAL_TEXT, 4000))));
+    t.add(new TaskCase("evaluate-year", () -> {
+      ProcessInstance e = driver.startWithPal("zac", "2032-02-01", "2034-02-01", "2032-02-01");
+      driver.monitor(e);
+      engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+          .processInstanceId(driver.step(e, "follow-up").getId()).timers().activityId("Event_YearOfImplementationEnded")
+          .singleResult().getId());
+      driver.selfAssess(e);
+      return driver.task(e, "evaluate-year").getId();
+    }, () -> vars("yearEvaluation", json("""
+            [{"commitment":1,"completion":"substantial","notes":"Avanza"},
+             {"commitment":2,"completion":"limited","notes":""}]""")),
+        List.of(new Field("yearEvaluation[1].notes", Kind.OPTIONAL_TEXT, 4000),
+            new Field("yearEvaluation[1].completion", Kind.CHOICE, 0))));
     t.add(new TaskCase("evaluate-performance", () -> followUpTask("Event_PalEnded", "evaluate-performance"),
         () -> vars("evaluation", json("""
             [{"commitment":1,"completion":"complete","openedGovernment":"major","notes":"Logrado"},

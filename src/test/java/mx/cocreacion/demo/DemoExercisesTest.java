@@ -144,7 +144,7 @@ class DemoExercisesTest extends ProcessTestSupport {
         .contains("padron-de-permisos-de-pesca.pdf");
     Assertions.assertThat(records.payloads(exercise.getId(), FollowUpProcess.RECORD_FINAL_REPORT)).isNotEmpty();
 
-    assertEveryTaskWasCompletedByADemoPerson(exercise, 24);
+    assertEveryTaskWasCompletedByADemoPerson(exercise, 25);
     Assertions.assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery()
         .processInstanceBusinessKey(exercise.getBusinessKey())
         .taskDefinitionKey(FollowUpProcess.TASK_EVALUATE_PERFORMANCE).singleResult().getAssignee())
@@ -152,7 +152,8 @@ class DemoExercisesTest extends ProcessTestSupport {
 
     String page = get("/micrositio/cam/" + CAMPECHE_YEAR);
     Assertions.assertThat(page).contains("Campeche", "Padrón abierto de pesca responsable",
-        "Salud materna con información en lengua maya", "Compromiso destacado", "padron-de-permisos-de-pesca.pdf");
+        "Salud materna con información en lengua maya", "Compromiso destacado", "padron-de-permisos-de-pesca.pdf",
+        "Autoevaluaciones y evaluaciones", "Acordar al inicio, por escrito, quién publica cada conjunto de datos");
   }
 
   /** Every user task of the exercise (all its processes) is finished, completed by a demo person; {@code count} in all. */

@@ -166,6 +166,13 @@ class RestEndToEndTest {
         Map.of("commitment", 1, "verifiable", true, "relevant", true, "potentialImpact", "transformative", "notes", ""),
         Map.of("commitment", 2, "verifiable", true, "relevant", true, "potentialImpact", "minor", "notes", ""))));
     fire(followUp, "Event_PalEnded");
+    // Before INAI evaluates, the STL assesses itself (a PAL of one year: no yearly evaluation before).
+    assertThat(tasks(inai, "evaluate-performance")).as("no evaluation before the self-assessment").isEmpty();
+    String self = single(suplente, "self-assess-pal");
+    assertBadRequest(suplente.post("/task/" + self + "/complete", vars("achievements", "String", "Portal publicado")),
+        "difficulties", "obligatorio");
+    complete(suplente, self, vars("achievements", "String", "Portal publicado y comités instalados",
+        "difficulties", "String", "Cambio de titular en la dependencia", "lessons", "String", "Acordar quién publica"));
     complete(inai, single(inai, "evaluate-performance"), vars("evaluation", "Json", List.of(
         Map.of("commitment", 1, "completion", "complete", "openedGovernment", "major", "notes", ""),
         Map.of("commitment", 2, "completion", "substantial", "openedGovernment", "marginal", "notes", ""))));

@@ -93,7 +93,8 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
     read(exercise, "approve-commitments", found);
     exercises.completeAll(exercise, "approve-commitments", TestVariables.approve(true, "De acuerdo"));
     read(exercise, "schedule-pal", found);
-    exercises.complete(exercise, "schedule-pal", TestVariables.schedulePal());
+    // A PAL of two years, so that the yearly evaluation and its self-assessment are read too.
+    exercises.complete(exercise, "schedule-pal", TestVariables.schedulePal().putValue("palEnd", "2034-02-01"));
     read(exercise, "hold-public-launch", found);
     exercises.complete(exercise, "hold-public-launch", TestVariables.holdPublicLaunch());
     read(exercise, "report-progress", found);
@@ -104,10 +105,16 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
         .putValueTyped("monitoring", json("""
             [{"commitment":1,"verifiable":true,"relevant":true,"potentialImpact":"moderate","notes":""},
              {"commitment":2,"verifiable":true,"relevant":true,"potentialImpact":"moderate","notes":""}]""")));
+    fire(followUp, FollowUpProcess.EVENT_YEAR_OF_IMPLEMENTATION_ENDED);
+    read(exercise, FollowUpProcess.TASK_SELF_ASSESS_PAL, found);
+    exercises.complete(exercise, FollowUpProcess.TASK_SELF_ASSESS_PAL, TestVariables.selfAssessPal());
+    read(exercise, FollowUpProcess.TASK_EVALUATE_YEAR, found);
+    exercises.complete(exercise, FollowUpProcess.TASK_EVALUATE_YEAR, TestVariables.evaluateYear());
     fire(followUp, FollowUpProcess.EVENT_PAL_ENDED);
+    exercises.complete(exercise, FollowUpProcess.TASK_SELF_ASSESS_PAL, TestVariables.selfAssessPal());
     read(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE, found);
 
-    assertThat(found.keySet()).as("forms read").hasSize(17);
+    assertThat(found.keySet()).as("forms read").hasSize(19);
     // The summaries the server prepared (plan.CommitmentForms) reach the person as words, not as keys or FEEL.
     assertThat(shown.get("approve-commitments")).contains(
         "ODS: 10. Reducción de las desigualdades; 16. Paz, justicia e instituciones sólidas",
@@ -120,6 +127,11 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
         "Avance del PAL: ░░░░░░░░░░ 0 %", "Compromiso 2. Obra pública vigilada");
     assertThat(shown.get(FollowUpProcess.TASK_EVALUATE_PERFORMANCE)).contains(
         "Monitoreo a seis meses: verificable: sí · relevante: sí · impacto potencial: moderado");
+    assertThat(shown.get(FollowUpProcess.TASK_SELF_ASSESS_PAL)).contains("Evaluación: Año 1 de implementación",
+        "Periodo: el año 1 de implementación, del 1 de febrero de 2032 al 1 de febrero de 2033");
+    assertThat(shown.get(FollowUpProcess.TASK_EVALUATE_YEAR)).contains(
+        "El STL completó su autoevaluación el", "Logros: Se publicó el portal de presupuesto");
+    assertThat(shown.get(FollowUpProcess.TASK_EVALUATE_PERFORMANCE)).contains("Evaluación: Evaluación final");
     found.values().removeIf(List::isEmpty);
     assertThat(found).as("English words, variable keys, or texts cut or outside a phone's screen in the forms").isEmpty();
   }

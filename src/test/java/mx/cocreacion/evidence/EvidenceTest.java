@@ -147,6 +147,7 @@ class EvidenceTest extends ProcessTestSupport {
             [{"commitment":1,"verifiable":true,"relevant":true,"potentialImpact":"transformative","notes":"Ambicioso"},
              {"commitment":2,"verifiable":true,"relevant":false,"potentialImpact":"moderate","notes":""}]""")));
     execute(timer(followUp, FollowUpProcess.EVENT_PAL_ENDED));
+    driver.selfAssess(exercise);
     driver.complete(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE, Variables.createVariables()
         .putValueTyped("evaluation", json("""
             [{"commitment":1,"completion":"complete","openedGovernment":"major","notes":""},

@@ -15,7 +15,11 @@ import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.plan.Assessment;
 import mx.cocreacion.plan.AssessmentRepository;
 import mx.cocreacion.plan.ImplementationRepository;
+import mx.cocreacion.plan.EvaluationRound;
+import mx.cocreacion.plan.EvaluationRoundRepository;
 import mx.cocreacion.plan.ProgressReport;
+import mx.cocreacion.support.Http;
+import mx.cocreacion.support.TestVariables;
 import mx.cocreacion.support.ProcessTestSupport;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ManagementService;
@@ -29,11 +33,13 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Step 6 through a whole PAL with the engine clock: monthly progress reports on each commitment,
  * INAI's monitoring exactly six months after the recorded launch, the evaluation when the PAL
- * ends, which ends every open implementation, and the starred commitments.
+ * ends, which ends every open implementation, and the starred commitments; a PAL of more than a year is also
+ * evaluated at the end of each year of implementation, and the STL assesses itself before every evaluation.
  */
 class FollowUpProcessTest extends ProcessTestSupport {
 
@@ -49,6 +55,9 @@ class FollowUpProcessTest extends ProcessTestSupport {
   @Autowired ExerciseRepository exercises;
   @Autowired EvidenceCatalogue catalogue;
   @Autowired EvidenceRepository evidence;
+
+  @LocalServerPort int port;
+  @Autowired EvaluationRoundRepository rounds;
 
   @AfterEach
   void resetClock() {
@@ -117,8 +126,19 @@ class FollowUpProcessTest extends ProcessTestSupport {
     // The second commitment keeps reporting until the PAL ends.
     Assertions.assertThat(runtime.createProcessInstanceQuery().processInstanceId(second.getId()).count()).isOne();
 
+    // A PAL of one year: no yearly evaluation, the monitoring leads straight to the wait for the PAL's end.
+    Assertions.assertThat(management.createJobQuery().processInstanceId(followUp.getId())
+        .activityId(FollowUpProcess.EVENT_YEAR_OF_IMPLEMENTATION_ENDED).count()).isZero();
+    assertThat(followUp).hasPassed(FollowUpProcess.GATEWAY_YEAR_AHEAD).hasNotPassed(FollowUpProcess.TASK_EVALUATE_YEAR);
+
     ClockUtil.setCurrentTime(Date.from(PAL_END));
     execute(timer(followUp, FollowUpProcess.EVENT_PAL_ENDED));
+    // The STL assesses itself first; INAI's evaluation opens when it is done.
+    var selfAssessment = driver.task(exercise, FollowUpProcess.TASK_SELF_ASSESS_PAL);
+    Assertions.assertThat(selfAssessment.getName()).isEqualTo("Autoevaluar el PAL: " + oaxacaAndYear + ", evaluación final");
+    Assertions.assertThat(candidateGroups(selfAssessment.getId())).containsExactly("stl");
+    Assertions.assertThat(driver.tasks(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE)).isEmpty();
+    driver.selfAssess(exercise);
     var evaluationTask = driver.task(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE);
     Assertions.assertThat(evaluationTask.getName()).isEqualTo("Evaluar desempeño del PAL: " + oaxacaAndYear);
     Assertions.assertThat(engine.getTaskService().getVariable(evaluationTask.getId(), "evaluation").toString())
@@ -232,6 +252,7 @@ class FollowUpProcessTest extends ProcessTestSupport {
          {"commitment":2,"verifiable":false,"relevant":true,"potentialImpact":"none"}]"""));
 
     execute(timer(followUp, FollowUpProcess.EVENT_PAL_ENDED));
+    driver.selfAssess(exercise);
     String evaluationTask = driver.task(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE).getId();
     assertRefused(() -> engine.getTaskService().complete(evaluationTask, Variables.createVariables()
         .putValueTyped("evaluation", json("""
@@ -256,7 +277,9 @@ class FollowUpProcessTest extends ProcessTestSupport {
         [{"commitment":1,"verifiable":true,"relevant":true,"potentialImpact":"transformative"},
          {"commitment":2,"verifiable":true,"relevant":true,"potentialImpact":"moderate"}]"""));
     assertThat(followUp).hasPassed(FollowUpProcess.TASK_RECORD_MONITORING)
-        .isWaitingAt(FollowUpProcess.TASK_EVALUATE_PERFORMANCE);
+        .isWaitingAt(FollowUpProcess.TASK_SELF_ASSESS_PAL);
+    driver.selfAssess(exercise);
+    assertThat(followUp).isWaitingAt(FollowUpProcess.TASK_EVALUATE_PERFORMANCE);
     // The monitoring's report is public evidence of step 6, as the final report will be.
     EvidenceItem report = catalogue.list("yuc", exercise.getId()).stream()
         .filter(i -> RecordMonitoringDelegate.SOURCE.equals(i.source())).findFirst().orElseThrow();
@@ -265,6 +288,186 @@ class FollowUpProcessTest extends ProcessTestSupport {
     Assertions.assertThat(new String(evidence.file(report.id()).orElseThrow().content(), 0, 5)).isEqualTo("%PDF-");
     Assertions.assertThat(assessments.assessments(exercise.getId())).extracting(Assessment::potentialImpact)
         .containsExactly("transformative", "moderate");
+  }
+
+  /** A PAL of two years launched on its first day: 2032-02-01 to 2034-02-01 (Mexico City). */
+  static final Instant YEAR_ONE = Instant.parse("2033-02-01T06:00:00Z");
+  static final Instant TWO_YEAR_PAL_END = Instant.parse("2034-02-01T06:00:00Z");
+
+  /**
+   * A PAL of two years: the monitoring, then at launch + 12 months the STL's self-assessment and INAI's yearly
+   * evaluation with its public report, then at the end of the PAL the final self-assessment and evaluation.
+   */
+  @Test
+  void aTwoYearPalIsEvaluatedAtTheEndOfItsFirstYearAfterTheStlsSelfAssessmentThenAtItsEnd() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-12-01T16:00:00Z")));
+    ProcessInstance exercise = driver.startWithPal("oax", "2032-02-01", "2034-02-01", "2032-02-01");
+    ProcessInstance followUp = driver.step(exercise, FollowUpProcess.KEY);
+    String oaxacaAndYear = "Oaxaca " + exercises.findById(exercise.getId()).orElseThrow().year();
+    Assertions.assertThat(timers(followUp, FollowUpProcess.EVENT_YEAR_OF_IMPLEMENTATION_ENDED))
+        .as("no yearly evaluation before the monitoring").isZero();
+
+    ClockUtil.setCurrentTime(Date.from(SIX_MONTHS));
+    driver.monitor(exercise);
+    Job yearEnd = timer(followUp, FollowUpProcess.EVENT_YEAR_OF_IMPLEMENTATION_ENDED);
+    Assertions.assertThat(yearEnd.getDuedate().toInstant()).as("launch + 12 months").isEqualTo(YEAR_ONE);
+
+    ClockUtil.setCurrentTime(Date.from(YEAR_ONE));
+    execute(yearEnd);
+    Task self = driver.task(exercise, FollowUpProcess.TASK_SELF_ASSESS_PAL);
+    Assertions.assertThat(self.getName()).isEqualTo("Autoevaluar el PAL: " + oaxacaAndYear + ", año 1 de implementación");
+    Assertions.assertThat(candidateGroups(self.getId())).containsExactly("stl");
+    Assertions.assertThat(engine.getTaskService().getVariable(self.getId(), FollowUpProcess.VAR_EVALUATION_ROUND).toString())
+        .contains("el año 1 de implementación, del 1 de febrero de 2032 al 1 de febrero de 2033");
+    Assertions.assertThat(driver.tasks(exercise, FollowUpProcess.TASK_EVALUATE_YEAR)).as("the STL first").isEmpty();
+    driver.selfAssess(exercise);
+
+    Task yearly = driver.task(exercise, FollowUpProcess.TASK_EVALUATE_YEAR);
+    Assertions.assertThat(yearly.getName())
+        .isEqualTo("Evaluar año de implementación del PAL: " + oaxacaAndYear + ", año 1 de implementación");
+    Assertions.assertThat(candidateGroups(yearly.getId())).containsExactly("inai");
+    Assertions.assertThat(engine.getTaskService().getVariable(yearly.getId(), FollowUpProcess.VAR_EVALUATION_ROUND).toString())
+        .contains("Se publicó el portal de presupuesto", "La dependencia responsable cambió de titular");
+    Assertions.assertThat(engine.getTaskService().getVariable(yearly.getId(), FollowUpProcess.VAR_YEAR_EVALUATION).toString())
+        .contains("Presupuesto abierto", "transformador");
+    assertRefused(() -> engine.getTaskService().complete(yearly.getId(), Variables.createVariables()
+        .putValueTyped("yearEvaluation", json("""
+            [{"commitment":1,"completion":"casi"},{"commitment":2,"completion":"limited"}]"""))),
+        "yearEvaluation[1].completion", "valores permitidos: no-evidence, not-started, limited, substantial, complete");
+    driver.complete(exercise, FollowUpProcess.TASK_EVALUATE_YEAR, TestVariables.evaluateYear());
+    assertThat(followUp).hasPassed(FollowUpProcess.TASK_RECORD_YEAR_EVALUATION);
+
+    // The year's report is public evidence of step 6.
+    EvidenceItem report = catalogue.list("oax", exercise.getId()).stream()
+        .filter(i -> RecordYearEvaluationDelegate.source(1).equals(i.source())).findFirst().orElseThrow();
+    Assertions.assertThat(report.step()).isEqualTo(6);
+    Assertions.assertThat(report.name()).isEqualTo("informe-evaluacion-anio-1-" + exercise.getBusinessKey() + ".pdf");
+    byte[] yearPdf = evidence.file(report.id()).orElseThrow().content();
+    Assertions.assertThat(new String(yearPdf, 0, 5)).isEqualTo("%PDF-");
+    Assertions.assertThat(pdfText(yearPdf)).contains("Informe de evaluación del año 1 de implementación",
+        "Autoevaluación del Secretariado Técnico Local", "Logros: Se publicó el portal de presupuesto",
+        "Evaluación del año 1: Sustancial. Notas: Portal publicado", "Evaluación del año 1: Limitado");
+    Assertions.assertThat(rounds.rounds(exercise.getId())).singleElement().satisfies(r -> {
+      Assertions.assertThat(r.year()).isEqualTo(1);
+      Assertions.assertThat(r.finalRound()).isFalse();
+      Assertions.assertThat(r.selfAssessment().achievements()).startsWith("Se publicó el portal");
+      Assertions.assertThat(r.assessments()).extracting(EvaluationRound.YearAssessment::completion)
+          .containsExactly("substantial", "limited");
+    });
+
+    // The second year ends with the PAL: no other yearly evaluation, only the end of the PAL is ahead.
+    Assertions.assertThat(timers(followUp, FollowUpProcess.EVENT_YEAR_OF_IMPLEMENTATION_ENDED)).isZero();
+    Assertions.assertThat(timer(followUp, FollowUpProcess.EVENT_PAL_ENDED).getDuedate().toInstant()).isEqualTo(TWO_YEAR_PAL_END);
+    ClockUtil.setCurrentTime(Date.from(TWO_YEAR_PAL_END));
+    execute(timer(followUp, FollowUpProcess.EVENT_PAL_ENDED));
+    Assertions.assertThat(driver.task(exercise, FollowUpProcess.TASK_SELF_ASSESS_PAL).getName())
+        .isEqualTo("Autoevaluar el PAL: " + oaxacaAndYear + ", evaluación final");
+    Assertions.assertThat(driver.tasks(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE)).isEmpty();
+    driver.selfAssess(exercise);
+    Task evaluation = driver.task(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE);
+    Assertions.assertThat(engine.getTaskService().getVariable(evaluation.getId(), FollowUpProcess.VAR_EVALUATION_ROUND)
+        .toString()).contains("Evaluación final", "Se publicó el portal de presupuesto");
+    driver.complete(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE, Variables.createVariables()
+        .putValueTyped("evaluation", json("""
+            [{"commitment":1,"completion":"complete","openedGovernment":"major","notes":""},
+             {"commitment":2,"completion":"limited","openedGovernment":"marginal","notes":""}]""")));
+    assertThat(followUp).hasPassed(FollowUpProcess.END_EXERCISE_EVALUATED).isEnded();
+    Assertions.assertThat(rounds.rounds(exercise.getId())).extracting(EvaluationRound::title, r -> r.evaluatedAt() != null,
+        r -> r.selfAssessment() != null).containsExactly(
+            Assertions.tuple("Año 1 de implementación", true, true), Assertions.tuple("Evaluación final", true, true));
+
+    // Public: the open data (an added key) and the microsite.
+    Http http = new Http(port);
+    var data = http.get("/api/public/exercises/oax/commitments?year="
+        + exercises.findById(exercise.getId()).orElseThrow().year()).json();
+    Assertions.assertThat(data.get("evaluations")).hasSize(2);
+    Assertions.assertThat(data.get("evaluations").get(0).get("year").asInt()).isEqualTo(1);
+    Assertions.assertThat(data.get("evaluations").get(0).get("selfAssessment").get("difficulties").asText())
+        .startsWith("La dependencia responsable");
+    Assertions.assertThat(data.get("evaluations").get(0).get("assessments").get(0).get("completion").asText())
+        .isEqualTo("substantial");
+    Assertions.assertThat(data.get("evaluations").get(1).get("finalRound").asBoolean()).isTrue();
+    Assertions.assertThat(data.get("commitments").get(0).get("evaluation").get("completion").asText()).isEqualTo("complete");
+    String page = http.get("/micrositio/oax/" + exercises.findById(exercise.getId()).orElseThrow().year()).body();
+    Assertions.assertThat(page).contains("Autoevaluaciones y evaluaciones", "Año 1 de implementación", "Evaluación final",
+        "Acordar desde el inicio quién publica cada dato.", "Informe de evaluación del año 1 de implementación (PDF)");
+  }
+
+  /** 18 months: one yearly evaluation at launch + 12 months; a launch seven months before the end: none. */
+  @Test
+  void anEighteenMonthPalHasOneYearlyEvaluationAndALateLaunchNone() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-12-01T16:00:00Z")));
+    ProcessInstance eighteen = driver.startWithPal("jal", "2032-02-01", "2033-08-01", "2032-03-15");
+    driver.monitor(eighteen);
+    ProcessInstance followUp = driver.step(eighteen, FollowUpProcess.KEY);
+    Assertions.assertThat(timer(followUp, FollowUpProcess.EVENT_YEAR_OF_IMPLEMENTATION_ENDED).getDuedate().toInstant())
+        .isEqualTo(Instant.parse("2033-03-15T06:00:00Z"));
+    driver.evaluateYear(eighteen);
+    Assertions.assertThat(timers(followUp, FollowUpProcess.EVENT_YEAR_OF_IMPLEMENTATION_ENDED)).isZero();
+    assertThat(followUp).isWaitingAt(FollowUpProcess.EVENT_PAL_ENDED);
+
+    ProcessInstance late = driver.startWithPal("nay", "2032-02-01", "2034-02-01", "2033-07-15");
+    driver.monitor(late);
+    ProcessInstance lateFollowUp = driver.step(late, FollowUpProcess.KEY);
+    Assertions.assertThat(timers(lateFollowUp, FollowUpProcess.EVENT_YEAR_OF_IMPLEMENTATION_ENDED)).isZero();
+    assertThat(lateFollowUp).hasPassed(FollowUpProcess.GATEWAY_YEAR_AHEAD).isWaitingAt(FollowUpProcess.EVENT_PAL_ENDED);
+    driver.endPal(late);
+    Assertions.assertThat(driver.tasks(late, FollowUpProcess.TASK_EVALUATE_PERFORMANCE)).hasSize(1);
+    Assertions.assertThat(rounds.rounds(late.getId())).singleElement().satisfies(r -> {
+      Assertions.assertThat(r.finalRound()).isTrue();
+      Assertions.assertThat(r.round()).isEqualTo(1);
+    });
+  }
+
+  /** The STL does not assess itself: a week after its due date the task closes and INAI evaluates without it. */
+  @Test
+  void withoutTheSelfAssessmentInaiEvaluatesOnceItsTimeIsUp() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-12-01T16:00:00Z")));
+    ProcessInstance exercise = driver.startWithPal("cam", "2032-02-01", "2034-02-01", "2032-02-01");
+    driver.monitor(exercise);
+    ProcessInstance followUp = driver.step(exercise, FollowUpProcess.KEY);
+    ClockUtil.setCurrentTime(Date.from(YEAR_ONE));
+    execute(timer(followUp, FollowUpProcess.EVENT_YEAR_OF_IMPLEMENTATION_ENDED));
+    Task self = driver.task(exercise, FollowUpProcess.TASK_SELF_ASSESS_PAL);
+    Assertions.assertThat(self.getDueDate().toInstant()).as("P21D").isEqualTo(YEAR_ONE.plus(java.time.Duration.ofDays(21)));
+    Job closes = timer(followUp, FollowUpProcess.EVENT_SELF_ASSESSMENT_CLOSED);
+    Assertions.assertThat(closes.getDuedate().toInstant()).as("due date + cocreacion.follow-up.self-assessment-grace")
+        .isEqualTo(YEAR_ONE.plus(java.time.Duration.ofDays(28)));
+
+    ClockUtil.setCurrentTime(closes.getDuedate());
+    execute(closes);
+    Assertions.assertThat(driver.tasks(exercise, FollowUpProcess.TASK_SELF_ASSESS_PAL)).isEmpty();
+    Task yearly = driver.task(exercise, FollowUpProcess.TASK_EVALUATE_YEAR);
+    Assertions.assertThat(engine.getTaskService().getVariable(yearly.getId(), FollowUpProcess.VAR_EVALUATION_ROUND).toString())
+        .contains("El STL no completó la autoevaluación en su plazo.");
+    driver.complete(exercise, FollowUpProcess.TASK_EVALUATE_YEAR, TestVariables.evaluateYear());
+    Assertions.assertThat(rounds.rounds(exercise.getId())).singleElement().satisfies(r -> {
+      Assertions.assertThat(r.selfAssessment()).isNull();
+      Assertions.assertThat(r.evaluatedAt()).isNotNull();
+    });
+    Assertions.assertThat(new Http(port).get("/micrositio/cam/" + exercises.findById(exercise.getId()).orElseThrow().year())
+        .body()).contains("El STL no completó la autoevaluación en su plazo.");
+  }
+
+  /** A year ends while INAI's monitoring is still open: the yearly evaluation waits for it, it never skips it. */
+  @Test
+  void aYearlyEvaluationWaitsForAMonitoringStillOpen() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-12-01T16:00:00Z")));
+    ProcessInstance exercise = driver.startWithPal("gro", "2032-02-01", "2034-02-01", "2032-02-01");
+    ProcessInstance followUp = driver.step(exercise, FollowUpProcess.KEY);
+    ClockUtil.setCurrentTime(Date.from(SIX_MONTHS));
+    execute(timer(followUp, FollowUpProcess.EVENT_SIX_MONTHS_AFTER_LAUNCH));
+    ClockUtil.setCurrentTime(Date.from(YEAR_ONE.plus(java.time.Duration.ofDays(20))));
+    Assertions.assertThat(timers(followUp, FollowUpProcess.EVENT_YEAR_OF_IMPLEMENTATION_ENDED)).isZero();
+    Assertions.assertThat(driver.tasks(exercise, FollowUpProcess.TASK_SELF_ASSESS_PAL)).isEmpty();
+
+    driver.complete(exercise, FollowUpProcess.TASK_MONITOR_COMMITMENTS, monitoring("""
+        [{"commitment":1,"verifiable":true,"relevant":true,"potentialImpact":"transformative"},
+         {"commitment":2,"verifiable":true,"relevant":true,"potentialImpact":"moderate"}]"""));
+    Job yearEnd = timer(followUp, FollowUpProcess.EVENT_YEAR_OF_IMPLEMENTATION_ENDED);
+    Assertions.assertThat(yearEnd.getDuedate().toInstant()).as("already due: the year ended").isEqualTo(YEAR_ONE);
+    execute(yearEnd);
+    assertThat(followUp).isWaitingAt(FollowUpProcess.TASK_SELF_ASSESS_PAL);
   }
 
   private void reportOn(ProcessInstance implementationInstance, String statuses, String evidenceUrl) {
@@ -298,6 +501,21 @@ class FollowUpProcessTest extends ProcessTestSupport {
 
   private Job timer(ProcessInstance instance, String activityId) {
     return management.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId).singleResult();
+  }
+
+  private static String pdfText(byte[] pdf) throws java.io.IOException {
+    com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+    StringBuilder text = new StringBuilder();
+    var extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+    for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+      text.append(extractor.getTextFromPage(page)).append('\n');
+    }
+    reader.close();
+    return text.toString().replaceAll("\\s+", " ");
+  }
+
+  private long timers(ProcessInstance instance, String activityId) {
+    return management.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId).count();
   }
 
   private List<String> candidateGroups(String taskId) {

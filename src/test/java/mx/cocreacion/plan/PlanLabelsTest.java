@@ -35,6 +35,7 @@ class PlanLabelsTest {
   @Test
   void theFormsOfferTheSameWordsAsThePages() throws Exception {
     assertThat(options("evaluate-performance", "completion")).isEqualTo(IrmScales.COMPLETION);
+    assertThat(options("evaluate-year", "completion")).isEqualTo(IrmScales.COMPLETION);
     assertThat(options("evaluate-performance", "openedGovernment")).isEqualTo(IrmScales.OPENED_GOVERNMENT);
     assertThat(options("monitor-commitments", "potentialImpact")).isEqualTo(IrmScales.POTENTIAL_IMPACT);
     assertThat(options("report-progress", "status")).isEqualTo(IrmScales.STATUS);

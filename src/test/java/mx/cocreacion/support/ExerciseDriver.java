@@ -124,6 +124,33 @@ public class ExerciseDriver {
     complete(exercise, "hold-public-launch", holdPublicLaunch());
   }
 
+  /** Schedules a PAL from {@code palStart} to {@code palEnd} and launches it on {@code launchDate} (AAAA-MM-DD). */
+  public void launchPal(ProcessInstance exercise, String palStart, String palEnd, String launchDate) {
+    complete(exercise, "schedule-pal", org.camunda.bpm.engine.variable.Variables.createVariables()
+        .putValue("palStart", palStart).putValue("palEnd", palEnd));
+    complete(exercise, "hold-public-launch", org.camunda.bpm.engine.variable.Variables.createVariables()
+        .putValue("launchDate", launchDate).putValue("launchPlace", "Plaza principal"));
+  }
+
+  /** Starts an exercise and walks it to the launch of a PAL with these dates (AAAA-MM-DD). */
+  public ProcessInstance startWithPal(String tenant, String palStart, String palEnd, String launchDate) {
+    ProcessInstance exercise = startAtStep(tenant, 5);
+    launchPal(exercise, palStart, palEnd, launchDate);
+    return exercise;
+  }
+
+  /** The STL completes its self-assessment before INAI's evaluation. */
+  public void selfAssess(ProcessInstance exercise) {
+    complete(exercise, "self-assess-pal", selfAssessPal());
+  }
+
+  /** A year of implementation ends (its timer fired), the STL assesses itself and INAI evaluates the year. */
+  public void evaluateYear(ProcessInstance exercise) {
+    fire(step(exercise, "follow-up"), "Event_YearOfImplementationEnded");
+    selfAssess(exercise);
+    complete(exercise, "evaluate-year", TestVariables.evaluateYear());
+  }
+
   /** Six months after the launch INAI monitors both commitments of the plan (the timer fired as the engine would). */
   public void monitor(ProcessInstance exercise) {
     fire(step(exercise, "follow-up"), "Event_SixMonthsAfterLaunch");
@@ -133,9 +160,13 @@ public class ExerciseDriver {
              {"commitment":2,"verifiable":true,"relevant":false,"potentialImpact":"moderate","notes":""}]""")));
   }
 
-  /** The PAL ends (its timer fired): with the monitoring done, INAI's evaluation opens. */
+  /**
+   * The PAL ends (its timer fired): with the monitoring done, the STL completes its final self-assessment and
+   * INAI's evaluation opens.
+   */
   public void endPal(ProcessInstance exercise) {
     fire(step(exercise, "follow-up"), "Event_PalEnded");
+    selfAssess(exercise);
   }
 
   private void fire(ProcessInstance instance, String timer) {

@@ -126,6 +126,21 @@ public final class TestVariables {
     return Variables.createVariables().putValue("launchDate", "2032-02-01").putValue("launchPlace", "Plaza principal");
   }
 
+  /** The STL's self-assessment before an evaluation of INAI (self-assess-pal). */
+  public static VariableMap selfAssessPal() {
+    return Variables.createVariables()
+        .putValue("achievements", "Se publicó el portal de presupuesto y se instalaron los comités de obra.")
+        .putValue("difficulties", "La dependencia responsable cambió de titular y la capacitación se retrasó.")
+        .putValue("lessons", "Acordar desde el inicio quién publica cada dato.");
+  }
+
+  /** INAI's yearly evaluation of both commitments of the test plan (evaluate-year). */
+  public static VariableMap evaluateYear() {
+    return Variables.createVariables().putValueTyped("yearEvaluation", json("""
+        [{"commitment":1,"completion":"substantial","notes":"Portal publicado"},
+         {"commitment":2,"completion":"limited","notes":""}]"""));
+  }
+
   public static String toJson(Object value) {
     try {
       return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);

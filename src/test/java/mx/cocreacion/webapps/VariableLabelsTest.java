@@ -31,7 +31,8 @@ class VariableLabelsTest {
   @Test
   void everyVariableOfAWholeExerciseHasWords() {
     ExerciseDriver driver = new ExerciseDriver(engine);
-    ProcessInstance exercise = driver.startAtStep("que", 6);
+    // A PAL of two years: the yearly evaluation and the self-assessments have their variables too.
+    ProcessInstance exercise = driver.startWithPal("que", "2032-02-01", "2034-02-01", "2032-02-01");
     driver.reportProgress(exercise, 1, "[{\"activity\":1,\"status\":\"done\"},{\"activity\":2,\"status\":\"done\"}]",
         "https://transparencia.queretaro.gob.mx/avance");
     driver.reportProgress(exercise, 2, "[{\"activity\":1,\"status\":\"in-progress\"}]", null);
@@ -41,7 +42,9 @@ class VariableLabelsTest {
         .putValueTyped("monitoring", json("""
             [{"commitment":1,"verifiable":true,"relevant":true,"potentialImpact":"transformative","notes":""},
              {"commitment":2,"verifiable":true,"relevant":true,"potentialImpact":"moderate","notes":""}]""")));
+    driver.evaluateYear(exercise);
     fire(followUp, FollowUpProcess.EVENT_PAL_ENDED);
+    driver.selfAssess(exercise);
     driver.complete(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE, Variables.createVariables()
         .putValueTyped("evaluation", json("""
             [{"commitment":1,"completion":"complete","openedGovernment":"major","notes":""},
@@ -55,7 +58,8 @@ class VariableLabelsTest {
           .map(HistoricVariableInstance::getName).forEach(names::add);
     }
     assertThat(names).as("the exercise's variables").contains("entity", "decisionRule", "monitoring", "evaluation",
-        "activityProgress", "palEnd");
+        "activityProgress", "palEnd",
+        "achievements", "yearEvaluation", "evaluationRound");
     assertThat(names.stream().filter(name -> labels.variable(name) == null))
         .as("variables Cockpit would show by their key").isEmpty();
   }
