@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * <ul>
  *   <li>{@code GET /calendario/{token}.ics}: a person's feed ({@link PersonalCalendar}), opened by the secret
  *   token of their URL alone (calendar clients cannot log in), so it creates no session; never stored by a
- *   shared cache ({@code Cache-Control: private, no-store}), never sent on as a referrer, no CORS. A token that
+ *   shared cache ({@code Cache-Control: private, no-store}), never sent on as a referrer
+ *   ({@code security.SecurityHeadersFilter}), no CORS. A token that
  *   is not someone's current one gets a bare 404 that says nothing about why;</li>
  *   <li>{@code GET /micrositio/{tenant}/calendario.ics}: the public milestones of the entidad's current exercise
  *   ({@link CalendarMilestones}), cached like the microsite's pages
@@ -46,8 +47,7 @@ class CalendarFeedController {
   ResponseEntity<byte[]> personal(@PathVariable String token) {
     Optional<String> user = tokens.userOf(token);
     if (user.isEmpty()) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore())
-          .header("Referrer-Policy", "no-referrer").build();
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore()).build();
     }
     List<CalendarEvent> events = personal.events(user.get());
     String body = ICalendar.write("Mis tareas · Cocreación desde lo local",
@@ -57,7 +57,6 @@ class CalendarFeedController {
         .contentType(TEXT_CALENDAR)
         .cacheControl(CacheControl.noStore().cachePrivate())
         .header(HttpHeaders.PRAGMA, "no-cache")
-        .header("Referrer-Policy", "no-referrer")
         .header("X-Robots-Tag", "noindex")
         .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"mis-tareas.ics\"")
         .body(body.getBytes(StandardCharsets.UTF_8));
