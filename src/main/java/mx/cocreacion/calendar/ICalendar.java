@@ -94,14 +94,12 @@ final class ICalendar {
   /** Appends one content line, folded (RFC 5545 3.1): at most 75 octets per line, continuations start with a space. */
   static void line(StringBuilder out, String content) {
     int octets = 0;
-    int limit = MAX_OCTETS;
     for (int i = 0; i < content.length(); ) {
       int cp = content.codePointAt(i);
       int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-      if (octets + size > limit) {
+      if (octets + size > MAX_OCTETS) {
         out.append("\r\n ");
-        octets = 1;
-        limit = MAX_OCTETS;
+        octets = 1; // the continuation's leading space
       }
       out.appendCodePoint(cp);
       octets += size;
