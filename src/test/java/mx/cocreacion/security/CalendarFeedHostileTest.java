@@ -9,6 +9,8 @@ import mx.cocreacion.calendar.CalendarTokens;
 import mx.cocreacion.support.CocreacionTest;
 import mx.cocreacion.support.Http;
 import mx.cocreacion.support.Http.Answer;
+import mx.cocreacion.support.StateSnapshot;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +29,7 @@ class CalendarFeedHostileTest {
 
   @LocalServerPort int port;
   @Autowired CalendarTokens tokens;
+  @Autowired DataSource dataSource;
 
   @Test
   void aWrongOrRenewedTokenIsABare404AndNothingElse() {
@@ -101,6 +104,7 @@ class CalendarFeedHostileTest {
 
     // No or a wrong CSRF token, another session's token, or a GET: nothing changes.
     String governmentCsrf = group(CSRF, http.webapp("jal-government", http.request("/cuenta/calendario").GET()).body(), 1);
+    StateSnapshot before = StateSnapshot.take(dataSource);
     for (String wrong : List.of("", "x", governmentCsrf)) {
       Answer refused = http.webapp("jal-society", http.form("/cuenta/calendario", "accion", "renovar", "csrf", wrong));
       assertThat(refused.status()).as(wrong).isEqualTo(403);
@@ -111,6 +115,7 @@ class CalendarFeedHostileTest {
     assertThat(http.webapp("jal-society", http.request("/cuenta/calendario?accion=renovar&csrf=" + csrf).GET()).body())
         .doesNotContain(".ics");
     assertThat(tokens.createdAt("jal-society")).isEmpty();
+    assertThat(before.differences(StateSnapshot.take(dataSource))).isEmpty();
 
     // With its CSRF token: the person's own token, shown once.
     Answer created = http.webapp("jal-society", http.form("/cuenta/calendario", "accion", "renovar", "csrf", csrf));
