@@ -50,4 +50,14 @@ class ArchitectureTest {
           .check(product);
     }
   }
+
+  @Test
+  void theCalendarReadsTheSharedGroundNotTheStepsOrTheMicrosite() {
+    String[] forbidden = Stream.concat(STEPS.stream(), Stream.of("microsite"))
+        .map(p -> "mx.cocreacion." + p + "..").toArray(String[]::new);
+    noClasses().that().resideInAPackage("mx.cocreacion.calendar..")
+        .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+        .because("the calendar reads the plan of record (exercise, plan, tenancy), as the steps write it")
+        .check(product);
+  }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The public pages and open data as served: the rendered HTML of the microsite ({@code /micrositio},
+ * an entidad's public calendar {@code /micrositio/<tenant>/calendario.ics},
  * an entidad's page, a year's page) and the open-data JSON and CSV bodies are kept in the
  * {@link PublicDataCache}, so they are rendered or serialised once per change of the plan of record
  * (dropped when a write commits), not once per request. What changes with time alone (overdue tasks)
@@ -43,7 +44,7 @@ public class PublicResponseCacheFilter extends OncePerRequestFilter {
   static final int ORDER = 10;
 
   private static final Pattern CACHED_PATHS = Pattern.compile(
-      "/micrositio(/[a-z]+(/\\d{4})?)?|/api/public/exercises(\\.csv)?|/api/public/exercises/[a-z]+/commitments(\\.csv)?");
+      "/micrositio(/[a-z]+(/\\d{4}|/calendario\\.ics)?)?|/api/public/exercises(\\.csv)?|/api/public/exercises/[a-z]+/commitments(\\.csv)?");
   private static final Pattern YEAR_QUERY_PATHS = Pattern.compile("/api/public/exercises/[a-z]+/commitments(\\.csv)?");
   private static final Pattern CACHED_QUERY = Pattern.compile("year=\\d{4}");
   /** The microsite is in Spanish, whatever the browser asks for. */

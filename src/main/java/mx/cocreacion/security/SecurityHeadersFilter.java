@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Referrer-Policy: strict-origin-when-cross-origin}. The public microsite
  * ({@code /micrositio/**}) also gets a Content-Security-Policy that allows only the application's
  * own scripts, styles and images; the account pages ({@code /cuenta/**}, which carry an invitation
- * token) a stricter one, no framing, no referrer and no caching. The Camunda webapps ({@code /camunda/**}) get no CSP from here:
+ * token) a stricter one, no framing, no referrer and no caching; the personal calendar feeds
+ * ({@code /calendario/**}, whose URL carries their secret token) no framing, no referrer and a CSP that lets nothing run. The Camunda webapps ({@code /camunda/**}) get no CSP from here:
  * Camunda's own header filter sets theirs.
  *
  * <p>The headers are set before the rest of the chain runs, so responses that other filters end
@@ -63,6 +64,9 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
       "base-uri 'none'",
       "frame-ancestors 'none'");
 
+  /** A personal calendar feed is data, never a page: nothing in it runs, loads or is framed. */
+  static final String FEED_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
@@ -80,6 +84,11 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
       response.setHeader("X-Frame-Options", "DENY");
       response.setHeader("Referrer-Policy", "no-referrer");
       response.setHeader("Cache-Control", "no-store");
+    } else if (path.startsWith("/calendario/")) {
+      // A personal calendar feed: its URL is its secret (calendar package).
+      response.setHeader("Content-Security-Policy", FEED_CSP);
+      response.setHeader("X-Frame-Options", "DENY");
+      response.setHeader("Referrer-Policy", "no-referrer");
     }
     chain.doFilter(request, response);
   }

@@ -38,7 +38,7 @@ public final class StlIntegrationProcess {
   public static final String RECORD_MEETING = "stl-meeting";
   public static final String RECORD_RULES = "stl-rules";
   public static final String RECORD_FACILITATOR = "facilitator";
-  public static final String RECORD_AGENDA = "agenda";
+  public static final String RECORD_AGENDA = mx.cocreacion.exercise.ExerciseAgenda.RECORD_AGENDA;
 
   private StlIntegrationProcess() {}
 }

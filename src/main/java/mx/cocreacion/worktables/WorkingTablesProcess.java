@@ -33,7 +33,7 @@ public final class WorkingTablesProcess {
   /** The eight quality criteria of the seed (step 4), keys of {@code criteria}. */
   public static final List<String> CRITERIA = mx.cocreacion.plan.Commitment.CRITERIA;
 
-  public static final String RECORD_TABLES_PLAN = "working-tables-plan";
+  public static final String RECORD_TABLES_PLAN = mx.cocreacion.exercise.ExerciseAgenda.RECORD_TABLES_PLAN;
   public static final String RECORD_WORKING_TABLE = "working-table";
 
   private WorkingTablesProcess() {}
