@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * One commitment of a PAL as people read it: what was agreed (problem, ODS, quality criteria, activities with
  * their status), whether the STL approved it, its progress in whole percent, its dated progress reports, and
- * INAI's monitoring and evaluation once they exist. The one read model of a commitment, built by
+ * INAI's monitoring and evaluation once they exist, and the STL's votes on it in step 4 (its approval history:
+ * who approved or returned it in which vote, and why). The one read model of a commitment, built by
  * {@link CommitmentViews}: the microsite, the open data (JSON and CSV), the PDFs and the forms' summaries read it.
  */
 public record CommitmentView(
@@ -24,7 +25,8 @@ public record CommitmentView(
     List<Commitment.Activity> activities,
     List<Report> reports,
     Monitoring monitoring,
-    Evaluation evaluation) {
+    Evaluation evaluation,
+    List<Vote> approvalHistory) {
 
   /** "Compromiso 2. Presupuesto abierto" reads "2. Presupuesto abierto". */
   public String numberedTitle() {
@@ -34,6 +36,12 @@ public record CommitmentView(
   /** A dated progress report ("primer avance"...), its progress then, the evidence it links and what it told. */
   public record Report(int number, LocalDate reportedAt, int progress, String evidenceUrl, String evidenceName,
       String narrative) {}
+
+  /**
+   * One STL titular's vote on the commitment in one vote ({@code round}) of step 4: the seat (name and sector,
+   * never the account), approved or returned, the comment, the day. Public, as the STL's members are.
+   */
+  public record Vote(int round, String name, String sector, boolean approved, String comments, LocalDate votedAt) {}
 
   /** INAI's 6-month monitoring (after OGP's IRM). */
   public record Monitoring(boolean verifiable, boolean relevant, String potentialImpact, String notes) {

@@ -21,6 +21,7 @@ public class VariableLabels {
   static final Map<String, String> PROCESS = Map.ofEntries(
       Map.entry("allActivitiesDone", "Todas las actividades concluidas"),
       Map.entry("approvalComments", "Comentarios de la aprobación"),
+      Map.entry("approvalOutcome", "Resultado de la votación del STL"),
       Map.entry("approvalRound", "Ronda de aprobación"),
       Map.entry("approved", "Aprobado"),
       Map.entry("commitmentPosition", "Número del compromiso"),
