@@ -23,7 +23,6 @@ public class FormLabels {
 
   /** Fields that no form shows (REST only) or that a form computes, in words. */
   static final Map<String, String> OTHERS = Map.of(
-      "approved", "Aprobación de todos los compromisos",
       "declarationDocument", "Documento de la declaración firmada",
       "evidence", "Archivo de evidencia",
       "problems", "Problemas públicos identificados",

@@ -65,7 +65,10 @@ class ApproveCommitmentsCompletion implements TaskCompletion {
     Map<Integer, Integer> carried = commitments.carriedRounds(exerciseId);
     List<Integer> inVote = draft.stream().map(Commitment::position).filter(p -> !carried.containsKey(p)).toList();
     // The task's own prefilled rows are not a vote: only a completion that carries votes decides per commitment.
-    boolean votesSent = SubmittedFields.current().containsKey(VAR_VOTES) && input.raw(VAR_VOTES) != null;
+    // An empty list with approved is the form of a task opened before votes existed (no rows): approved decides.
+    Object sent = input.raw(VAR_VOTES);
+    boolean votesSent = SubmittedFields.current().containsKey(VAR_VOTES) && sent != null
+        && !(String.valueOf(sent).replaceAll("\\s", "").equals("[]") && input.raw(VAR_APPROVED) != null);
     return Ballot.read(input, votesSent, inVote, carried, draft.size());
   }
 

@@ -244,7 +244,11 @@ class WorkingTablesProcessTest extends ProcessTestSupport {
     assertRefused(() -> engine.getTaskService().complete(vote, TestVariables.votes(
         TestVariables.vote(1, true, ""), TestVariables.vote(2, true, "")).putValue("approved", false)),
         "approved", "sus votos los aprueban todos");
+    assertRefused(() -> engine.getTaskService().complete(vote, TestVariables.votes()), "votes", "al menos 1");
     Assertions.assertThat(driver.tasks(exercise, "approve-commitments")).hasSize(3);
+    // The form of a task opened before per-commitment votes has no rows: it sends an empty list and approved.
+    engine.getTaskService().complete(vote, TestVariables.votes().putValue("approved", true));
+    Assertions.assertThat(driver.tasks(exercise, "approve-commitments")).hasSize(2);
   }
 
   @Test
