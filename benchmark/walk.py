@@ -118,7 +118,10 @@ class Walk:
         c(bk, 'plan-working-tables', lambda i: {'workingTables': v([{'topic': 'Agua', 'date': '2031-03-10'}, {'topic': 'Salud', 'date': '2031-03-11'}], 'Json')}, 1)
         c(bk, 'hold-working-table', lambda i: {'participants': v([{'name': 'P', 'sector': 'society', 'organization': 'OSC'}, {'name': 'G', 'sector': 'government', 'organization': 'Gobierno'}], 'Json'), 'problems': v(['Problema'], 'Json')}, 2)
         c(bk, 'consolidate-commitments', lambda i: {'commitments': v(COMMITS, 'Json')}, 1)
-        c(bk, 'approve-commitments', lambda i: {'approved': v(True, 'Boolean'), 'comments': v('ok', 'String')}, 3)
+        # One vote per commitment (the product decides on them); approved agrees with them (the bare peer's gateway reads it).
+        c(bk, 'approve-commitments', lambda i: {'votes': v([{'position': 1, 'approved': True, 'comments': ''},
+                                                            {'position': 2, 'approved': True, 'comments': 'ok'}], 'Json'),
+                                                 'approved': v(True, 'Boolean'), 'comments': v('ok', 'String')}, 3)
         c(bk, 'schedule-pal', lambda i: {'palStart': v(d('2032-02-01'), 'Date'), 'palEnd': v(d('2033-02-01'), 'Date')}, 1)
         c(bk, 'hold-public-launch', lambda i: {'launchDate': v(d('2032-02-01'), 'Date'), 'launchPlace': v('Plaza', 'String')}, 1)
         subs = self.call('query', 'GET', '/engine-rest/process-instance?processDefinitionKey=commitment-implementation&businessKey=' + bk)

@@ -40,6 +40,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -297,9 +298,13 @@ public class DemoExercises {
       }
       complete(WorkingTablesProcess.TASK_CONSOLIDATE_COMMITMENTS, Variables.createVariables()
           .putValueTyped(WorkingTablesProcess.VAR_COMMITMENTS, json(plan.commitmentsJson().formatted(dueDates))));
+      // Each titular votes each commitment of the vote (the rows their task offers), as the form does.
       for (Task approval : open(WorkingTablesProcess.TASK_APPROVE_COMMITMENTS)) {
+        List<Map<String, Object>> votes = new ArrayList<>();
+        ((SpinJsonNode) tasks.getVariable(approval.getId(), WorkingTablesProcess.VAR_VOTES)).elements().forEach(row ->
+            votes.add(Map.of("position", row.prop("position").numberValue(), "approved", true, "comments", "")));
         complete(approval, Variables.createVariables()
-            .putValue(WorkingTablesProcess.VAR_APPROVED, true)
+            .putValueTyped(WorkingTablesProcess.VAR_VOTES, json(write(votes)))
             .putValue(WorkingTablesProcess.VAR_COMMENTS, "De acuerdo con los compromisos consolidados."));
       }
 

@@ -7,9 +7,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import mx.cocreacion.validation.TaskInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,12 +35,22 @@ public class CommitmentRepository {
     this.plan = plan;
   }
 
-  /** Replaces the draft of an exercise with these commitments (not approved yet). */
+  /**
+   * Replaces the draft of an exercise with these commitments (not approved yet). The commitments the STL
+   * already carried in an earlier round of the vote ({@link #carriedRounds}) stay as they are: the caller
+   * checked that the new list has them unchanged at their positions.
+   */
   public void saveDraft(String exerciseId, List<Commitment> commitments) {
-    jdbc.sql("delete from cc_activity where commitment_id in (select id from cc_commitment where exercise_id = :e)")
+    Set<Integer> carried = carriedRounds(exerciseId).keySet();
+    jdbc.sql("""
+            delete from cc_activity where commitment_id in
+              (select id from cc_commitment where exercise_id = :e and carried_round is null)""")
         .param("e", exerciseId).update();
-    jdbc.sql("delete from cc_commitment where exercise_id = :e").param("e", exerciseId).update();
+    jdbc.sql("delete from cc_commitment where exercise_id = :e and carried_round is null").param("e", exerciseId).update();
     for (Commitment c : commitments) {
+      if (carried.contains(c.position())) {
+        continue;
+      }
       jdbc.sql("""
               insert into cc_commitment (exercise_id, position, title, problem, description, responsible, sdgs, criteria)
               values (:e, :p, :t, :pr, :d, :r, :s, :c)""")
@@ -79,6 +92,26 @@ public class CommitmentRepository {
         .update();
     plan.changed();
     return approved;
+  }
+
+  /** The STL's vote carried these commitments in {@code round}: they are out of the next vote (step 4). */
+  public void carry(String exerciseId, Collection<Integer> positions, int round) {
+    for (int position : positions) {
+      jdbc.sql("update cc_commitment set carried_round = :r where exercise_id = :e and position = :p and carried_round is null")
+          .param("r", round).param("e", exerciseId).param("p", position).update();
+    }
+    plan.changed();
+  }
+
+  /** The commitments the STL already carried while step 4 runs: position → the round they carried in. */
+  public Map<Integer, Integer> carriedRounds(String exerciseId) {
+    Map<Integer, Integer> carried = new TreeMap<>();
+    jdbc.sql("select position, carried_round from cc_commitment where exercise_id = :e and carried_round is not null")
+        .param("e", exerciseId)
+        .query(rs -> {
+          carried.put(rs.getInt(1), rs.getInt(2));
+        });
+    return carried;
   }
 
   public List<Commitment> findByExercise(String exerciseId) {

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * One commitment of a PAL as people read it: what was agreed (problem, ODS, quality criteria, activities with
  * their status), whether the STL approved it, its progress in whole percent, its dated progress reports, and
- * INAI's monitoring and evaluation once they exist, and, once the STL amended it, every version of its activities
+ * INAI's monitoring and evaluation once they exist, the STL's votes on it in step 4 (its approval history: who
+ * approved or returned it in which vote, and why), and, once the STL amended it, every version of its activities
  * ({@code versions}: the first as approved, then one per approved amendment) and every amendment proposed
  * ({@code amendments}: approved, rejected or in vote). The one read model of a commitment, built by
  * {@link CommitmentViews}: the microsite, the open data (JSON and CSV), the PDFs and the forms' summaries read it.
@@ -27,6 +28,7 @@ public record CommitmentView(
     List<Report> reports,
     Monitoring monitoring,
     Evaluation evaluation,
+    List<Vote> approvalHistory,
     List<CommitmentVersion> versions,
     List<Change> amendments) {
 
@@ -38,6 +40,12 @@ public record CommitmentView(
   /** A dated progress report ("primer avance"...), its progress then, the evidence it links and what it told. */
   public record Report(int number, LocalDate reportedAt, int progress, String evidenceUrl, String evidenceName,
       String narrative) {}
+
+  /**
+   * One STL titular's vote on the commitment in one vote ({@code round}) of step 4: the seat (name and sector,
+   * never the account), approved or returned, the comment, the day. Public, as the STL's members are.
+   */
+  public record Vote(int round, String name, String sector, boolean approved, String comments, LocalDate votedAt) {}
 
   /** INAI's 6-month monitoring (after OGP's IRM). */
   public record Monitoring(boolean verifiable, boolean relevant, String potentialImpact, String notes) {

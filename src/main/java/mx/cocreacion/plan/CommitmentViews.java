@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Builds the {@link CommitmentView}s of an exercise from the plan of record (commitments, activities,
- * progress, reports, assessments: four queries), the one place where "commitment + progress + reports +
+ * progress, reports, assessments, the STL's votes: five queries), the one place where "commitment + progress + reports +
  * assessment" is put together. Not cached: the public caches keep what they read from here.
  */
 @Service
@@ -19,11 +19,13 @@ public class CommitmentViews {
   private final CommitmentRepository commitments;
   private final ImplementationRepository implementation;
   private final AssessmentRepository assessments;
+  private final CommitmentVoteRepository votes;
   private final AmendmentRepository amendments;
 
   public CommitmentViews(CommitmentRepository commitments, ImplementationRepository implementation,
-      AssessmentRepository assessments, AmendmentRepository amendments) {
+      AssessmentRepository assessments, CommitmentVoteRepository votes, AmendmentRepository amendments) {
     this.commitments = commitments;
+    this.votes = votes;
     this.implementation = implementation;
     this.assessments = assessments;
     this.amendments = amendments;
@@ -40,12 +42,16 @@ public class CommitmentViews {
     boolean approved = commitments.isApproved(exerciseId);
     Map<Integer, List<ProgressReport>> reports = implementation.reportsByCommitment(exerciseId);
     Map<Integer, Double> progress = implementation.progressByCommitment(exerciseId);
+    Map<Integer, List<CommitmentView.Vote>> history = votes.ofExercise(exerciseId).stream()
+        .collect(Collectors.groupingBy(CommitmentVote::position, Collectors.mapping(v -> new CommitmentView.Vote(
+            v.round(), v.name(), v.sector(), v.approved(), v.comments(), Dates.localDate(v.votedAt())),
+            Collectors.toList())));
     Map<Integer, List<CommitmentVersion>> versions = amendments.versions(exerciseId);
     Map<Integer, List<Amendment>> proposed = amendments.byCommitment(exerciseId);
     return plan.stream()
         .map(c -> view(c, approved, assessed.get(c.position()), reports.getOrDefault(c.position(), List.of()),
-            progress.getOrDefault(c.position(), 0.0), versions.getOrDefault(c.position(), List.of()),
-            proposed.getOrDefault(c.position(), List.of())))
+            progress.getOrDefault(c.position(), 0.0), history.getOrDefault(c.position(), List.of()),
+            versions.getOrDefault(c.position(), List.of()), proposed.getOrDefault(c.position(), List.of())))
         .toList();
   }
 
@@ -55,7 +61,7 @@ public class CommitmentViews {
   }
 
   private static CommitmentView view(Commitment c, boolean approved, Assessment a, List<ProgressReport> reports,
-      double progress, List<CommitmentVersion> versions, List<Amendment> proposed) {
+      double progress, List<CommitmentView.Vote> history, List<CommitmentVersion> versions, List<Amendment> proposed) {
     CommitmentView.Monitoring monitoring = a == null || a.potentialImpact() == null ? null
         : new CommitmentView.Monitoring(Boolean.TRUE.equals(a.verifiable()), Boolean.TRUE.equals(a.relevant()),
             a.potentialImpact(), a.monitoringNotes());
@@ -63,7 +69,7 @@ public class CommitmentViews {
         : new CommitmentView.Evaluation(a.completion(), a.openedGovernment(), a.evaluationNotes());
     return new CommitmentView(c.position(), c.title(), c.problem(), c.description(), c.responsible(), c.sdgs(),
         c.criteria(), approved, Progress.percent(progress), a != null && a.starred(), List.copyOf(c.activities()),
-        reports.stream().map(CommitmentViews::report).toList(), monitoring, evaluation, List.copyOf(versions),
+        reports.stream().map(CommitmentViews::report).toList(), monitoring, evaluation, history, List.copyOf(versions),
         proposed.stream().map(CommitmentViews::change).toList());
   }
 

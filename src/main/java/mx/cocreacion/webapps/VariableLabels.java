@@ -24,6 +24,7 @@ public class VariableLabels {
       Map.entry("amendmentActivities", "Actividades que se pueden modificar"),
       Map.entry("amendmentSummary", "Modificación propuesta"),
       Map.entry("approvalComments", "Comentarios de la aprobación"),
+      Map.entry("approvalOutcome", "Resultado de la votación del STL"),
       Map.entry("approvalRound", "Ronda de aprobación"),
       Map.entry("approved", "Aprobado"),
       Map.entry("commitmentPosition", "Número del compromiso"),

@@ -2,30 +2,46 @@ package mx.cocreacion.worktables;
 
 import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import mx.cocreacion.completion.SubmittedFields;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.plan.Commitment;
+import mx.cocreacion.plan.CommitmentRepository;
+import mx.cocreacion.plan.CommitmentVoteRepository;
 import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.validation.ValidationException;
 import mx.cocreacion.validation.Violation;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * approve-commitments: each titular approves or not ({@code approved}); whoever does not approve
- * says why ({@code comments}), so the facilitator knows what to change. The vote is recorded.
+ * approve-commitments: each titular approves or returns each commitment of the vote ({@link Ballot}: the
+ * per-commitment {@code votes}, or the first contract's {@code approved} and {@code comments} for all of
+ * them); a returned one carries a comment, so the facilitator knows what to change. The votes are recorded
+ * per commitment ({@code cc_commitment_vote}) and, as before, one per titular and round
+ * ({@code cc_approval_vote}: approved = every commitment of the vote approved).
  */
 @Component
 class ApproveCommitmentsCompletion implements TaskCompletion {
 
   private final ApprovalVoteRepository votes;
+  private final CommitmentVoteRepository commitmentVotes;
+  private final CommitmentRepository commitments;
   private final StlRoster roster;
 
-  ApproveCommitmentsCompletion(ApprovalVoteRepository votes, StlRoster roster) {
+  ApproveCommitmentsCompletion(ApprovalVoteRepository votes, CommitmentVoteRepository commitmentVotes,
+      CommitmentRepository commitments, StlRoster roster) {
     this.votes = votes;
+    this.commitmentVotes = commitmentVotes;
+    this.commitments = commitments;
     this.roster = roster;
   }
 
@@ -36,21 +52,30 @@ class ApproveCommitmentsCompletion implements TaskCompletion {
 
   @Override
   public Set<String> fields() {
-    return Set.of(VAR_APPROVED, VAR_COMMENTS);
+    return Set.of(VAR_APPROVED, VAR_COMMENTS, VAR_VOTES);
   }
 
   @Override
   public void validate(TaskInput input) {
-    Boolean approved = input.bool(VAR_APPROVED);
-    String comments = input.optionalText(VAR_COMMENTS, TaskInput.TEXT);
-    if (Boolean.FALSE.equals(approved) && comments == null && input.isValid()) {
-      input.reject(VAR_COMMENTS, "es obligatorio cuando no se aprueban los compromisos: explique qué debe cambiar");
-    }
+    ballot(input, ExerciseScope.exerciseId(input));
+  }
+
+  private Ballot ballot(TaskInput input, String exerciseId) {
+    List<Commitment> draft = commitments.findByExercise(exerciseId);
+    Map<Integer, Integer> carried = commitments.carriedRounds(exerciseId);
+    List<Integer> inVote = draft.stream().map(Commitment::position).filter(p -> !carried.containsKey(p)).toList();
+    // The task's own prefilled rows are not a vote: only a completion that carries votes decides per commitment.
+    // An empty list with approved is the form of a task opened before votes existed (no rows): approved decides.
+    Object sent = input.raw(VAR_VOTES);
+    boolean votesSent = SubmittedFields.current().containsKey(VAR_VOTES) && sent != null
+        && !(String.valueOf(sent).replaceAll("\\s", "").equals("[]") && input.raw(VAR_APPROVED) != null);
+    return Ballot.read(input, votesSent, inVote, carried, draft.size());
   }
 
   @Override
   public void record(DelegateTask task, TaskInput input) {
     Object round = task.getVariable(VAR_APPROVAL_ROUND);
+    int r = round instanceof Integer i ? i : 1;
     String voter = task.getAssignee() != null ? task.getAssignee() : TaskMinutes.actor(task);
     String exerciseId = ExerciseScope.exerciseId(task);
     // Each vote is a titular's seat: the task's assignee (the model assigns it), who must hold one.
@@ -58,8 +83,14 @@ class ApproveCommitmentsCompletion implements TaskCompletion {
       throw new ValidationException("completar la tarea «" + task.getName() + "»", List.of(new Violation(VAR_APPROVED,
           "solo vota quien es titular del STL de este ejercicio")));
     }
-    votes.add(exerciseId, round instanceof Integer r ? r : 1,
-        new ApprovalVote(voter, input.bool(VAR_APPROVED), input.optionalText(VAR_COMMENTS, TaskInput.TEXT)),
-        ClockUtil.getCurrentTime().toInstant());
+    Ballot ballot = ballot(input, exerciseId);
+    Instant at = ClockUtil.getCurrentTime().toInstant();
+    commitmentVotes.add(exerciseId, r, voter, ballot.votes(), at);
+    votes.add(exerciseId, r, new ApprovalVote(voter, ballot.approvesAll(), ballot.comments()), at);
+    // The task keeps what was decided, per commitment and overall, whichever way it was sent.
+    Map<Integer, String> titles = commitments.findByExercise(exerciseId).stream()
+        .collect(Collectors.toMap(Commitment::position, Commitment::title));
+    task.setVariable(VAR_VOTES, SpinValues.jsonValue(ballot.toJson(titles).toString()).create());
+    task.setVariable(VAR_APPROVED, ballot.approvesAll());
   }
 }

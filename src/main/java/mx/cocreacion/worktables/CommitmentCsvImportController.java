@@ -23,6 +23,7 @@ import java.util.Map;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.plan.Commitment;
 import mx.cocreacion.plan.CommitmentCsv;
+import mx.cocreacion.plan.CommitmentRepository;
 import mx.cocreacion.plan.Commitments;
 import mx.cocreacion.security.BasicCredentials;
 import mx.cocreacion.security.EndUserGuard;
@@ -66,9 +67,11 @@ class CommitmentCsvImportController {
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final ExerciseRepository exercises;
+  private final CommitmentRepository commitmentRepository;
 
   CommitmentCsvImportController(IdentityService identity, TaskService tasks, RuntimeService runtime,
-      ExerciseRepository exercises) {
+      ExerciseRepository exercises, CommitmentRepository commitmentRepository) {
+    this.commitmentRepository = commitmentRepository;
     this.identity = identity;
     this.tasks = tasks;
     this.runtime = runtime;
@@ -171,6 +174,8 @@ class CommitmentCsvImportController {
       }
       TaskInput input = CommitmentCsv.input(WorkingTablesProcess.VAR_COMMITMENTS, parsed.commitments().toString());
       List<Commitment> commitments = Commitments.read(input, WorkingTablesProcess.VAR_COMMITMENTS);
+      ApprovedCommitments.check(input, WorkingTablesProcess.VAR_COMMITMENTS, exercise.get("id"), commitments,
+          commitmentRepository);
       if (!input.isValid()) {
         return invalid(input.violations());
       }
@@ -197,7 +202,8 @@ class CommitmentCsvImportController {
     String root = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
         .getRootProcessInstanceId();
     return exercises.findById(root)
-        .map(e -> Map.of("tenant", e.tenantId(), "year", String.valueOf(e.year()), "businessKey", e.businessKey()))
+        .map(e -> Map.of("tenant", e.tenantId(), "year", String.valueOf(e.year()), "businessKey", e.businessKey(),
+            "id", e.id()))
         .orElseThrow(() -> new IllegalStateException("La tarea " + task.getId() + " no pertenece a un ejercicio"));
   }
 

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  * consolidate-commitments: at least one commitment, each with a title, ODS within 1–17, the
  * quality criteria, and at least one activity with product, indicator, target and due date.
  * The commitments are stored as the draft the STL votes on; the variable is rewritten in the
- * contract's canonical form.
+ * contract's canonical form. After a vote of the STL, the commitments it approved stay as they are, at their
+ * positions ({@link ApprovedCommitments}): only the returned ones change, and only they (and new ones) go to
+ * the next vote.
  */
 @Component
 class ConsolidateCommitmentsCompletion implements TaskCompletion {
@@ -41,7 +43,8 @@ class ConsolidateCommitmentsCompletion implements TaskCompletion {
 
   @Override
   public void validate(TaskInput input) {
-    Commitments.read(input, VAR_COMMITMENTS);
+    List<Commitment> draft = Commitments.read(input, VAR_COMMITMENTS);
+    ApprovedCommitments.check(input, VAR_COMMITMENTS, ExerciseScope.exerciseId(input), draft, commitments);
   }
 
   @Override

@@ -2,28 +2,42 @@ package mx.cocreacion.worktables;
 
 import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Set;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.plan.Commitment;
+import mx.cocreacion.plan.CommitmentRepository;
+import mx.cocreacion.plan.CommitmentVote;
+import mx.cocreacion.plan.CommitmentVoteRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * After every titular voted: applies the STL's decision rule to the round's votes, sets
- * {@code commitmentsApproved} and gathers every comment in {@code approvalComments}.
+ * After every titular voted: applies the STL's decision rule to the round's votes commitment by commitment.
+ * The commitments that carry are kept as approved (out of the next vote); {@code commitmentsApproved} is true
+ * when every commitment has carried (then the plan is recorded), and {@code approvalComments} tells, per
+ * returned commitment, who returned it and why (the facilitator's consolidation shows it, with
+ * {@code approvalOutcome}).
  */
 @Component("tallyApprovalDelegate")
 public class TallyApprovalDelegate implements JavaDelegate {
 
-  private final ApprovalVoteRepository votes;
+  private final CommitmentVoteRepository votes;
+  private final ApprovalVoteRepository generalVotes;
+  private final CommitmentRepository commitments;
   private final StlRoster roster;
   private final ExerciseRepository exercises;
 
-  public TallyApprovalDelegate(ApprovalVoteRepository votes, StlRoster roster, ExerciseRepository exercises) {
+  public TallyApprovalDelegate(CommitmentVoteRepository votes, ApprovalVoteRepository generalVotes,
+      CommitmentRepository commitments, StlRoster roster, ExerciseRepository exercises) {
     this.votes = votes;
+    this.generalVotes = generalVotes;
+    this.commitments = commitments;
     this.roster = roster;
     this.exercises = exercises;
   }
@@ -33,17 +47,44 @@ public class TallyApprovalDelegate implements JavaDelegate {
     String exerciseId = ExerciseScope.exerciseId(execution);
     Object roundVariable = execution.getVariable(VAR_APPROVAL_ROUND);
     int round = roundVariable instanceof Integer r ? r : 1;
-    List<ApprovalVote> cast = votes.round(exerciseId, round);
+    List<CommitmentVote> cast = votes.round(exerciseId, round);
     // The STL's rule as the plan of record has it (define-stl-rules), not a variable.
     String decisionRule = exercises.findById(exerciseId).map(Exercise::decisionRule)
         .orElseThrow(() -> new IllegalStateException("El ejercicio " + exerciseId + " no tiene regla de decisión"));
-    boolean approved = ApprovalRule.approved(decisionRule, cast, roster.titularsOf(exerciseId).size());
-    String comments = cast.stream()
-        .filter(v -> v.comments() != null && !v.comments().isBlank())
-        .map(v -> (v.approved() ? "A favor" : "En contra") + " (" + v.userId() + "): " + v.comments())
-        .collect(Collectors.joining("\n"));
-    execution.setVariable(VAR_COMMITMENTS_APPROVED, approved);
-    execution.setVariable(VAR_APPROVAL_COMMENTS, comments);
+    List<Commitment> draft = commitments.findByExercise(exerciseId);
+    Map<Integer, Integer> before = commitments.carriedRounds(exerciseId);
+    List<Integer> inVote = draft.stream().map(Commitment::position).filter(p -> !before.containsKey(p)).toList();
+    Set<Integer> carried = ApprovalRule.carried(decisionRule, inVote, cast, roster.titularsOf(exerciseId).size());
+    commitments.carry(exerciseId, carried, round);
+
+    List<String> lines = new ArrayList<>();
+    for (Commitment c : draft) {
+      if (!inVote.contains(c.position())) {
+        continue;
+      }
+      boolean kept = carried.contains(c.position());
+      for (CommitmentVote v : cast) {
+        if (v.position() == c.position() && v.comments() != null && !v.comments().isBlank()) {
+          lines.add("Compromiso " + c.position() + " (" + (kept ? "aprobado" : "devuelto") + "), "
+              + (v.approved() ? "a favor" : "lo devuelve") + " " + who(v) + ": " + v.comments());
+        }
+      }
+    }
+    // General comments (the first contract's comments with an approval, or the form's general comments).
+    for (ApprovalVote v : generalVotes.round(exerciseId, round)) {
+      boolean repeated = !v.approved() && cast.stream().anyMatch(c -> c.userId().equals(v.userId())
+          && v.comments() != null && v.comments().equals(c.comments()));
+      if (v.comments() != null && !v.comments().isBlank() && !repeated) {
+        lines.add("Comentario general de " + cast.stream().filter(c -> c.userId().equals(v.userId())).findFirst()
+            .map(TallyApprovalDelegate::who).orElse(v.userId()) + ": " + v.comments());
+      }
+    }
+    execution.setVariable(VAR_COMMITMENTS_APPROVED, carried.size() == inVote.size());
+    execution.setVariable(VAR_APPROVAL_COMMENTS, String.join("\n", lines));
     execution.setVariable(VAR_APPROVAL_ROUND, round + 1);
+  }
+
+  static String who(CommitmentVote v) {
+    return v.name() != null ? v.name() + " (" + v.userId() + ")" : v.userId();
   }
 }

@@ -26,6 +26,14 @@ public final class WorkingTablesProcess {
   public static final String VAR_TITULAR = "titular";
   public static final String VAR_APPROVED = "approved";
   public static final String VAR_COMMENTS = "comments";
+  /**
+   * The titular's vote per commitment of the vote: {@code [{position, approved, comments}]} (prefilled by the
+   * input mapping with one row per commitment in the vote; other keys of a row, e.g. its {@code title}, are
+   * read-only and never read).
+   */
+  public static final String VAR_VOTES = "votes";
+  /** Read-only Json of consolidate-commitments: which commitments the STL returned, by whom and why. */
+  public static final String VAR_APPROVAL_OUTCOME = "approvalOutcome";
   public static final String VAR_APPROVAL_ROUND = "approvalRound";
   public static final String VAR_COMMITMENTS_APPROVED = "commitmentsApproved";
   public static final String VAR_APPROVAL_COMMENTS = "approvalComments";

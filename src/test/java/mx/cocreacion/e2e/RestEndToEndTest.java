@@ -116,7 +116,18 @@ class RestEndToEndTest {
       JsonNode vote = voter.get("/task?assignee=" + q("titular." + sector + "." + tag + "@stl.mx")
           + "&taskDefinitionKey=approve-commitments").body();
       assertThat(vote).hasSize(1);
-      complete(voter, vote.get(0).path("id").asText(), vars("approved", "Boolean", true, "comments", "String", ""));
+      String voteId = vote.get(0).path("id").asText();
+      if (sector.equals("guarantor")) {
+        // Per commitment (the form's way): a returned one needs its comment, named as the form names it.
+        assertBadRequest(voter.post("/task/" + voteId + "/complete", vars("votes", "Json",
+            "[{\"position\":1,\"approved\":true},{\"position\":2,\"approved\":false}]")),
+            "votes[2].comments", "Su voto por compromiso, fila 2, Comentario: es obligatorio");
+        complete(voter, voteId, vars("votes", "Json",
+            "[{\"position\":1,\"approved\":true},{\"position\":2,\"approved\":true,\"comments\":\"De acuerdo\"}]"));
+      } else {
+        // A client of the first contract: approved alone approves every commitment of the vote.
+        complete(voter, voteId, vars("approved", "Boolean", true, "comments", "String", ""));
+      }
     }
 
     // Step 5.

@@ -91,6 +91,11 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
     read(exercise, "consolidate-commitments", found);
     exercises.complete(exercise, "consolidate-commitments", TestVariables.consolidateCommitments());
     read(exercise, "approve-commitments", found);
+    // One row per commitment of the vote, each with its choice; the one vote on all (old tasks only) is hidden.
+    ((JavascriptExecutor) browser.driver()).executeScript(
+        "document.querySelector('[cam-tasklist-form-camunda] input[type=radio]')?.scrollIntoView();");
+    browser.screenshot("formulario-aprobar-compromisos-movil.png");
+    assertThat(browser.driver().findElement(FORM).findElements(By.cssSelector("input[type=radio]"))).hasSize(4);
     exercises.completeAll(exercise, "approve-commitments", TestVariables.approve(true, "De acuerdo"));
     read(exercise, "schedule-pal", found);
     // A PAL of two years, so that the yearly evaluation and its self-assessment are read too.
@@ -120,7 +125,9 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
         "ODS: 10. Reducción de las desigualdades; 16. Paz, justicia e instituciones sólidas",
         "Criterios: incluyente, estratégico, de alto potencial transformador, medible, asociado a la Agenda 2030, "
             + "vinculado a la agenda estatal anticorrupción",
-        "línea base «0», meta «12», fecha de término 30 de junio de 2032");
+        "línea base «0», meta «12», fecha de término 30 de junio de 2032",
+        "Su voto por compromiso", "Lo apruebo", "Lo devuelvo: solicito cambios", "Comentarios generales")
+        .doesNotContain("Su voto sobre todos los compromisos");
     assertThat(shown.get("report-progress")).contains("Avance actual: ░░░░░░░░░░ 0 %", "Portal — ○ Sin iniciar",
         "Fecha de término: 30 de junio de 2032", "Aún no hay informes de avance.");
     assertThat(shown.get(FollowUpProcess.TASK_MONITOR_COMMITMENTS)).contains("Lanzamiento del PAL: 1 de febrero de 2032",

@@ -120,6 +120,15 @@ class OpenDataTest {
     assertThat(first.at("/activities/0/product").asText()).isEqualTo("Portal de datos");
     assertThat(first.at("/activities/0/dueDate").asText()).isEqualTo("2032-06-30");
     assertThat(first.at("/activities/0/status").asText()).isNotBlank();
+    // The STL's votes on each commitment are public: the seat's name and sector, the vote, the comment.
+    assertThat(first.get("approvalHistory")).hasSize(3);
+    JsonNode vote = commitments.get(1).at("/approvalHistory/0");
+    assertThat(vote.get("round").asInt()).isEqualTo(1);
+    assertThat(vote.get("name").asText()).isNotBlank();
+    assertThat(vote.get("sector").asText()).isIn("guarantor", "society", "government");
+    assertThat(vote.get("approved").asBoolean()).isTrue();
+    assertThat(vote.get("comments").asText()).isEqualTo("De acuerdo");
+    assertThat(vote.get("votedAt").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
     assertThat(byYear.body()).doesNotContain("@").doesNotContain(earlier.getProcessInstanceId());
 
     Answer now = get("/api/public/exercises/cam/commitments");
@@ -284,6 +293,25 @@ class OpenDataTest {
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
     assertThat(engine.getTaskService().getVariable(target.task().getId(), "commitments").toString())
         .contains("Título");
+  }
+
+  @Test
+  void afterAVoteTheImportKeepsTheApprovedCommitmentsAsTheyAre() throws IOException {
+    Consolidating first = atConsolidateCommitments("jal");
+    engine.getTaskService().complete(first.task().getId(), TestVariables.consolidateCommitments());
+    // Every titular approves commitment 1 and returns commitment 2: only 2 comes back.
+    driver.completeAll(first.exercise(), "approve-commitments", TestVariables.votes(
+        TestVariables.vote(1, true, ""), TestVariables.vote(2, false, "Falta la meta")));
+    Task again = driver.task(first.exercise(), "consolidate-commitments");
+    String header = String.join(",", CommitmentCsv.COLUMNS);
+    String changed = header + "\r\n1,Título,,,,16,true,,,,,,,,,,,,,Producto,Indicador,,10,2032-01-01,\r\n";
+
+    Answer refused = postCsv(again.getId(), first.facilitator(), changed);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().get("violations").findValuesAsText("field")).contains("commitments[1]");
+    assertThat(refused.json().get("message").asText()).contains("que el STL aprobó en la votación 1");
+    assertThat(engine.getTaskService().getVariable(again.getId(), "commitments").toString())
+        .contains("Presupuesto abierto").doesNotContain("Título");
   }
 
   @Test

@@ -116,7 +116,7 @@ public class ExerciseDriver {
     complete(exercise, "plan-working-tables", planWorkingTables("Transparencia presupuestaria", "Obra pública"));
     completeAll(exercise, "hold-working-table", holdWorkingTable());
     complete(exercise, "consolidate-commitments", consolidateCommitments());
-    completeAll(exercise, "approve-commitments", approve(true, "De acuerdo"));
+    completeAll(exercise, "approve-commitments", approveEach());
   }
 
   public void launchPal(ProcessInstance exercise) {

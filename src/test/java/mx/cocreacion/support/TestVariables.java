@@ -118,6 +118,22 @@ public final class TestVariables {
     return Variables.createVariables().putValue("approved", approved).putValue("comments", comments);
   }
 
+  /** approve-commitments the form's way: one vote per commitment of the vote ({@link #vote} rows). */
+  public static VariableMap votes(String... rows) {
+    return Variables.createVariables().putValueTyped("votes", json("[" + String.join(",", rows) + "]"));
+  }
+
+  /** A row of {@code votes}: the commitment's position, approved or returned, the comment. */
+  public static String vote(int position, boolean approved, String comments) {
+    return "{\"position\":" + position + ",\"approved\":" + approved + ",\"comments\":"
+        + (comments == null ? "null" : "\"" + comments + "\"") + "}";
+  }
+
+  /** Every commitment of the vote approved, per commitment (the two of {@link #COMMITMENTS}). */
+  public static VariableMap approveEach() {
+    return votes(vote(1, true, ""), vote(2, true, "De acuerdo"));
+  }
+
   public static VariableMap schedulePal() {
     return Variables.createVariables().putValue("palStart", "2032-02-01").putValue("palEnd", "2033-02-01");
   }
