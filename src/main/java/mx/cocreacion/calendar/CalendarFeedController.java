@@ -45,7 +45,7 @@ class CalendarFeedController {
 
   @GetMapping("/calendario/{token}.ics")
   ResponseEntity<byte[]> personal(@PathVariable String token) {
-    Optional<String> user = tokens.userOf(token);
+    Optional<String> user = tokens.userOf(token).filter(personal::exists);
     if (user.isEmpty()) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND).cacheControl(CacheControl.noStore()).build();
     }

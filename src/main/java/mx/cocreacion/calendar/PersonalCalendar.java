@@ -38,6 +38,11 @@ public class PersonalCalendar {
   }
 
   /** The events of {@code userId}'s feed: their tasks first, then their entidades' milestones. */
+  /** The account still exists: a deleted person's token opens nothing. */
+  public boolean exists(String userId) {
+    return identity.createUserQuery().userId(userId).count() == 1;
+  }
+
   public List<CalendarEvent> events(String userId) {
     List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
         .stream().map(Tenant::getId).sorted().toList();

@@ -11,6 +11,7 @@ import mx.cocreacion.support.Http;
 import mx.cocreacion.support.Http.Answer;
 import mx.cocreacion.support.StateSnapshot;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,6 +31,7 @@ class CalendarFeedHostileTest {
   @LocalServerPort int port;
   @Autowired CalendarTokens tokens;
   @Autowired DataSource dataSource;
+  @Autowired IdentityService identity;
 
   @Test
   void aWrongOrRenewedTokenIsABare404AndNothingElse() {
@@ -56,6 +58,20 @@ class CalendarFeedHostileTest {
     assertThat(http.get("/calendario/" + renewed + ".ics").status()).isEqualTo(200);
     assertThat(tokens.userOf(government)).contains("jal-government");
     assertThat(tokens.userOf(renewed)).contains("jal-society");
+  }
+
+  @Test
+  void aDeletedAccountsTokenOpensNothing() {
+    Http http = new Http(port);
+    identity.saveUser(identity.newUser("jal-calendario-baja"));
+    identity.createMembership("jal-calendario-baja", "stl");
+    identity.createTenantUserMembership("jal", "jal-calendario-baja");
+    String token = tokens.renew("jal-calendario-baja");
+    assertThat(http.get("/calendario/" + token + ".ics").status()).isEqualTo(200);
+    identity.deleteUser("jal-calendario-baja");
+    Answer gone = http.get("/calendario/" + token + ".ics");
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(gone.body()).as("a 404 that tells nothing").isEmpty();
   }
 
   @Test
