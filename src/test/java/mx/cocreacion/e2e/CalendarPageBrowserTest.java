@@ -30,7 +30,7 @@ class CalendarPageBrowserTest extends BrowserTestSupport {
     assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("no se volverá a mostrar");
     assertThat((Long) browser.script("return document.documentElement.scrollWidth")).as("no sideways scrolling")
         .isLessThanOrEqualTo(390L);
-    browser.screenshot("calendario-enlace-movil");
+    browser.screenshot("calendario-enlace-movil.png");
 
     Http http = new Http(port);
     String path = first.replaceFirst("^http://localhost:\\d+", "");
