@@ -114,6 +114,9 @@ class Walk:
         c(bk, 'elect-stl', lambda i: {'stlMembers': v(members, 'Json')}, 1)
         c(bk, 'define-stl-rules', lambda i: {'decisionRule': v('consensus', 'String'), 'rulesText': v('Reglas', 'String')}, 1)
         c(bk, 'select-facilitator', lambda i: {'facilitatorName': v('Facilitadora', 'String'), 'facilitatorEmail': v('fac.%s%d@x.mx' % (self.tag, n), 'String')}, 1)
+        if not self.bare:
+            # The STL chooses its facilitator under its rule: every titular votes the proposal (not in the bare peer).
+            c(bk, 'vote-facilitator', lambda i: {'facilitatorApproved': v(True, 'Boolean')}, 3)
         c(bk, 'draft-annual-agenda', lambda i: {'agenda': v([{'date': '2031-03-01', 'activity': 'Mesas'}], 'Json')}, 1)
         c(bk, 'plan-working-tables', lambda i: {'workingTables': v([{'topic': 'Agua', 'date': '2031-03-10'}, {'topic': 'Salud', 'date': '2031-03-11'}], 'Json')}, 1)
         c(bk, 'hold-working-table', lambda i: {'participants': v([{'name': 'P', 'sector': 'society', 'organization': 'OSC'}, {'name': 'G', 'sector': 'government', 'organization': 'Gobierno'}], 'Json'), 'problems': v(['Problema'], 'Json')}, 2)

@@ -272,7 +272,15 @@ public class DemoExercises {
           .putValue(StlIntegrationProcess.VAR_RULES_TEXT, plan.rulesText()));
       complete(StlIntegrationProcess.TASK_SELECT_FACILITATOR, Variables.createVariables()
           .putValue(StlIntegrationProcess.VAR_FACILITATOR_NAME, plan.facilitator().name())
-          .putValue(StlIntegrationProcess.VAR_FACILITATOR_EMAIL, plan.facilitator().email()));
+          .putValue(StlIntegrationProcess.VAR_FACILITATOR_EMAIL, plan.facilitator().email())
+          .putValue(StlIntegrationProcess.VAR_FACILITATOR_REASON, "Condujo mesas de diálogo entre sociedad civil y "
+              + "gobierno en la entidad y no pertenece a ninguno de los tres sectores del STL."));
+      // Every titular votes for the proposed facilitator (the STL's rule decides).
+      for (Task vote : open(StlIntegrationProcess.TASK_VOTE_FACILITATOR)) {
+        complete(vote, Variables.createVariables()
+            .putValue(StlIntegrationProcess.VAR_FACILITATOR_APPROVED, true)
+            .putValue(StlIntegrationProcess.VAR_FACILITATOR_COMMENTS, ""));
+      }
       List<Map<String, Object>> agenda = new ArrayList<>();
       plan.agenda().forEach(a -> agenda.add(Map.of("date", day(a.day()), "activity", a.text())));
       complete(StlIntegrationProcess.TASK_DRAFT_ANNUAL_AGENDA, Variables.createVariables()

@@ -69,7 +69,7 @@ class MicrositeController {
   /** What the page of an exercise shows (rendered once per change of the plan of record: {@link PublicResponseCacheFilter}). */
   record ExercisePage(PublicExercise exercise, List<TimelineStep> timeline, List<PublicMinutes.Signatory> signatories,
       PublicMinutes.Outreach outreach, List<PublicMinutes.StlSeat> stl, PublicMinutes.Rules rules,
-      List<PublicMinutes.AgendaItem> agenda, List<PublicMinutes.WorkingTable> tables, List<CommitmentView> commitments,
+      PublicMinutes.Facilitator facilitator, List<PublicMinutes.AgendaItem> agenda, List<PublicMinutes.WorkingTable> tables, List<CommitmentView> commitments,
       List<EvaluationRound> evaluations, List<EvidenceItem> evidence, List<Integer> years) {}
 
   @GetMapping("/micrositio")
@@ -124,6 +124,7 @@ class MicrositeController {
     model.addAttribute("outreach", page.outreach());
     model.addAttribute("stl", page.stl());
     model.addAttribute("rules", page.rules());
+    model.addAttribute("facilitator", page.facilitator());
     model.addAttribute("agenda", page.agenda());
     model.addAttribute("tables", page.tables());
     model.addAttribute("commitments", page.commitments());
@@ -158,7 +159,7 @@ class MicrositeController {
       LocalDate stlMeeting = plan.findById(id).map(Exercise::meetingDate).map(Dates::localDate)
           .orElse(null);
       return new ExercisePage(exercise, timeline(exercise, signatories, stlMeeting, tables), signatories,
-          minutes.outreach(id), minutes.stl(id), minutes.rules(id).orElse(null), minutes.agenda(id), tables,
+          minutes.outreach(id), minutes.stl(id), minutes.rules(id).orElse(null), minutes.facilitator(id).orElse(null), minutes.agenda(id), tables,
           exercises.commitments(id), exercises.evaluations(id), evidence.list(tenant, id),
           exercises.years(tenant).stream().filter(y -> y != exercise.year()).toList());
     });

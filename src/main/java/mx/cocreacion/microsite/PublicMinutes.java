@@ -9,6 +9,8 @@ import mx.cocreacion.declaration.DeclarationProcess;
 import mx.cocreacion.exercise.LocalActors;
 import mx.cocreacion.exercise.RecordRepository;
 import mx.cocreacion.outreach.OutreachProcess;
+import mx.cocreacion.plan.FacilitatorProposal;
+import mx.cocreacion.plan.FacilitatorProposalRepository;
 import mx.cocreacion.plan.StlMemberRepository;
 import mx.cocreacion.stl.StlIntegrationProcess;
 import mx.cocreacion.validation.Dates;
@@ -31,6 +33,12 @@ public class PublicMinutes {
 
   public record Rules(String decisionRule, String text) {}
 
+  /**
+   * Step 3: the facilitator the STL chose, how the titulars voted (counts only) and on which day, and how many
+   * earlier proposals it did not approve. A person the STL did not approve is not named in public.
+   */
+  public record Facilitator(String name, long votesFor, long votesAgainst, LocalDate chosenOn, int notApproved) {}
+
   public record WorkingTable(String topic, LocalDate date, int participants, List<String> problems) {}
 
   /** Step 2: one outreach session (date, place, how many attended). */
@@ -45,11 +53,23 @@ public class PublicMinutes {
   private final RecordRepository records;
   private final LocalActors localActors;
   private final StlMemberRepository members;
+  private final FacilitatorProposalRepository proposals;
 
-  public PublicMinutes(RecordRepository records, LocalActors localActors, StlMemberRepository members) {
+  public PublicMinutes(RecordRepository records, LocalActors localActors, StlMemberRepository members,
+      FacilitatorProposalRepository proposals) {
     this.records = records;
     this.localActors = localActors;
     this.members = members;
+    this.proposals = proposals;
+  }
+
+  /** The facilitator the STL approved, once it did. */
+  public Optional<Facilitator> facilitator(String exerciseId) {
+    List<FacilitatorProposal> all = proposals.all(exerciseId);
+    int rejected = (int) all.stream().filter(p -> FacilitatorProposal.REJECTED.equals(p.status())).count();
+    return all.stream().filter(FacilitatorProposal::approved).reduce((a, b) -> b)
+        .map(p -> new Facilitator(p.name(), p.votesFor(), p.votesAgainst(),
+            p.decidedAt() == null ? null : Dates.localDate(p.decidedAt()), rejected));
   }
 
   public List<Signatory> signatories(String exerciseId) {

@@ -27,7 +27,7 @@ public class ExpressionBeansPlugin extends AbstractProcessEnginePlugin implement
       "recordPlanDelegate", "tallyApprovalDelegate", "recordPalDatesDelegate", "generatePalDocumentDelegate",
       "recordLaunchDelegate", "updateProgressDelegate", "recordMonitoringDelegate", "recordEvaluationDelegate",
       "generateFinalReportDelegate", "recordYearEvaluationDelegate", "tallyAmendmentDelegate", "applyAmendmentDelegate",
-      "commitmentAmendments",
+      "commitmentAmendments", "tallyFacilitatorVoteDelegate", "facilitatorVote",
       "dueDates", "reminders", "sectors", "stlRoster", "electionCandidates", "tablesSummary", "approvalSummary", "planOfRecord", "followUpCalendar",
       "followUpSummary");
 

@@ -4,22 +4,27 @@ import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.plan.FacilitatorProposalRepository;
 import mx.cocreacion.security.AccountProvisioning;
 import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** select-facilitator: name and a valid e-mail (the facilitator's account is created from it). */
+/**
+ * select-facilitator («Proponer persona facilitadora»): a member of the STL proposes a person, with name, a valid
+ * e-mail (the account is created from it once the STL approves) and why. The proposal goes to the titulars' vote.
+ */
 @Component
 class SelectFacilitatorCompletion implements TaskCompletion {
 
-  private final ExerciseRepository exercises;
+  private final FacilitatorProposalRepository proposals;
   private final AccountProvisioning accounts;
 
-  SelectFacilitatorCompletion(ExerciseRepository exercises, AccountProvisioning accounts) {
-    this.exercises = exercises;
+  SelectFacilitatorCompletion(FacilitatorProposalRepository proposals, AccountProvisioning accounts) {
+    this.proposals = proposals;
     this.accounts = accounts;
   }
 
@@ -30,12 +35,13 @@ class SelectFacilitatorCompletion implements TaskCompletion {
 
   @Override
   public Set<String> fields() {
-    return Set.of(VAR_FACILITATOR_NAME, VAR_FACILITATOR_EMAIL);
+    return Set.of(VAR_FACILITATOR_NAME, VAR_FACILITATOR_EMAIL, VAR_FACILITATOR_REASON);
   }
 
   @Override
   public void validate(TaskInput input) {
     input.text(VAR_FACILITATOR_NAME, TaskInput.NAME);
+    input.optionalText(VAR_FACILITATOR_REASON, TaskInput.TEXT);
     String email = input.email(VAR_FACILITATOR_EMAIL);
     if (email != null) {
       input.task().ifPresent(task -> accounts.refusal(email, task.getTenantId())
@@ -45,6 +51,8 @@ class SelectFacilitatorCompletion implements TaskCompletion {
 
   @Override
   public void record(DelegateTask task, TaskInput input) {
-    exercises.recordFacilitator(ExerciseScope.exerciseId(task), input.text(VAR_FACILITATOR_NAME, TaskInput.NAME));
+    proposals.propose(ExerciseScope.exerciseId(task), input.text(VAR_FACILITATOR_NAME, TaskInput.NAME),
+        input.email(VAR_FACILITATOR_EMAIL), input.optionalText(VAR_FACILITATOR_REASON, TaskInput.TEXT),
+        TaskMinutes.actor(task), ClockUtil.getCurrentTime().toInstant());
   }
 }

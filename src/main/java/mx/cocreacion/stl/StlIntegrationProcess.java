@@ -11,6 +11,8 @@ public final class StlIntegrationProcess {
   public static final String TASK_PROVISION_STL_ACCOUNTS = "provision-stl-accounts";
   public static final String TASK_DEFINE_STL_RULES = "define-stl-rules";
   public static final String TASK_SELECT_FACILITATOR = "select-facilitator";
+  public static final String TASK_VOTE_FACILITATOR = "vote-facilitator";
+  public static final String TASK_TALLY_FACILITATOR_VOTE = "tally-facilitator-vote";
   public static final String TASK_PROVISION_FACILITATOR_ACCOUNT = "provision-facilitator-account";
   public static final String TASK_DRAFT_ANNUAL_AGENDA = "draft-annual-agenda";
 
@@ -20,6 +22,13 @@ public final class StlIntegrationProcess {
   public static final String VAR_RULES_TEXT = "rulesText";
   public static final String VAR_FACILITATOR_NAME = "facilitatorName";
   public static final String VAR_FACILITATOR_EMAIL = "facilitatorEmail";
+  public static final String VAR_FACILITATOR_REASON = "facilitatorReason";
+  /** Read-only input of select-facilitator: the earlier proposals the STL did not approve, with their votes. */
+  public static final String VAR_FACILITATOR_HISTORY = "facilitatorHistory";
+  /** Read-only input of vote-facilitator: the proposal the titular votes on. */
+  public static final String VAR_FACILITATOR_PROPOSAL = "facilitatorProposal";
+  public static final String VAR_FACILITATOR_APPROVED = "facilitatorApproved";
+  public static final String VAR_FACILITATOR_COMMENTS = "facilitatorComments";
   public static final String VAR_FACILITATOR_USER = "facilitatorUserId";
   public static final String VAR_AGENDA = "agenda";
 

@@ -36,6 +36,8 @@ public class VariableLabels {
       Map.entry("difficulties", "Dificultades del periodo (autoevaluación del STL)"),
       Map.entry("evaluationRound", "Evaluación en curso: periodo y autoevaluación del STL"),
       Map.entry("evidenceUrl", "Enlace a la evidencia"),
+      Map.entry("facilitatorHistory", "Propuestas anteriores de persona facilitadora"),
+      Map.entry("facilitatorProposal", "Persona facilitadora propuesta"),
       Map.entry("facilitatorUserId", "Cuenta de la persona facilitadora"),
       Map.entry("followUpSummary", "Resumen del seguimiento"),
       Map.entry("launchDate", "Fecha del lanzamiento"),

@@ -314,10 +314,21 @@ class BadInputTest {
     t.add(new TaskCase("define-stl-rules", () -> stl(driver, "define-stl-rules"),
         () -> vars("decisionRule", var("String", "consensus"), "rulesText", var("String", "Reglas del STL")),
         List.of(new Field("decisionRule", Kind.CHOICE, 0), new Field("rulesText", Kind.TEXT, 4000))));
-    t.add(new TaskCase("select-facilitator", () -> stl(driver, "select-facilitator"),
+    t.add(new TaskCase("select-facilitator", () -> stlWithRules(driver, "select-facilitator"),
         () -> vars("facilitatorName", var("String", "Laura"), "facilitatorEmail",
-            var("String", "fac." + unique.get() + "@mesas.mx")),
-        List.of(new Field("facilitatorName", Kind.TEXT, 500), new Field("facilitatorEmail", Kind.EMAIL, 0))));
+            var("String", "fac." + unique.get() + "@mesas.mx"), "facilitatorReason", var("String", "Experiencia")),
+        List.of(new Field("facilitatorName", Kind.TEXT, 500), new Field("facilitatorEmail", Kind.EMAIL, 0),
+            new Field("facilitatorReason", Kind.OPTIONAL_TEXT, 4000))));
+    t.add(new TaskCase("vote-facilitator", () -> {
+      ProcessInstance e = driver.startAtStep("zac", 3);
+      driver.complete(e, "convene-stl-meeting", TestVariables.conveneStlMeeting());
+      driver.complete(e, "elect-stl", TestVariables.electStl(driver.tag(e)));
+      driver.complete(e, "define-stl-rules", TestVariables.defineStlRules("majority"));
+      driver.complete(e, "select-facilitator", TestVariables.selectFacilitator(driver.tag(e)));
+      return driver.tasks(e, "vote-facilitator").get(0).getId();
+    }, () -> vars("facilitatorApproved", var("Boolean", true), "facilitatorComments", var("String", "De acuerdo")),
+        List.of(new Field("facilitatorApproved", Kind.BOOLEAN, 0),
+            new Field("facilitatorComments", Kind.OPTIONAL_TEXT, 4000))));
     t.add(new TaskCase("draft-annual-agenda", () -> stl(driver, "draft-annual-agenda"),
         () -> vars("agenda", json("[{\"date\":\"2031-03-01\",\"activity\":\"Mesas\"}]")),
         List.of(new Field("agenda[1].activity", Kind.TEXT, 1000), new Field("agenda[1].date", Kind.DATE, 0))));
@@ -498,6 +509,14 @@ class BadInputTest {
     ProcessInstance e = driver.startAtStep("zac", 3);
     driver.complete(e, "convene-stl-meeting", TestVariables.conveneStlMeeting());
     driver.complete(e, "elect-stl", TestVariables.electStl(driver.tag(e)));
+    return driver.task(e, taskKey).getId();
+  }
+
+  private static String stlWithRules(ExerciseDriver driver, String taskKey) {
+    ProcessInstance e = driver.startAtStep("zac", 3);
+    driver.complete(e, "convene-stl-meeting", TestVariables.conveneStlMeeting());
+    driver.complete(e, "elect-stl", TestVariables.electStl(driver.tag(e)));
+    driver.complete(e, "define-stl-rules", TestVariables.defineStlRules("consensus"));
     return driver.task(e, taskKey).getId();
   }
 

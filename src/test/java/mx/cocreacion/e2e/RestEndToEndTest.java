@@ -89,8 +89,21 @@ class RestEndToEndTest {
     assertBadRequest(suplente.post("/task/" + rules + "/complete",
         vars("decisionRule", "String", "votación", "rulesText", "String", "Reglas")), "decisionRule", "valores permitidos");
     complete(suplente, rules, vars("decisionRule", "String", "majority", "rulesText", "String", "Reglas mínimas"));
-    complete(titular, single(titular, "select-facilitator"),
-        vars("facilitatorName", "String", "Laura", "facilitatorEmail", "String", "laura." + tag + "@mesas.mx"));
+    complete(titular, single(titular, "select-facilitator"), vars("facilitatorName", "String", "Laura",
+        "facilitatorEmail", "String", "laura." + tag + "@mesas.mx", "facilitatorReason", "String", "Conduce mesas"));
+    // Every titular votes the proposal in a task of their own; against needs a reason.
+    for (String sector : List.of("guarantor", "society", "government")) {
+      RestClient voter = as("titular." + sector + "." + tag + "@stl.mx");
+      JsonNode vote = voter.get("/task?assignee=" + q("titular." + sector + "." + tag + "@stl.mx")
+          + "&taskDefinitionKey=vote-facilitator").body();
+      assertThat(vote).hasSize(1);
+      String voteId = vote.get(0).path("id").asText();
+      if (sector.equals("guarantor")) {
+        assertBadRequest(voter.post("/task/" + voteId + "/complete", vars("facilitatorApproved", "Boolean", false)),
+            "facilitatorComments", "es obligatorio al votar en contra");
+      }
+      complete(voter, voteId, vars("facilitatorApproved", "Boolean", true));
+    }
     complete(titular, single(titular, "draft-annual-agenda"),
         vars("agenda", "Json", List.of(Map.of("date", "2031-03-01", "activity", "Mesas"))));
 

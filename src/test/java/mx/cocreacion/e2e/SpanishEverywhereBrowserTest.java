@@ -82,6 +82,9 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
     exercises.complete(exercise, "define-stl-rules", TestVariables.defineStlRules("consensus"));
     read(exercise, "select-facilitator", found);
     exercises.complete(exercise, "select-facilitator", TestVariables.selectFacilitator(tag));
+    read(exercise, "vote-facilitator", found);
+    browser.screenshot("formulario-votar-persona-facilitadora-movil.png");
+    exercises.voteFacilitator(exercise, true, true, true);
     read(exercise, "draft-annual-agenda", found);
     exercises.complete(exercise, "draft-annual-agenda", TestVariables.draftAnnualAgenda());
     read(exercise, "plan-working-tables", found);
@@ -119,7 +122,7 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
     exercises.complete(exercise, FollowUpProcess.TASK_SELF_ASSESS_PAL, TestVariables.selfAssessPal());
     read(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE, found);
 
-    assertThat(found.keySet()).as("forms read").hasSize(19);
+    assertThat(found.keySet()).as("forms read").hasSize(20);
     // The summaries the server prepared (plan.CommitmentForms) reach the person as words, not as keys or FEEL.
     assertThat(shown.get("approve-commitments")).contains(
         "ODS: 10. Reducción de las desigualdades; 16. Paz, justicia e instituciones sólidas",

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.plan.FacilitatorProposalRepository;
 import mx.cocreacion.plan.StlMember;
 import mx.cocreacion.plan.StlMemberRepository;
 import mx.cocreacion.support.ProcessTestSupport;
@@ -21,12 +22,16 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Step 3: the STL is convened, elected, and then sets its rules, facilitator and agenda in parallel. */
+/**
+ * Step 3: the STL is convened, elected, and then sets its rules (then chooses its facilitator under them) and its
+ * agenda in parallel.
+ */
 class StlIntegrationProcessTest extends ProcessTestSupport {
 
   @Autowired IdentityService identity;
   @Autowired StlMemberRepository members;
   @Autowired ExerciseRepository exercises;
+  @Autowired FacilitatorProposalRepository proposals;
 
   @Test
   void electionProvisionsAccountsAndOpensTheThreeStlTasks() {
@@ -46,8 +51,7 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
     driver.complete(exercise, StlIntegrationProcess.TASK_ELECT_STL, TestVariables.electStl(tag));
 
     assertThat(stl).hasPassed(StlIntegrationProcess.TASK_PROVISION_STL_ACCOUNTS)
-        .isWaitingAt(StlIntegrationProcess.TASK_DEFINE_STL_RULES, StlIntegrationProcess.TASK_SELECT_FACILITATOR,
-            StlIntegrationProcess.TASK_DRAFT_ANNUAL_AGENDA);
+        .isWaitingAt(StlIntegrationProcess.TASK_DEFINE_STL_RULES, StlIntegrationProcess.TASK_DRAFT_ANNUAL_AGENDA);
     Assertions.assertThat(members.active(exercise.getId())).hasSize(6);
     String titular = "titular.society." + tag + "@stl.mx";
     String suplente = "suplente.government." + tag + "@stl.mx";
@@ -58,22 +62,27 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
     }
     // Suplentes get the same STL tasks as titulares: candidates are the stl group of the tenant.
     Assertions.assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("stl")
-        .processInstanceBusinessKey(exercise.getBusinessKey()).count()).isEqualTo(3);
+        .processInstanceBusinessKey(exercise.getBusinessKey()).count()).isEqualTo(2);
   }
 
   @Test
-  void theThreeStlTasksCanBeCompletedInAnyOrder() {
+  void theAgendaAndTheRulesThenTheFacilitatorCanBeCompletedInAnyOrder() {
     for (List<String> order : List.of(
         List.of("define-stl-rules", "select-facilitator", "draft-annual-agenda"),
         List.of("draft-annual-agenda", "define-stl-rules", "select-facilitator"),
-        List.of("select-facilitator", "draft-annual-agenda", "define-stl-rules"))) {
+        List.of("define-stl-rules", "draft-annual-agenda", "select-facilitator"))) {
       var exercise = electedStl("jal");
       var stl = driver.step(exercise, StlIntegrationProcess.KEY);
       for (String task : order) {
         assertThat(stl).isWaitingAt(task);
-        driver.complete(exercise, task, variablesOf(task, exercise));
+        if (task.equals("select-facilitator")) {
+          driver.chooseFacilitator(exercise);
+        } else {
+          driver.complete(exercise, task, variablesOf(task, exercise));
+        }
       }
-      assertThat(stl).hasPassed(StlIntegrationProcess.TASK_PROVISION_FACILITATOR_ACCOUNT).isEnded();
+      assertThat(stl).hasPassed(StlIntegrationProcess.TASK_VOTE_FACILITATOR,
+          StlIntegrationProcess.TASK_PROVISION_FACILITATOR_ACCOUNT).isEnded();
       assertThat(exercise).isWaitingAt("step-4");
       Assertions.assertThat(engine.getRuntimeService().getVariable(exercise.getId(), "decisionRule"))
           .isEqualTo("majority");
@@ -81,6 +90,95 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
       Assertions.assertThat(identity.createUserQuery().userId(facilitator).memberOfGroup("facilitator").count())
           .isEqualTo(1);
     }
+  }
+
+  @Test
+  void theFacilitatorIsProposedOnlyOnceTheStlHasItsRule() {
+    var exercise = electedStl("oax");
+    var stl = driver.step(exercise, StlIntegrationProcess.KEY);
+    assertThat(stl).isWaitingAt(StlIntegrationProcess.TASK_DEFINE_STL_RULES, StlIntegrationProcess.TASK_DRAFT_ANNUAL_AGENDA)
+        .isNotWaitingAt(StlIntegrationProcess.TASK_SELECT_FACILITATOR);
+    driver.complete(exercise, "define-stl-rules", TestVariables.defineStlRules("consensus"));
+    assertThat(stl).isWaitingAt(StlIntegrationProcess.TASK_SELECT_FACILITATOR);
+  }
+
+  @Test
+  void underMajorityTwoTitularsOutOfThreeChooseTheFacilitator() {
+    var exercise = electedStl("jal");
+    driver.complete(exercise, "define-stl-rules", TestVariables.defineStlRules("majority"));
+    driver.complete(exercise, "select-facilitator", TestVariables.selectFacilitator(driver.tag(exercise))
+        .putValue("facilitatorReason", "Conoce las mesas de diálogo de la entidad."));
+    var stl = driver.step(exercise, StlIntegrationProcess.KEY);
+    assertThat(stl).isWaitingAt(StlIntegrationProcess.TASK_VOTE_FACILITATOR);
+
+    // Each titular has a vote of their own and reads the proposal with its reason.
+    var votes = driver.tasks(exercise, StlIntegrationProcess.TASK_VOTE_FACILITATOR);
+    String tag = driver.tag(exercise);
+    Assertions.assertThat(votes).extracting(org.camunda.bpm.engine.task.Task::getAssignee).containsExactlyInAnyOrder(
+        "titular.guarantor." + tag + "@stl.mx", "titular.society." + tag + "@stl.mx", "titular.government." + tag + "@stl.mx");
+    Assertions.assertThat(engine.getTaskService().getVariable(votes.get(0).getId(), "facilitatorProposal").toString())
+        .contains("Laura Facilitadora", "Conoce las mesas de diálogo de la entidad.");
+
+    driver.voteFacilitator(exercise, true, false, true);
+
+    assertThat(stl).hasPassed(StlIntegrationProcess.TASK_TALLY_FACILITATOR_VOTE,
+        StlIntegrationProcess.TASK_PROVISION_FACILITATOR_ACCOUNT);
+    var chosen = proposals.latest(exercise.getId()).orElseThrow();
+    Assertions.assertThat(chosen.status()).isEqualTo("approved");
+    Assertions.assertThat(chosen.votesFor()).isEqualTo(2);
+    Assertions.assertThat(chosen.votes()).filteredOn(v -> !v.approved()).extracting(v -> v.comments())
+        .containsExactly("Preferimos a alguien con experiencia en mesas locales.");
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().facilitatorName())
+        .isEqualTo("Laura Facilitadora");
+    Assertions.assertThat(identity.createUserQuery().userId("facilitadora." + tag + "@mesas.mx")
+        .memberOfGroup("facilitator").count()).isEqualTo(1);
+  }
+
+  @Test
+  void underConsensusOneVoteAgainstSendsTheStlBackToProposeAnotherPerson() {
+    var exercise = electedStl("cam");
+    driver.complete(exercise, "define-stl-rules", TestVariables.defineStlRules("consensus"));
+    driver.complete(exercise, "select-facilitator", TestVariables.selectFacilitator(driver.tag(exercise)));
+    driver.voteFacilitator(exercise, true, true, false);
+
+    var stl = driver.step(exercise, StlIntegrationProcess.KEY);
+    assertThat(stl).isWaitingAt(StlIntegrationProcess.TASK_SELECT_FACILITATOR);
+    String tag = driver.tag(exercise);
+    Assertions.assertThat(identity.createUserQuery().userId("facilitadora." + tag + "@mesas.mx").count())
+        .as("no account for a person the STL did not approve").isZero();
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().facilitatorName()).isNull();
+    // The new proposal's form shows the one not approved, with the reason of the vote against.
+    String again = driver.task(exercise, StlIntegrationProcess.TASK_SELECT_FACILITATOR).getId();
+    Assertions.assertThat(engine.getTaskService().getVariable(again, "facilitatorHistory").toString())
+        .contains("Propuesta 1: Laura Facilitadora", "2 a favor, 1 en contra",
+            "Preferimos a alguien con experiencia en mesas locales.");
+
+    engine.getTaskService().complete(again, org.camunda.bpm.engine.variable.Variables.createVariables()
+        .putValue("facilitatorName", "Mario Mediador").putValue("facilitatorEmail", "mario." + tag + "@mesas.mx")
+        .putValue("facilitatorReason", "Facilitó las mesas del ejercicio anterior."));
+    driver.voteFacilitator(exercise, true, true, true);
+
+    assertThat(stl).hasPassed(StlIntegrationProcess.TASK_PROVISION_FACILITATOR_ACCOUNT);
+    Assertions.assertThat(proposals.all(exercise.getId())).extracting(p -> p.name() + ":" + p.status())
+        .containsExactly("Laura Facilitadora:rejected", "Mario Mediador:approved");
+    Assertions.assertThat(identity.createUserQuery().userId("mario." + tag + "@mesas.mx").memberOfGroup("facilitator")
+        .count()).isEqualTo(1);
+    Assertions.assertThat(identity.createUserQuery().userId("facilitadora." + tag + "@mesas.mx").count()).isZero();
+  }
+
+  @Test
+  void aVoteAgainstSaysWhyAndAVoteIsAYesOrANo() {
+    var exercise = electedStl("oax");
+    driver.complete(exercise, "define-stl-rules", TestVariables.defineStlRules("majority"));
+    driver.complete(exercise, "select-facilitator", TestVariables.selectFacilitator(driver.tag(exercise)));
+    String vote = driver.tasks(exercise, StlIntegrationProcess.TASK_VOTE_FACILITATOR).get(0).getId();
+
+    assertRefused(() -> engine.getTaskService().complete(vote, org.camunda.bpm.engine.variable.Variables
+        .createVariables().putValue("facilitatorApproved", false).putValue("facilitatorComments", " ")),
+        "facilitatorComments", "es obligatorio al votar en contra");
+    assertRefused(() -> engine.getTaskService().complete(vote, org.camunda.bpm.engine.variable.Variables
+        .createVariables().putValue("facilitatorApproved", "quizá")), "facilitatorApproved", "");
+    Assertions.assertThat(proposals.latest(exercise.getId()).orElseThrow().votes()).as("nothing recorded").isEmpty();
   }
 
   @Test
@@ -118,13 +216,14 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
   void rulesFacilitatorAgendaAndMeetingDateAreChecked() {
     var exercise = electedStl("oax");
     String rules = driver.task(exercise, "define-stl-rules").getId();
-    String facilitator = driver.task(exercise, "select-facilitator").getId();
     String agenda = driver.task(exercise, "draft-annual-agenda").getId();
 
     assertRefused(() -> engine.getTaskService().complete(rules, TestVariables.defineStlRules("unanimidad")),
         "decisionRule", "valores permitidos: consensus, majority");
     assertRefused(() -> engine.getTaskService().complete(rules,
         TestVariables.defineStlRules("consensus").putValue("rulesText", "")), "rulesText", "obligatorio");
+    engine.getTaskService().complete(rules, TestVariables.defineStlRules("consensus"));
+    String facilitator = driver.task(exercise, "select-facilitator").getId();
     assertRefused(() -> engine.getTaskService().complete(facilitator,
         TestVariables.selectFacilitator("x").putValue("facilitatorEmail", "laura(at)mesas")),
         "facilitatorEmail", "no es un correo electrónico válido");

@@ -108,8 +108,34 @@ public class ExerciseDriver {
     complete(exercise, "convene-stl-meeting", conveneStlMeeting());
     complete(exercise, "elect-stl", electStl(tag(exercise)));
     complete(exercise, "define-stl-rules", defineStlRules(decisionRule));
-    complete(exercise, "select-facilitator", selectFacilitator(tag(exercise)));
+    chooseFacilitator(exercise);
     complete(exercise, "draft-annual-agenda", draftAnnualAgenda());
+  }
+
+  /** An STL member proposes the facilitator and every titular votes for: the STL's rule approves it. */
+  public void chooseFacilitator(ProcessInstance exercise) {
+    complete(exercise, "select-facilitator", selectFacilitator(tag(exercise)));
+    voteFacilitator(exercise, true, true, true);
+  }
+
+  /**
+   * The titulars vote the proposed facilitator in the order of their user ids ({@code true} = for; against says why). Returns the
+   * voters (the tasks' assignees) in that order.
+   */
+  public List<String> voteFacilitator(ProcessInstance exercise, boolean... votes) {
+    List<Task> open = tasks(exercise, "vote-facilitator").stream()
+        .sorted(java.util.Comparator.comparing(Task::getAssignee)).toList();
+    if (open.size() != votes.length) {
+      throw new AssertionError("Expected " + votes.length + " vote-facilitator tasks, found " + open.size());
+    }
+    List<String> voters = new java.util.ArrayList<>();
+    for (int i = 0; i < votes.length; i++) {
+      voters.add(open.get(i).getAssignee());
+      engine.getTaskService().complete(open.get(i).getId(), org.camunda.bpm.engine.variable.Variables.createVariables()
+          .putValue("facilitatorApproved", votes[i])
+          .putValue("facilitatorComments", votes[i] ? "" : "Preferimos a alguien con experiencia en mesas locales."));
+    }
+    return voters;
   }
 
   public void holdWorkingTables(ProcessInstance exercise) {

@@ -26,6 +26,8 @@ public final class StateSnapshot {
   public static final List<String> TABLES = List.of(
       "cc_exercise", "cc_record", "cc_stl_member", "cc_commitment", "cc_activity", "cc_approval_vote",
       "cc_progress_report", "cc_reminder", "cc_evidence", "cc_invitation", "cc_calendar_token",
+      "cc_commitment_vote", "cc_amendment", "cc_amendment_vote", "cc_commitment_version", "cc_facilitator_proposal",
+      "cc_facilitator_vote",
       "ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_RU_JOBDEF", "ACT_RU_IDENTITYLINK",
       "ACT_RU_EVENT_SUBSCR", "ACT_RU_INCIDENT", "ACT_RU_EXT_TASK", "ACT_RU_BATCH", "ACT_RU_AUTHORIZATION",
       "ACT_RU_FILTER", "ACT_HI_ATTACHMENT", "ACT_HI_COMMENT", "ACT_HI_OP_LOG", "ACT_ID_USER_NAMES",
@@ -35,7 +37,8 @@ public final class StateSnapshot {
   /** The plan of record and the engine's variables: what a refused completion must leave as it was. */
   public static final List<String> PLAN_AND_VARIABLES = List.of(
       "cc_exercise", "cc_record", "cc_stl_member", "cc_commitment", "cc_activity", "cc_approval_vote",
-      "cc_progress_report", "cc_evidence", "ACT_RU_VARIABLE", "ACT_RU_TASK", "ACT_ID_USER_NAMES");
+      "cc_progress_report", "cc_evidence", "cc_commitment_vote", "cc_amendment", "cc_amendment_vote",
+      "cc_facilitator_proposal", "cc_facilitator_vote", "ACT_RU_VARIABLE", "ACT_RU_TASK", "ACT_ID_USER_NAMES");
 
   private final Map<String, SortedSet<String>> rows;
 
