@@ -108,7 +108,13 @@ class DemoExercisesTest extends ProcessTestSupport {
     Assertions.assertThat(views.of(exercise.getId(), 3).orElseThrow().amendments()).singleElement()
         .satisfies(a -> Assertions.assertThat(a.status()).isEqualTo(Amendment.REJECTED));
 
-    assertEveryTaskWasCompletedByADemoPerson(exercise, 28);
+    // The STL chose its facilitator under its rule: the titulars' three votes, the person named on the record.
+    Assertions.assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(exercise.getBusinessKey()).taskDefinitionKey("vote-facilitator").finished().count())
+        .isEqualTo(3);
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().facilitatorName()).isNotBlank();
+
+    assertEveryTaskWasCompletedByADemoPerson(exercise, 31);
     Assertions.assertThat(records.payloads(exercise.getId(), DeclarationProcess.RECORD_SIGNATURE)).hasSize(3);
     Assertions.assertThat(records.payloads(exercise.getId(), OutreachProcess.RECORD_OUTREACH)).singleElement()
         .satisfies(minutes -> Assertions.assertThat(minutes).contains("Centro Universitario de los Altos"));
@@ -144,7 +150,7 @@ class DemoExercisesTest extends ProcessTestSupport {
         .contains("padron-de-permisos-de-pesca.pdf");
     Assertions.assertThat(records.payloads(exercise.getId(), FollowUpProcess.RECORD_FINAL_REPORT)).isNotEmpty();
 
-    assertEveryTaskWasCompletedByADemoPerson(exercise, 25);
+    assertEveryTaskWasCompletedByADemoPerson(exercise, 28);
     Assertions.assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery()
         .processInstanceBusinessKey(exercise.getBusinessKey())
         .taskDefinitionKey(FollowUpProcess.TASK_EVALUATE_PERFORMANCE).singleResult().getAssignee())
