@@ -80,9 +80,23 @@ public class TallyApprovalDelegate implements JavaDelegate {
       }
     }
     execution.setVariable(VAR_COMMITMENTS_APPROVED, carried.size() == inVote.size());
-    execution.setVariable(VAR_APPROVAL_COMMENTS, String.join("\n", lines));
+    execution.setVariable(VAR_APPROVAL_COMMENTS, fitted(String.join("\n", lines)));
     execution.setVariable(VAR_APPROVAL_ROUND, round + 1);
   }
+
+  /**
+   * A String variable holds at most 4,000 characters (the engine's column); three titulars' comments of 4,000
+   * each do not fit. The whole comments stay in the plan of record and in {@code approvalOutcome}.
+   */
+  static String fitted(String comments) {
+    if (comments.length() <= MAX_COMMENTS) {
+      return comments;
+    }
+    String more = "… (más comentarios en el resultado de la votación)";
+    return comments.substring(0, MAX_COMMENTS - more.length()) + more;
+  }
+
+  static final int MAX_COMMENTS = 4000;
 
   static String who(CommitmentVote v) {
     return v.name() != null ? v.name() + " (" + v.userId() + ")" : v.userId();

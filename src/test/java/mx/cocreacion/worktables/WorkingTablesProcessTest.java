@@ -192,6 +192,25 @@ class WorkingTablesProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void threeLongCommentsDoNotStopTheVoteAndStayWholeInTheOutcome() {
+    var exercise = atConsolidation("zac", "consensus");
+    var tables = driver.step(exercise, WorkingTablesProcess.KEY);
+    String longComment = "Falta un indicador de género. ".repeat(130).trim(); // 3,899 characters, under the field's 4,000
+    for (Task vote : byAssignee(driver.tasks(exercise, WorkingTablesProcess.TASK_APPROVE_COMMITMENTS))) {
+      engine.getTaskService().complete(vote.getId(), TestVariables.votes(
+          TestVariables.vote(1, true, ""), TestVariables.vote(2, false, longComment)));
+    }
+
+    assertThat(tables).isWaitingAt(WorkingTablesProcess.TASK_CONSOLIDATE_COMMITMENTS);
+    String comments = (String) engine.getRuntimeService().getVariable(tables.getId(), "approvalComments");
+    Assertions.assertThat(comments).hasSizeLessThanOrEqualTo(4000)
+        .startsWith("Compromiso 2 (devuelto), lo devuelve").endsWith("(más comentarios en el resultado de la votación)");
+    String consolidation = driver.task(exercise, WorkingTablesProcess.TASK_CONSOLIDATE_COMMITMENTS).getId();
+    Assertions.assertThat(engine.getTaskService().getVariable(consolidation, "approvalOutcome").toString())
+        .as("every comment whole in the outcome the facilitator reads").contains(longComment);
+  }
+
+  @Test
   void underMajorityEachCommitmentCarriesOnItsOwnVotes() {
     var exercise = atConsolidation("cam", "majority");
     var tables = driver.step(exercise, WorkingTablesProcess.KEY);
