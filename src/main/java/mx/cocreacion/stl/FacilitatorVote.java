@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import mx.cocreacion.exercise.Exercise;
+import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.FacilitatorProposal;
 import mx.cocreacion.plan.FacilitatorProposalRepository;
@@ -28,10 +30,13 @@ public class FacilitatorVote {
 
   private final FacilitatorProposalRepository proposals;
   private final StlMemberRepository members;
+  private final ExerciseRepository exercises;
 
-  public FacilitatorVote(FacilitatorProposalRepository proposals, StlMemberRepository members) {
+  public FacilitatorVote(FacilitatorProposalRepository proposals, StlMemberRepository members,
+      ExerciseRepository exercises) {
     this.proposals = proposals;
     this.members = members;
+    this.exercises = exercises;
   }
 
   /** The titulars of the execution's exercise (user ids, in seat order): one vote-facilitator each. */
@@ -64,6 +69,11 @@ public class FacilitatorVote {
     summary.put("proposedBy", nameOf(exerciseId, proposal.proposedBy()));
     summary.put("proposedOn", MexicanDates.longDate(proposal.proposedAt()));
     summary.put("round", proposal.round());
+    String rule = exercises.findById(exerciseId).map(Exercise::decisionRule).orElse(null);
+    summary.put("rule", StlMember.RULE_CONSENSUS.equals(rule)
+        ? "consenso: se aprueba si todas las personas titulares votan a favor"
+        : StlMember.RULE_MAJORITY.equals(rule)
+            ? "mayoría: se aprueba si más de la mitad de las personas titulares votan a favor" : "");
     return Spin.JSON(summary.toString());
   }
 

@@ -38,6 +38,9 @@ class ApproveCommitmentsBrowserTest extends BrowserTestSupport {
     browser.get("/camunda/app/tasklist/default/#/?task=" + task.getId());
     browser.textContaining(By.cssSelector(".task-details .task-card"), task.getName());
     browser.visible(FORM);
+    // The vote is the titular's own: nothing to give back to a group.
+    assertThat(browser.textContaining(By.cssSelector(".task-details .cc-aviso-tarea"), "Esta tarea es suya"))
+        .contains("solo usted puede completarla").doesNotContain("devuélvala");
 
     choose(0, "Lo apruebo");
     choose(1, "Lo devuelvo: solicito cambios");

@@ -117,7 +117,8 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
     Assertions.assertThat(votes).extracting(org.camunda.bpm.engine.task.Task::getAssignee).containsExactlyInAnyOrder(
         "titular.guarantor." + tag + "@stl.mx", "titular.society." + tag + "@stl.mx", "titular.government." + tag + "@stl.mx");
     Assertions.assertThat(engine.getTaskService().getVariable(votes.get(0).getId(), "facilitatorProposal").toString())
-        .contains("Laura Facilitadora", "Conoce las mesas de diálogo de la entidad.");
+        .contains("Laura Facilitadora", "Conoce las mesas de diálogo de la entidad.",
+            "mayoría: se aprueba si más de la mitad de las personas titulares votan a favor");
 
     driver.voteFacilitator(exercise, true, false, true);
 
@@ -152,6 +153,8 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
     Assertions.assertThat(engine.getTaskService().getVariable(again, "facilitatorHistory").toString())
         .contains("Propuesta 1: Laura Facilitadora", "2 a favor, 1 en contra",
             "Preferimos a alguien con experiencia en mesas locales.");
+    Assertions.assertThat(engine.getTaskService().getVariable(again, "facilitatorName"))
+        .as("the new proposal's form opens empty").isNull();
 
     engine.getTaskService().complete(again, org.camunda.bpm.engine.variable.Variables.createVariables()
         .putValue("facilitatorName", "Mario Mediador").putValue("facilitatorEmail", "mario." + tag + "@mesas.mx")

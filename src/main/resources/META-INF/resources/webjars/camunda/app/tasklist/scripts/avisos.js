@@ -136,6 +136,12 @@ function noteFor(card) {
         + 'y completarla. Si usted debe terminarla, pídale que la devuelva.'
     };
   }
+  if (holder && meta.querySelector('li.groups [ng-if="groupNames.length === 0"]')) {
+    // A task of one's own seat (a titular's vote): no group to hand it to, so nothing to give back.
+    return {
+      text: 'Esta tarea es suya: se le asignó por su cargo en el STL y solo usted puede completarla.'
+    };
+  }
   if (holder) {
     return {
       text: 'Usted tiene esta tarea. Si no la va a terminar, devuélvala para que otra persona de su grupo pueda '
