@@ -34,10 +34,11 @@ public class PublicMinutes {
   public record Rules(String decisionRule, String text) {}
 
   /**
-   * Step 3: the facilitator the STL chose, how the titulars voted (counts only) and on which day, and how many
-   * earlier proposals it did not approve. A person the STL did not approve is not named in public.
+   * Step 3: the facilitator the STL chose, how the titulars voted (counts only) and how many earlier proposals it
+   * did not approve. A person the STL did not approve is not named in public. (No date: the day the last titular
+   * completed the vote in the platform is not a day the STL met.)
    */
-  public record Facilitator(String name, long votesFor, long votesAgainst, LocalDate chosenOn, int notApproved) {}
+  public record Facilitator(String name, long votesFor, long votesAgainst, int notApproved) {}
 
   public record WorkingTable(String topic, LocalDate date, int participants, List<String> problems) {}
 
@@ -68,8 +69,7 @@ public class PublicMinutes {
     List<FacilitatorProposal> all = proposals.all(exerciseId);
     int rejected = (int) all.stream().filter(p -> FacilitatorProposal.REJECTED.equals(p.status())).count();
     return all.stream().filter(FacilitatorProposal::approved).reduce((a, b) -> b)
-        .map(p -> new Facilitator(p.name(), p.votesFor(), p.votesAgainst(),
-            p.decidedAt() == null ? null : Dates.localDate(p.decidedAt()), rejected));
+        .map(p -> new Facilitator(p.name(), p.votesFor(), p.votesAgainst(), rejected));
   }
 
   public List<Signatory> signatories(String exerciseId) {

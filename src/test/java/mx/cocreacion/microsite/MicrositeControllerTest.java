@@ -92,7 +92,7 @@ class MicrositeControllerTest extends ProcessTestSupport {
         "Transparencia presupuestaria", "Obra pública", "Opacidad en el gasto");
     // The facilitator the STL chose under its rule (the driver's three titulars vote for), without e-mail.
     assertThat(html).contains("<h3>Persona facilitadora</h3>", "Laura Facilitadora",
-        "elegida por las personas titulares del STL", "por consenso", "3 votos a favor, 0 en contra");
+        "Elección de las personas titulares del STL por consenso", "3 votos a favor, 0 en contra.");
     assertThat(html).doesNotContain("@stl.mx", "@mesas.mx", "@garante.mx", "@osc.mx");
     // No person's e-mail: the only addresses are the institutional contacts configured for the page's end.
     String contacts = between(html, "id=\"titulo-contacto\"", "</section>");
