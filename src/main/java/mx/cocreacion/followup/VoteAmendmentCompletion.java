@@ -2,16 +2,13 @@ package mx.cocreacion.followup;
 
 import static mx.cocreacion.followup.CommitmentImplementationProcess.*;
 
-import java.util.List;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.completion.TaskMinutes;
+import mx.cocreacion.completion.TitularVote;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.Amendment;
 import mx.cocreacion.plan.AmendmentRepository;
 import mx.cocreacion.validation.TaskInput;
-import mx.cocreacion.validation.ValidationException;
-import mx.cocreacion.validation.Violation;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -44,20 +41,12 @@ class VoteAmendmentCompletion implements TaskCompletion {
 
   @Override
   public void validate(TaskInput input) {
-    Boolean approved = input.bool(VAR_APPROVED);
-    String comments = input.optionalText(VAR_COMMENTS, TaskInput.TEXT);
-    if (Boolean.FALSE.equals(approved) && comments == null && input.isValid()) {
-      input.reject(VAR_COMMENTS, "es obligatorio al votar en contra: explique por qué");
-    }
+    TitularVote.validate(input, VAR_APPROVED, VAR_COMMENTS);
   }
 
   @Override
   public void record(DelegateTask task, TaskInput input) {
-    String voter = task.getAssignee() != null ? task.getAssignee() : TaskMinutes.actor(task);
-    if (voter == null || !model.titulars(ExerciseScope.exerciseId(task)).contains(voter)) {
-      throw new ValidationException("completar la tarea «" + task.getName() + "»", List.of(new Violation(VAR_APPROVED,
-          "solo vota quien es titular del STL de este ejercicio")));
-    }
+    String voter = TitularVote.voter(task, model.titulars(ExerciseScope.exerciseId(task)), VAR_APPROVED);
     Amendment amendment = amendments.inVote(task.getProcessInstanceId())
         .orElseThrow(() -> new IllegalStateException("No hay modificación en votación en " + task.getProcessInstanceId()));
     amendments.vote(amendment.id(), new Amendment.Vote(voter, input.bool(VAR_APPROVED),

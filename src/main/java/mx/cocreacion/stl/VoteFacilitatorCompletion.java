@@ -2,16 +2,13 @@ package mx.cocreacion.stl;
 
 import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
-import java.util.List;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.completion.TaskMinutes;
+import mx.cocreacion.completion.TitularVote;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.FacilitatorProposal;
 import mx.cocreacion.plan.FacilitatorProposalRepository;
 import mx.cocreacion.validation.TaskInput;
-import mx.cocreacion.validation.ValidationException;
-import mx.cocreacion.validation.Violation;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -44,21 +41,13 @@ class VoteFacilitatorCompletion implements TaskCompletion {
 
   @Override
   public void validate(TaskInput input) {
-    Boolean approved = input.bool(VAR_FACILITATOR_APPROVED);
-    String comments = input.optionalText(VAR_FACILITATOR_COMMENTS, TaskInput.TEXT);
-    if (Boolean.FALSE.equals(approved) && comments == null && input.isValid()) {
-      input.reject(VAR_FACILITATOR_COMMENTS, "es obligatorio al votar en contra: explique por qué");
-    }
+    TitularVote.validate(input, VAR_FACILITATOR_APPROVED, VAR_FACILITATOR_COMMENTS);
   }
 
   @Override
   public void record(DelegateTask task, TaskInput input) {
     String exerciseId = ExerciseScope.exerciseId(task);
-    String voter = task.getAssignee() != null ? task.getAssignee() : TaskMinutes.actor(task);
-    if (voter == null || !model.titularsOf(exerciseId).contains(voter)) {
-      throw new ValidationException("completar la tarea «" + task.getName() + "»", List.of(new Violation(
-          VAR_FACILITATOR_APPROVED, "solo vota quien es titular del STL de este ejercicio")));
-    }
+    String voter = TitularVote.voter(task, model.titularsOf(exerciseId), VAR_FACILITATOR_APPROVED);
     FacilitatorProposal proposal = proposals.inVote(exerciseId)
         .orElseThrow(() -> new IllegalStateException("No hay propuesta de persona facilitadora en votación"));
     proposals.vote(proposal.id(), new FacilitatorProposal.Vote(voter, input.bool(VAR_FACILITATOR_APPROVED),
