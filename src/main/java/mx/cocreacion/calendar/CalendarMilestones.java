@@ -58,8 +58,8 @@ public class CalendarMilestones {
     String more = "\nMás información en el micrositio: " + page;
     List<CalendarEvent> events = new ArrayList<>();
     add(events, e, "stl", day(e.meetingDate()), "Instalación del Secretariado Técnico Local · " + where,
-        "Reunión de instalación del Secretariado Técnico Local (STL) del ejercicio de cocreación de " + where + "."
-            + more, page);
+        "Reunión de instalación del Secretariado Técnico Local (STL) del ejercicio de cocreación de " + where
+            + (e.meetingPlace() == null || e.meetingPlace().isBlank() ? "" : " en " + e.meetingPlace()) + "." + more, page);
     for (ExerciseAgenda.Item item : agenda.agenda(e.id())) {
       add(events, e, "agenda-" + item.position(), item.date(), "Agenda del STL: " + item.text() + " · " + where,
           "Actividad de la agenda anual del Secretariado Técnico Local de " + where + ": " + item.text() + "." + more,

@@ -261,11 +261,21 @@ public class DemoExercises {
           .putValueTyped(OutreachProcess.VAR_ACTORS, json(write(actors))));
 
       complete(StlIntegrationProcess.TASK_CONVENE_STL_MEETING, Variables.createVariables()
-          .putValue(StlIntegrationProcess.VAR_MEETING_DATE, day(-170)));
+          .putValue(StlIntegrationProcess.VAR_MEETING_DATE, day(-170))
+          .putValue(StlIntegrationProcess.VAR_MEETING_PLACE, "Sala de plenos del " + plan.guarantorBody())
+          .putValue(StlIntegrationProcess.VAR_INVITE_REGISTERED_ACTORS, true)
+          .putValue(StlIntegrationProcess.VAR_MEETING_INVITEES,
+              "Universidades públicas de la entidad y colegios de profesionistas."));
       List<Map<String, Object>> members = new ArrayList<>();
       plan.stl().forEach(m -> members.add(Map.of("name", m.name(), "email", m.email(), "sector", m.sector(),
           "role", m.role())));
-      complete(StlIntegrationProcess.TASK_ELECT_STL, Variables.createVariables()
+      // The minutes of the meeting, attached as Tasklist's «Evidencia» tab does (the election needs them).
+      Task election = single(open(StlIntegrationProcess.TASK_ELECT_STL), StlIntegrationProcess.TASK_ELECT_STL);
+      attach(election, pdf("acta-instalacion-stl.pdf", "Acta de la reunión de instalación del Secretariado Técnico Local",
+          "En la sala de plenos del " + plan.guarantorBody() + " se reunieron los actores locales convocados.",
+          "Cada sector eligió a su titular y a su suplente: " + String.join(", ", plan.stl().stream()
+              .map(DemoPlan.Member::name).toList()) + "."), "Acta firmada de la reunión de instalación del STL");
+      complete(election, Variables.createVariables()
           .putValueTyped(StlIntegrationProcess.VAR_STL_MEMBERS, json(write(members))));
       complete(StlIntegrationProcess.TASK_DEFINE_STL_RULES, Variables.createVariables()
           .putValue(StlIntegrationProcess.VAR_DECISION_RULE, plan.decisionRule())
@@ -319,7 +329,12 @@ public class DemoExercises {
       complete(PalLaunchProcess.TASK_SCHEDULE_PAL, Variables.createVariables()
           .putValue(PalLaunchProcess.VAR_PAL_START, day(0))
           .putValue(PalLaunchProcess.VAR_PAL_END, launch.plusYears(1).toString()));
-      complete(PalLaunchProcess.TASK_HOLD_PUBLIC_LAUNCH, Variables.createVariables()
+      Task launchEvent = single(open(PalLaunchProcess.TASK_HOLD_PUBLIC_LAUNCH), PalLaunchProcess.TASK_HOLD_PUBLIC_LAUNCH);
+      attach(launchEvent, pdf("memoria-lanzamiento-pal.pdf", "Memoria del lanzamiento público del Plan de Acción Local",
+          "El Plan de Acción Local se presentó en " + plan.launchPlace() + " ante la ciudadanía, los medios y las "
+              + "instituciones participantes.", "Se anexan la invitación, la lista de asistencia y las fotografías del evento."),
+          "Invitación, lista de asistencia y fotografías del evento");
+      complete(launchEvent, Variables.createVariables()
           .putValue(PalLaunchProcess.VAR_LAUNCH_DATE, day(0))
           .putValue(PalLaunchProcess.VAR_LAUNCH_PLACE, plan.launchPlace()));
     }
@@ -391,6 +406,12 @@ public class DemoExercises {
 
     void complete(String taskKey, VariableMap variables) {
       complete(single(open(taskKey), taskKey), variables);
+    }
+
+    /** Attaches a document to the task, as a person does in Tasklist's «Evidencia» tab before completing it. */
+    void attach(Task task, DemoFile file, String description) {
+      tasks.createAttachment("application/pdf", task.getId(), task.getProcessInstanceId(), file.name(), description,
+          new java.io.ByteArrayInputStream(file.content()));
     }
 
     /** Assigns the task to the demo person of its group (unless assigned) and completes it. */

@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * One local exercise of one entidad, as kept in the plan of record ({@code cc_exercise}), with the days its
- * milestones happened: the declaration (its last signature), the STL meeting, the last working table, the
- * launch and the PAL's validity.
+ * milestones happened: the declaration (its last signature), the STL meeting (with its place and whom the
+ * organismo garante convened), the last working table, the launch and the PAL's validity.
  */
 public record Exercise(
     String id,
@@ -20,6 +20,9 @@ public record Exercise(
     int currentStep,
     Instant declarationDate,
     Instant meetingDate,
+    String meetingPlace,
+    String meetingInvitees,
+    boolean meetingInvitesActors,
     Instant lastTableDate,
     String decisionRule,
     String facilitatorName,

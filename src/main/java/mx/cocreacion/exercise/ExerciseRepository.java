@@ -82,8 +82,21 @@ public class ExerciseRepository {
     recordDay(id, "last_table_date", Timestamp.from(date));
   }
 
-  public void recordMeetingDate(String id, Date meetingDate) {
-    recordDay(id, "meeting_date", ts(meetingDate));
+  /**
+   * The STL's installation meeting as the organismo garante convened it: day, place, other invitees (may be
+   * null) and whether the local actors registered in step 2 are invited.
+   */
+  public void recordMeeting(String id, Date day, String place, String invitees, boolean invitesActors) {
+    jdbc.sql("""
+            update cc_exercise set meeting_date = :d, meeting_place = :p, meeting_invitees = :i,
+              meeting_invites_actors = :a where id = :id""")
+        .param("d", ts(day))
+        .param("p", place)
+        .param("i", invitees)
+        .param("a", invitesActors)
+        .param("id", id)
+        .update();
+    plan.changed();
   }
 
   /** Sets one of the exercise's milestone days ({@code column} is one of the callers' constants). */
@@ -138,6 +151,9 @@ public class ExerciseRepository {
         rs.getInt("current_step"),
         instant(rs, "declaration_date"),
         instant(rs, "meeting_date"),
+        rs.getString("meeting_place"),
+        rs.getString("meeting_invitees"),
+        rs.getBoolean("meeting_invites_actors"),
         instant(rs, "last_table_date"),
         rs.getString("decision_rule"),
         rs.getString("facilitator_name"),

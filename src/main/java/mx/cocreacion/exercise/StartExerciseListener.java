@@ -117,7 +117,7 @@ public class StartExerciseListener implements ExecutionListener {
 
     var exercise = new Exercise(execution.getProcessInstanceId(), businessKey, entity, year, name,
         guarantorBody, StarterTenants.currentUser(identity), ClockUtil.now().toInstant(), null, 1,
-        null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, false, null, null, null, null, null, null, null, null);
     try {
       exercises.insert(exercise);
     } catch (DuplicateKeyException e) {

@@ -68,7 +68,7 @@ class MicrositeController {
 
   /** What the page of an exercise shows (rendered once per change of the plan of record: {@link PublicResponseCacheFilter}). */
   record ExercisePage(PublicExercise exercise, List<TimelineStep> timeline, List<PublicMinutes.Signatory> signatories,
-      PublicMinutes.Outreach outreach, List<PublicMinutes.StlSeat> stl, PublicMinutes.Rules rules,
+      PublicMinutes.Outreach outreach, PublicMinutes.Meeting meeting, List<PublicMinutes.StlSeat> stl, PublicMinutes.Rules rules,
       PublicMinutes.Facilitator facilitator, List<PublicMinutes.AgendaItem> agenda, List<PublicMinutes.WorkingTable> tables, List<CommitmentView> commitments,
       List<EvaluationRound> evaluations, List<EvidenceItem> evidence, List<Integer> years) {}
 
@@ -122,6 +122,7 @@ class MicrositeController {
     model.addAttribute("timeline", page.timeline());
     model.addAttribute("signatories", page.signatories());
     model.addAttribute("outreach", page.outreach());
+    model.addAttribute("meeting", page.meeting());
     model.addAttribute("stl", page.stl());
     model.addAttribute("rules", page.rules());
     model.addAttribute("facilitator", page.facilitator());
@@ -156,10 +157,12 @@ class MicrositeController {
       PublicExercise exercise = found.exercise();
       List<PublicMinutes.Signatory> signatories = minutes.signatories(id);
       List<PublicMinutes.WorkingTable> tables = minutes.workingTables(id);
-      LocalDate stlMeeting = plan.findById(id).map(Exercise::meetingDate).map(Dates::localDate)
+      PublicMinutes.Outreach outreach = minutes.outreach(id);
+      PublicMinutes.Meeting meeting = plan.findById(id).flatMap(e -> minutes.meeting(e, outreach.actors().size()))
           .orElse(null);
+      LocalDate stlMeeting = meeting == null || meeting.upcoming() ? null : meeting.date();
       return new ExercisePage(exercise, timeline(exercise, signatories, stlMeeting, tables), signatories,
-          minutes.outreach(id), minutes.stl(id), minutes.rules(id).orElse(null), minutes.facilitator(id).orElse(null), minutes.agenda(id), tables,
+          outreach, meeting, minutes.stl(id), minutes.rules(id).orElse(null), minutes.facilitator(id).orElse(null), minutes.agenda(id), tables,
           exercises.commitments(id), exercises.evaluations(id), evidence.list(tenant, id),
           exercises.years(tenant).stream().filter(y -> y != exercise.year()).toList());
     });

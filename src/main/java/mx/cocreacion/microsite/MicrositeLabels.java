@@ -78,6 +78,11 @@ public final class MicrositeLabels {
     return "";
   }
 
+  /** {@code 24 de noviembre de 2026}, for a day announced in words. */
+  public String longDate(LocalDate date) {
+    return date == null ? "" : MexicanDates.longDate(date);
+  }
+
   public String size(long bytes) {
     if (bytes < 0) {
       return "Enlace externo";

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import mx.cocreacion.declaration.DeclarationProcess;
+import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.LocalActors;
 import mx.cocreacion.exercise.RecordRepository;
 import mx.cocreacion.outreach.OutreachProcess;
@@ -16,6 +17,7 @@ import mx.cocreacion.stl.StlIntegrationProcess;
 import mx.cocreacion.validation.Dates;
 import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.worktables.WorkingTablesProcess;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,6 +41,13 @@ public class PublicMinutes {
    * completed the vote in the platform is not a day the STL met.)
    */
   public record Facilitator(String name, long votesFor, long votesAgainst, int notApproved) {}
+
+  /**
+   * Step 3: the STL's installation meeting as the organismo garante convened it, announced before it happens: day,
+   * place, whether the local actors registered in step 2 ({@code actors} of them) are convened, and who else.
+   */
+  public record Meeting(LocalDate date, String place, boolean registeredActors, int actors, String invitees,
+      boolean upcoming) {}
 
   public record WorkingTable(String topic, LocalDate date, int participants, List<String> problems) {}
 
@@ -95,6 +104,20 @@ public class PublicMinutes {
     last(exerciseId, StlIntegrationProcess.RECORD_AGENDA).ifPresent(items -> items.forEach(i ->
         agenda.add(new AgendaItem(day(i.path("date").asText(null)), i.path("activity").asText()))));
     return agenda;
+  }
+
+  /**
+   * The STL's meeting once the organismo garante convened it (an exercise of an older version has no place). It is
+   * upcoming while its day is ahead and no election came out of it yet: an election on the record means it was held.
+   */
+  public Optional<Meeting> meeting(Exercise exercise, int registeredActors) {
+    if (exercise.meetingDate() == null) {
+      return Optional.empty();
+    }
+    LocalDate day = Dates.localDate(exercise.meetingDate());
+    LocalDate today = Dates.localDate(ClockUtil.getCurrentTime().toInstant());
+    return Optional.of(new Meeting(day, exercise.meetingPlace(), exercise.meetingInvitesActors(), registeredActors,
+        exercise.meetingInvitees(), day.isAfter(today) && members.active(exercise.id()).isEmpty()));
   }
 
   /** The outreach of step 2 (its last record), without anyone's e-mail. */

@@ -15,6 +15,9 @@ public final class PalLaunchProcess {
   public static final String VAR_DURATION_JUSTIFICATION = "durationJustification";
   public static final String VAR_LAUNCH_DATE = "launchDate";
   public static final String VAR_LAUNCH_PLACE = "launchPlace";
+  /** The record of the launch event (hold-public-launch): a File, a web link, or an attachment of the task. */
+  public static final String VAR_LAUNCH_EVIDENCE = "launchEvidence";
+  public static final String VAR_LAUNCH_EVIDENCE_URL = "launchEvidenceUrl";
 
   private PalLaunchProcess() {}
 }

@@ -14,7 +14,12 @@ import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-/** convene-stl-meeting: the date of the meeting where the STL is elected, not before the declaration was signed. */
+/**
+ * convene-stl-meeting: the meeting where the STL is elected, announced before it happens: its day (not before
+ * the declaration was signed), its place, and whom the organismo garante convenes (the local actors registered
+ * in step 2 unless it says otherwise, and anyone else it names). Kept in the plan of record; the microsite and
+ * the calendar feeds announce it.
+ */
 @Component
 class ConveneStlMeetingCompletion implements TaskCompletion {
 
@@ -31,7 +36,7 @@ class ConveneStlMeetingCompletion implements TaskCompletion {
 
   @Override
   public Set<String> fields() {
-    return Set.of(VAR_MEETING_DATE);
+    return Set.of(VAR_MEETING_DATE, VAR_MEETING_PLACE, VAR_MEETING_INVITEES, VAR_INVITE_REGISTERED_ACTORS);
   }
 
   @Override
@@ -39,12 +44,25 @@ class ConveneStlMeetingCompletion implements TaskCompletion {
     Instant meeting = input.date(VAR_MEETING_DATE);
     Instant declaration = exercises.findById(ExerciseScope.exerciseId(input)).map(Exercise::declarationDate).orElse(null);
     MilestoneOrder.notBefore(input, VAR_MEETING_DATE, meeting, declaration, "la firma de la declaración conjunta");
+    input.text(VAR_MEETING_PLACE, TaskInput.NAME);
+    String invitees = input.optionalText(VAR_MEETING_INVITEES, TaskInput.TEXT);
+    if (input.raw(VAR_INVITE_REGISTERED_ACTORS) != null && Boolean.FALSE.equals(input.bool(VAR_INVITE_REGISTERED_ACTORS))
+        && invitees == null) {
+      input.reject(VAR_MEETING_INVITEES, "es obligatorio si no se convoca a los actores locales registrados: "
+          + "diga a quién se convoca a la reunión");
+    }
+  }
+
+  /** Convening the registered actors is the default: only an explicit false leaves them out. */
+  private static boolean invitesActors(TaskInput input) {
+    return input.raw(VAR_INVITE_REGISTERED_ACTORS) == null || !Boolean.FALSE.equals(input.bool(VAR_INVITE_REGISTERED_ACTORS));
   }
 
   @Override
   public void record(DelegateTask task, TaskInput input) {
     Date meetingDate = TaskInput.toDate(input.date(VAR_MEETING_DATE));
     task.setVariable(VAR_MEETING_DATE, meetingDate);
-    exercises.recordMeetingDate(ExerciseScope.exerciseId(task), meetingDate);
+    exercises.recordMeeting(ExerciseScope.exerciseId(task), meetingDate, input.optionalText(VAR_MEETING_PLACE, TaskInput.NAME),
+        input.optionalText(VAR_MEETING_INVITEES, TaskInput.TEXT), invitesActors(input));
   }
 }

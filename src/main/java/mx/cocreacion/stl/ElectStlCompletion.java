@@ -9,14 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
+import mx.cocreacion.evidence.EvidenceCapture;
+import mx.cocreacion.evidence.RequiredEvidence;
 import mx.cocreacion.exercise.Sector;
 import mx.cocreacion.security.AccountProvisioning;
 import mx.cocreacion.validation.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
  * elect-stl: the STL members, each with name, valid and unique e-mail, sector and role; at least
- * one titular and one suplente for each of the three sectors.
+ * one titular and one suplente for each of the three sectors; and the minutes of the meeting that elected
+ * them (a file, or an attachment of the task), published as evidence. A re-election brings its own minutes.
  */
 @Component
 class ElectStlCompletion implements TaskCompletion {
@@ -24,10 +28,17 @@ class ElectStlCompletion implements TaskCompletion {
   static final List<String> ROLES = List.of(ROLE_TITULAR, ROLE_SUPLENTE);
   static final int MAX_MEMBERS = 60;
 
-  private final AccountProvisioning accounts;
+  static final String MINUTES_MISSING = "es obligatoria: anexe el acta de la reunión en la que se eligió el STL "
+      + "en la pestaña «Evidencia» de esta tarea (PDF, imagen o documento de oficina, hasta 10 MB) antes de completarla";
 
-  ElectStlCompletion(AccountProvisioning accounts) {
+  private final AccountProvisioning accounts;
+  private final RequiredEvidence required;
+  private final EvidenceCapture evidence;
+
+  ElectStlCompletion(AccountProvisioning accounts, RequiredEvidence required, EvidenceCapture evidence) {
     this.accounts = accounts;
+    this.required = required;
+    this.evidence = evidence;
   }
 
   @Override
@@ -37,11 +48,12 @@ class ElectStlCompletion implements TaskCompletion {
 
   @Override
   public Set<String> fields() {
-    return Set.of(VAR_STL_MEMBERS);
+    return Set.of(VAR_STL_MEMBERS, VAR_MEETING_MINUTES);
   }
 
   @Override
   public void validate(TaskInput input) {
+    required.require(input, VAR_MEETING_MINUTES, null, MINUTES_MISSING);
     JsonNode members = input.list(VAR_STL_MEMBERS, 1, MAX_MEMBERS, "integrante");
     if (members == null) {
       return;
@@ -76,5 +88,10 @@ class ElectStlCompletion implements TaskCompletion {
         }
       }
     }
+  }
+
+  @Override
+  public void record(DelegateTask task, TaskInput input) {
+    evidence.file(task, "Acta de la reunión de elección del STL", input.typed(VAR_MEETING_MINUTES));
   }
 }

@@ -17,6 +17,13 @@ public final class StlIntegrationProcess {
   public static final String TASK_DRAFT_ANNUAL_AGENDA = "draft-annual-agenda";
 
   public static final String VAR_MEETING_DATE = "meetingDate";
+  public static final String VAR_MEETING_PLACE = "meetingPlace";
+  /** Whom else the organismo garante convenes besides the registered actors (free text, optional). */
+  public static final String VAR_MEETING_INVITEES = "meetingInvitees";
+  /** Whether the local actors registered in step 2 are convened (default: yes). */
+  public static final String VAR_INVITE_REGISTERED_ACTORS = "inviteRegisteredActors";
+  /** The minutes of the meeting that elected the STL (elect-stl): a File, or an attachment of the task. */
+  public static final String VAR_MEETING_MINUTES = "meetingMinutes";
   public static final String VAR_STL_MEMBERS = "stlMembers";
   public static final String VAR_DECISION_RULE = "decisionRule";
   public static final String VAR_RULES_TEXT = "rulesText";

@@ -25,6 +25,8 @@ public class FormLabels {
   static final Map<String, String> OTHERS = Map.of(
       "declarationDocument", "Documento de la declaración firmada",
       "evidence", "Archivo de evidencia",
+      "meetingMinutes", "Acta de la reunión",
+      "launchEvidence", "Registro del evento",
       "problems", "Problemas públicos identificados",
       "businessKey", "Clave del ejercicio",
       "entity", "Entidad federativa");

@@ -302,13 +302,16 @@ class BadInputTest {
             new Field("actors[1].organization", Kind.OPTIONAL_TEXT, 500), new Field("actors[1].email", Kind.EMAIL, 0),
             new Field("actors[1].sector", Kind.CHOICE, 0))));
     t.add(new TaskCase("convene-stl-meeting", () -> open(driver.startAtStep("zac", 3), "convene-stl-meeting"),
-        () -> vars("meetingDate", var("Date", "2031-02-01T10:00:00.000+0000")),
-        List.of(new Field("meetingDate", Kind.DATE, 0))));
+        () -> vars("meetingDate", var("Date", "2031-02-01T10:00:00.000+0000"), "meetingPlace", var("String", "Sala"),
+            "meetingInvitees", var("String", "Universidad estatal")),
+        List.of(new Field("meetingDate", Kind.DATE, 0), new Field("meetingPlace", Kind.TEXT, 500),
+            new Field("meetingInvitees", Kind.OPTIONAL_TEXT, 4000))));
     t.add(new TaskCase("elect-stl", () -> {
       ProcessInstance e = driver.startAtStep("zac", 3);
       driver.complete(e, "convene-stl-meeting", TestVariables.conveneStlMeeting());
       return driver.task(e, "elect-stl").getId();
-    }, () -> vars("stlMembers", json(TestVariables.toJson(TestVariables.stlMembers(unique.get())))),
+    }, () -> vars("stlMembers", json(TestVariables.toJson(TestVariables.stlMembers(unique.get()))),
+        "meetingMinutes", Http.pdfVar("acta.pdf")),
         List.of(new Field("stlMembers[1].name", Kind.TEXT, 500), new Field("stlMembers[1].email", Kind.EMAIL, 0),
             new Field("stlMembers[1].sector", Kind.CHOICE, 0), new Field("stlMembers[1].role", Kind.CHOICE, 0))));
     t.add(new TaskCase("define-stl-rules", () -> stl(driver, "define-stl-rules"),
@@ -367,8 +370,10 @@ class BadInputTest {
       ProcessInstance e = driver.startAtStep("zac", 5);
       driver.complete(e, "schedule-pal", TestVariables.schedulePal());
       return driver.task(e, "hold-public-launch").getId();
-    }, () -> vars("launchDate", var("Date", "2032-02-01T10:00:00.000+0000"), "launchPlace", var("String", "Plaza")),
-        List.of(new Field("launchDate", Kind.DATE, 0), new Field("launchPlace", Kind.TEXT, 500))));
+    }, () -> vars("launchDate", var("Date", "2032-02-01T10:00:00.000+0000"), "launchPlace", var("String", "Plaza"),
+        "launchEvidenceUrl", var("String", "https://video.zacatecas.gob.mx/lanzamiento")),
+        List.of(new Field("launchDate", Kind.DATE, 0), new Field("launchPlace", Kind.TEXT, 500),
+            new Field("launchEvidenceUrl", Kind.URL, 2000))));
     t.add(new TaskCase("report-progress", () -> driver.tasks(driver.startAtStep("zac", 6), "report-progress").get(0).getId(),
         () -> vars("activityProgress", json("[{\"activity\":1,\"status\":\"in-progress\"}]"),
             "evidenceUrl", var("String", "https://transparencia.zacatecas.gob.mx/avance")),

@@ -111,10 +111,10 @@ class DeclarationProcessTest extends ProcessTestSupport {
 
       driver.outreach(exercise);
       String meeting = driver.task(exercise, "convene-stl-meeting").getId();
-      assertRefused(() -> engine.getTaskService().complete(meeting, Variables.createVariables()
+      assertRefused(() -> engine.getTaskService().complete(meeting, TestVariables.conveneStlMeeting()
           .putValue("meetingDate", "2026-03-09")), "meetingDate",
           "no puede ser anterior a la firma de la declaración conjunta (10 de marzo de 2026)");
-      engine.getTaskService().complete(meeting, Variables.createVariables().putValue("meetingDate", "2026-03-10"));
+      engine.getTaskService().complete(meeting, TestVariables.conveneStlMeeting().putValue("meetingDate", "2026-03-10"));
     } finally {
       ClockUtil.reset();
     }

@@ -43,6 +43,12 @@ final class RestClient {
     return send(http.request(ENGINE_REST + path).DELETE());
   }
 
+  /** Attaches a small PDF to a task, as Tasklist's «Evidencia» tab does ({@code attachment/create}). */
+  Response attachPdf(String taskId, String fileName) {
+    return send(http.multipart(ENGINE_REST + "/task/" + taskId + "/attachment/create", fileName, "application/pdf",
+        Http.pdf(2048), "attachment-name", fileName, "attachment-type", "application/pdf"));
+  }
+
   private Response send(HttpRequest.Builder request) {
     Http.Answer answer = http.send(user, password, request);
     return new Response(answer.status(), answer.json());

@@ -76,11 +76,18 @@ class RestEndToEndTest {
             Map.of("name", "C", "sector", "government"))));
 
     // Step 3: the guarantor convenes and elects; the STL (titular or suplente) does the rest.
-    complete(guarantor, single(guarantor, "convene-stl-meeting"),
-        vars("meetingDate", "Date", "2031-02-01T10:00:00.000+0000"));
+    String convene = single(guarantor, "convene-stl-meeting");
+    assertBadRequest(guarantor.post("/task/" + convene + "/complete",
+        vars("meetingDate", "Date", "2031-02-01T10:00:00.000+0000")), "meetingPlace", "obligatorio");
+    complete(guarantor, convene, vars("meetingDate", "Date", "2031-02-01T10:00:00.000+0000",
+        "meetingPlace", "String", "Sala de plenos", "meetingInvitees", "String", "Universidad estatal"));
     String elect = single(guarantor, "elect-stl");
     assertBadRequest(guarantor.post("/task/" + elect + "/complete",
         vars("stlMembers", "Json", TestVariables.stlMembers(tag).subList(0, 4))), "stlMembers", "falta al menos un");
+    // The election needs the minutes of the meeting: attached to the task, as Tasklist's «Evidencia» tab does.
+    assertBadRequest(guarantor.post("/task/" + elect + "/complete",
+        vars("stlMembers", "Json", TestVariables.stlMembers(tag))), "meetingMinutes", "Acta de la reunión");
+    assertThat(guarantor.attachPdf(elect, "acta-instalacion-stl.pdf").status()).isEqualTo(200);
     complete(guarantor, elect, vars("stlMembers", "Json", TestVariables.stlMembers(tag)));
 
     RestClient suplente = as("suplente.society." + tag + "@stl.mx");
@@ -150,16 +157,20 @@ class RestEndToEndTest {
         "palEnd", "al menos un año");
     complete(titular, schedule, vars("palStart", "Date", "2032-02-01T10:00:00.000+0000",
         "palEnd", "Date", "2033-02-01T10:00:00.000+0000"));
-    complete(guarantor, single(guarantor, "hold-public-launch"), vars(
-        "launchDate", "Date", "2032-02-01T10:00:00.000+0000", "launchPlace", "String", "Plaza de la Danza"));
+    String launch = single(guarantor, "hold-public-launch");
+    assertBadRequest(guarantor.post("/task/" + launch + "/complete", vars(
+        "launchDate", "Date", "2032-02-01T10:00:00.000+0000", "launchPlace", "String", "Plaza de la Danza")),
+        "launchEvidence", "grabación");
+    complete(guarantor, launch, vars("launchDate", "Date", "2032-02-01T10:00:00.000+0000",
+        "launchPlace", "String", "Plaza de la Danza", "launchEvidenceUrl", "String", "https://video.oaxaca.gob.mx/pal"));
 
     // The exercise is now in step 6.
     // INAI supervises every entidad: it reads the instance and its variables.
     RestClient inai = as("inai-monitor");
     JsonNode activity = inai.get("/process-instance/" + exerciseId + "/activity-instances").body();
     assertThat(activity.path("childActivityInstances").get(0).path("activityId").asText()).isEqualTo("step-6");
-    JsonNode launch = inai.get("/process-instance/" + exerciseId + "/variables/launchPlace").body();
-    assertThat(launch.path("value").asText()).isEqualTo("Plaza de la Danza");
+    JsonNode launchPlace = inai.get("/process-instance/" + exerciseId + "/variables/launchPlace").body();
+    assertThat(launchPlace.path("value").asText()).isEqualTo("Plaza de la Danza");
 
     // Step 6: the STL reports on each commitment; both are fulfilled.
     JsonNode reports = tasks(titular, "report-progress");

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import mx.cocreacion.support.Http;
 import mx.cocreacion.support.Http.Answer;
 import mx.cocreacion.support.ProcessTestSupport;
+import mx.cocreacion.support.TestVariables;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +113,28 @@ class MicrositeControllerTest extends ProcessTestSupport {
     assertThat(second).contains("Obra pública vigilada", "Ciudades y comunidades sostenibles", "Sin iniciar",
         "aria-valuenow=\"0\"");
     assertThat(html).contains("Evidencia");
+  }
+
+  /** The seed's step 3: the STL's meeting is announced (day, place, who is convened) before it is held. */
+  @Test
+  void theStlMeetingIsAnnouncedBeforeItIsHeldAndRecordedAfter() {
+    ProcessInstance exercise = driver.startAtStep("dur", 3);
+    driver.complete(exercise, "convene-stl-meeting", TestVariables.conveneStlMeeting());
+
+    String announced = get("/micrositio/dur").body();
+    String block = between(announced, "id=\"titulo-stl\"", "</section>");
+    assertThat(block).contains("Próxima reunión de instalación", "1 de febrero de 2031",
+        "Sala de plenos del órgano garante", "Convocatoria:", ", y además:", "Universidad estatal; Colegio de Contadores")
+        .containsPattern("los \\d+ actores locales registrados en la sensibilización")
+        .contains("El Secretariado Técnico Local aún no se ha integrado.");
+    assertThat(step(announced, 3)).as("not on the timeline before it happens").doesNotContain("01/02/2031");
+
+    driver.complete(exercise, "elect-stl", TestVariables.electStl(driver.tag(exercise)));
+
+    String held = get("/micrositio/dur").body();
+    assertThat(between(held, "id=\"titulo-stl\"", "</section>")).contains("Reunión de instalación", "1 de febrero de 2031")
+        .doesNotContain("Próxima reunión");
+    assertThat(step(held, 3)).contains("01/02/2031");
   }
 
   @Test

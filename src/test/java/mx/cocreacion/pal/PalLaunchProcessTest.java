@@ -5,11 +5,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Instant;
 import java.util.Date;
+import java.io.ByteArrayInputStream;
+import mx.cocreacion.evidence.EvidenceCatalogue;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.support.Http;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PalLaunchProcessTest extends ProcessTestSupport {
 
   @Autowired ExerciseRepository exercises;
+  @Autowired EvidenceCatalogue evidence;
 
   @Test
   void scheduleAndLaunchRecordTheDatesAndStartFollowUp() {
@@ -57,6 +62,39 @@ class PalLaunchProcessTest extends ProcessTestSupport {
         .putValue("durationJustification", "Cambio de administración estatal a mitad del periodo"));
     Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().durationJustification())
         .contains("Cambio de administración");
+  }
+
+  /** The launch leaves a public record of the event: files attached in Tasklist, a file, or a link. */
+  @Test
+  void theLaunchRecordsEvidenceOfTheEvent() {
+    var exercise = driver.startAtStep("tam", 5);
+    driver.complete(exercise, "schedule-pal", TestVariables.schedulePal());
+    Task launch = driver.task(exercise, "hold-public-launch");
+    var noRecord = TestVariables.holdPublicLaunch().putValue("launchEvidenceUrl", null);
+    assertRefused(() -> engine.getTaskService().complete(launch.getId(), noRecord), "launchEvidence",
+        "la lista de asistencia del evento");
+    assertRefused(() -> engine.getTaskService().complete(launch.getId(),
+        TestVariables.holdPublicLaunch().putValue("launchEvidenceUrl", "ftp://video.mx/pal")), "launchEvidenceUrl",
+        "no es un enlace web válido");
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().launchDate()).isNull();
+
+    engine.getTaskService().createAttachment("application/pdf", launch.getId(), launch.getProcessInstanceId(),
+        "lista-de-asistencia.pdf", null, new ByteArrayInputStream(Http.pdf(2048)));
+    engine.getTaskService().complete(launch.getId(), noRecord);
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().launchDate()).isNotNull();
+    Assertions.assertThat(evidence.list("tam", exercise.getId()))
+        .anySatisfy(item -> Assertions.assertThat(item.name()).isEqualTo("lista-de-asistencia.pdf"))
+        .allSatisfy(item -> Assertions.assertThat(item.step()).isNotEqualTo(0));
+  }
+
+  @Test
+  void aLinkToTheRecordingIsPublishedAsEvidence() {
+    var exercise = driver.startAtStep("yuc", 5);
+    driver.launchPal(exercise);
+    Assertions.assertThat(evidence.list("yuc", exercise.getId())).anySatisfy(item -> {
+      Assertions.assertThat(item.url()).isEqualTo(TestVariables.LAUNCH_RECORDING);
+      Assertions.assertThat(item.step()).isEqualTo(5);
+    });
   }
 
   /**

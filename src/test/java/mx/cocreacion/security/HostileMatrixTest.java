@@ -397,7 +397,8 @@ class HostileMatrixTest {
       assertThat(signed.status()).as(signed.toString()).isEqualTo(204);
       Answer launched = http.post("jal-guarantor", "/engine-rest/task/" + f.jalLaunch() + "/complete",
           Map.of("variables", Map.of("launchDate", var("Date", "2032-02-01T10:00:00.000+0000"),
-              "launchPlace", var("String", "Plaza de Armas"))));
+              "launchPlace", var("String", "Plaza de Armas"),
+              "launchEvidenceUrl", var("String", "https://www.youtube.com/watch?v=lanzamiento"))));
       assertThat(launched.status()).as(launched.toString()).isEqualTo(204);
     }));
     return rows;

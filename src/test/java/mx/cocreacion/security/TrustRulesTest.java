@@ -124,7 +124,8 @@ class TrustRulesTest extends ProcessTestSupport {
     List<Map<String, String>> members = new ArrayList<>(TestVariables.stlMembers(driver.tag(jal)));
     members.get(0).put("email", "jal-guarantor@demo.cocreacion.mx");
     driver.complete(jal, "elect-stl", Variables.createVariables()
-        .putValueTyped("stlMembers", json(TestVariables.toJson(members))));
+        .putValueTyped("stlMembers", json(TestVariables.toJson(members)))
+        .putValueTyped("meetingMinutes", TestVariables.meetingMinutes()));
     driver.complete(jal, "define-stl-rules", TestVariables.defineStlRules("consensus"));
 
     ValidationException facilitator = refused(() -> driver.complete(jal, "select-facilitator",

@@ -8,17 +8,23 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.io.ByteArrayInputStream;
+import mx.cocreacion.evidence.EvidenceCatalogue;
+import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.plan.FacilitatorProposalRepository;
 import mx.cocreacion.plan.StlMember;
 import mx.cocreacion.plan.StlMemberRepository;
+import mx.cocreacion.support.Http;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,6 +38,7 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
   @Autowired StlMemberRepository members;
   @Autowired ExerciseRepository exercises;
   @Autowired FacilitatorProposalRepository proposals;
+  @Autowired EvidenceCatalogue evidence;
 
   @Test
   void electionProvisionsAccountsAndOpensTheThreeStlTasks() {
@@ -184,6 +191,65 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
     Assertions.assertThat(proposals.latest(exercise.getId()).orElseThrow().votes()).as("nothing recorded").isEmpty();
   }
 
+  /**
+   * The seed: the organismo garante convenes the local actors to a meeting (where, whom), and the election it
+   * records comes from that meeting's minutes, published as evidence.
+   */
+  @Test
+  void theMeetingHasAPlaceAndInviteesAndTheElectionNeedsItsMinutes() {
+    var exercise = driver.startAtStep("gro", 3);
+    String convene = driver.task(exercise, StlIntegrationProcess.TASK_CONVENE_STL_MEETING).getId();
+    Assertions.assertThat(engine.getTaskService().getVariable(convene, "registeredActors").toString())
+        .as("the form shows whom step 2 registered").contains("\"name\":\"Colectivo Abierto\"");
+    assertRefused(() -> engine.getTaskService().complete(convene, TestVariables.conveneStlMeeting()
+        .putValue("meetingPlace", " ")), "meetingPlace", "obligatorio");
+    assertRefused(() -> engine.getTaskService().complete(convene, TestVariables.conveneStlMeeting()
+        .putValue("inviteRegisteredActors", false).putValue("meetingInvitees", "")), "meetingInvitees",
+        "si no se convoca a los actores locales registrados");
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().meetingPlace()).isNull();
+
+    driver.complete(exercise, StlIntegrationProcess.TASK_CONVENE_STL_MEETING, TestVariables.conveneStlMeeting());
+    Exercise convened = exercises.findById(exercise.getId()).orElseThrow();
+    Assertions.assertThat(convened.meetingPlace()).isEqualTo("Sala de plenos del órgano garante");
+    Assertions.assertThat(convened.meetingInvitees()).isEqualTo("Universidad estatal; Colegio de Contadores");
+    Assertions.assertThat(convened.meetingInvitesActors()).isTrue();
+
+    Task election = driver.task(exercise, StlIntegrationProcess.TASK_ELECT_STL);
+    VariableMap noMinutes = Variables.createVariables()
+        .putValueTyped(VAR_STL_MEMBERS, json(TestVariables.toJson(TestVariables.stlMembers(driver.tag(exercise)))));
+    assertRefused(() -> engine.getTaskService().complete(election.getId(), noMinutes), "meetingMinutes",
+        "anexe el acta de la reunión");
+    assertRefused(() -> engine.getTaskService().complete(election.getId(), Variables.createVariables()
+        .putValueTyped(VAR_STL_MEMBERS, json(TestVariables.toJson(TestVariables.stlMembers(driver.tag(exercise)))))
+        .putValueTyped("meetingMinutes", Variables.fileValue("acta.exe").file("MZ\u0090".getBytes()).create())),
+        "meetingMinutes", "no es PDF");
+    Assertions.assertThat(members.active(exercise.getId())).as("nothing elected without minutes").isEmpty();
+
+    // In Tasklist the minutes are attached in the task's «Evidencia» tab; that is enough.
+    engine.getTaskService().createAttachment("application/pdf", election.getId(), election.getProcessInstanceId(),
+        "acta-instalacion.pdf", "Acta firmada", new ByteArrayInputStream(Http.pdf(4096)));
+    engine.getTaskService().complete(election.getId(), noMinutes);
+    Assertions.assertThat(members.active(exercise.getId())).hasSize(6);
+    Assertions.assertThat(evidence.list("gro", exercise.getId()))
+        .anySatisfy(item -> {
+          Assertions.assertThat(item.name()).isEqualTo("acta-instalacion.pdf");
+          Assertions.assertThat(item.step()).isEqualTo(3);
+        });
+  }
+
+  @Test
+  void minutesSentAsAFileArePublishedAsEvidence() {
+    var exercise = driver.startAtStep("hid", 3);
+    driver.complete(exercise, StlIntegrationProcess.TASK_CONVENE_STL_MEETING, TestVariables.conveneStlMeeting()
+        .putValue("inviteRegisteredActors", false));
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().meetingInvitesActors()).isFalse();
+    driver.complete(exercise, StlIntegrationProcess.TASK_ELECT_STL, TestVariables.electStl(driver.tag(exercise)));
+    Assertions.assertThat(evidence.list("hid", exercise.getId())).anySatisfy(item -> {
+      Assertions.assertThat(item.name()).isEqualTo("acta-reunion-stl.pdf");
+      Assertions.assertThat(item.source()).contains("Acta de la reunión de elección del STL");
+    });
+  }
+
   @Test
   void electionNeedsATitularAndASuplentePerSectorWithUniqueValidEmails() {
     var exercise = driver.startAtStep("cam", 3);
@@ -325,6 +391,7 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
 
   private static VariableMap stlMembers(List<Map<String, String>> members) {
     return org.camunda.bpm.engine.variable.Variables.createVariables()
-        .putValueTyped("stlMembers", json(TestVariables.toJson(members)));
+        .putValueTyped("stlMembers", json(TestVariables.toJson(members)))
+        .putValueTyped("meetingMinutes", TestVariables.meetingMinutes());
   }
 }

@@ -154,8 +154,7 @@ public class ExerciseDriver {
   public void launchPal(ProcessInstance exercise, String palStart, String palEnd, String launchDate) {
     complete(exercise, "schedule-pal", org.camunda.bpm.engine.variable.Variables.createVariables()
         .putValue("palStart", palStart).putValue("palEnd", palEnd));
-    complete(exercise, "hold-public-launch", org.camunda.bpm.engine.variable.Variables.createVariables()
-        .putValue("launchDate", launchDate).putValue("launchPlace", "Plaza principal"));
+    complete(exercise, "hold-public-launch", TestVariables.launch(launchDate));
   }
 
   /** Starts an exercise and walks it to the launch of a PAL with these dates (AAAA-MM-DD). */

@@ -255,6 +255,12 @@ public final class Http {
     }
   }
 
+  /** A File variable as engine REST takes it (base64), holding a small PDF. */
+  public static Map<String, Object> pdfVar(String fileName) {
+    return Map.of("type", "File", "value", java.util.Base64.getEncoder().encodeToString(pdf(2048)),
+        "valueInfo", Map.of("filename", fileName, "mimetype", "application/pdf"));
+  }
+
   /** A small PDF (valid by its content). */
   public static byte[] pdf(int size) {
     byte[] bytes = new byte[size];

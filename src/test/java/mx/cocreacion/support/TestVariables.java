@@ -41,7 +41,14 @@ public final class TestVariables {
   }
 
   public static VariableMap conveneStlMeeting() {
-    return Variables.createVariables().putValue("meetingDate", "2031-02-01");
+    return Variables.createVariables().putValue("meetingDate", "2031-02-01")
+        .putValue("meetingPlace", "Sala de plenos del órgano garante").putValue("inviteRegisteredActors", true)
+        .putValue("meetingInvitees", "Universidad estatal; Colegio de Contadores");
+  }
+
+  /** The minutes of the meeting that elected the STL (elect-stl requires them): a small PDF. */
+  public static TypedValue meetingMinutes() {
+    return Variables.fileValue("acta-reunion-stl.pdf").file(Http.pdf(2048)).mimeType("application/pdf").create();
   }
 
   /** Two members per sector (titular and suplente); e-mails made unique by {@code tag}. */
@@ -61,7 +68,8 @@ public final class TestVariables {
   }
 
   public static VariableMap electStl(String tag) {
-    return Variables.createVariables().putValueTyped("stlMembers", json(toJson(stlMembers(tag))));
+    return Variables.createVariables().putValueTyped("stlMembers", json(toJson(stlMembers(tag))))
+        .putValueTyped("meetingMinutes", meetingMinutes());
   }
 
   public static VariableMap defineStlRules(String decisionRule) {
@@ -139,7 +147,16 @@ public final class TestVariables {
   }
 
   public static VariableMap holdPublicLaunch() {
-    return Variables.createVariables().putValue("launchDate", "2032-02-01").putValue("launchPlace", "Plaza principal");
+    return Variables.createVariables().putValue("launchDate", "2032-02-01").putValue("launchPlace", "Plaza principal")
+        .putValue("launchEvidenceUrl", LAUNCH_RECORDING);
+  }
+
+  /** A public record of the launch event (hold-public-launch requires a file, a link or an attachment). */
+  public static final String LAUNCH_RECORDING = "https://video.ejemplo.mx/lanzamiento-pal";
+
+  public static VariableMap launch(String launchDate) {
+    return Variables.createVariables().putValue("launchDate", launchDate).putValue("launchPlace", "Plaza principal")
+        .putValue("launchEvidenceUrl", LAUNCH_RECORDING);
   }
 
   /** The STL's self-assessment before an evaluation of INAI (self-assess-pal). */
