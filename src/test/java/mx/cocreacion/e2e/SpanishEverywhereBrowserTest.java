@@ -209,6 +209,10 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
     found.put(taskKey, foreignTexts(".task-details"));
     found.get(taskKey).addAll(cutOrOutside(".task-details"));
     shown.put(taskKey, browser.driver().findElement(FORM).getText().replaceAll("\\s+", " "));
+    Matcher template = Pattern.compile("\\{\\{[^}]*}}").matcher(shown.get(taskKey));
+    while (template.find()) { // a text template form-js left as it was written (a tag it does not know)
+      found.get(taskKey).add("template not rendered: " + template.group());
+    }
   }
 
   /** What is cut (a text wider than its box that hides the rest) or lies outside the screen under {@code css}. */

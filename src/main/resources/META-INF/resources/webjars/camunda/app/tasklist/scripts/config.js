@@ -74,7 +74,7 @@ export default {
   // formulario-de-inicio: the start form of an exercise offers the person's own entidades.
   // ../comun/scripts/textos-es: the few English literals of the templates (e.g. the diagram's zoom buttons).
   customScripts: ['../comun/scripts/configuracion-regional', '../comun/scripts/textos-es', 'scripts/avisos', 'scripts/formulario-de-inicio',
-    'scripts/complete-with-dynamic-lists', 'scripts/evidencia', 'scripts/formjs-es', '../comun/scripts/roles', 'scripts/calendario'],
+    'scripts/complete-with-dynamic-lists', 'scripts/borrador', 'scripts/evidencia', 'scripts/formjs-es', '../comun/scripts/roles', 'scripts/calendario'],
 
   shortcuts: {
     claimTask: {
