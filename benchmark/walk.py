@@ -24,6 +24,10 @@ COMMITS = [{'title': 'Compromiso %d' % i, 'problem': 'Opacidad', 'description': 
                             'target': '1', 'dueDate': '2032-12-01'} for j in (1, 2)]}
            for i in (1, 2)]
 
+# The minutes elect-stl requires (a small PDF, as a File variable over REST).
+MINUTES = {'value': base64.b64encode(b'%PDF-1.7\n' + b' ' * 2039).decode('ascii'), 'type': 'File',
+           'valueInfo': {'filename': 'acta-reunion-stl.pdf', 'mimetype': 'application/pdf'}}
+
 
 def v(value, typ):
     return {'value': json.dumps(value), 'type': 'Json'} if typ == 'Json' else {'value': value, 'type': typ}
@@ -110,8 +114,9 @@ class Walk:
         c(bk, 'conduct-outreach', lambda i: {
             'outreachSessions': v([{'date': '2031-01-10', 'place': 'Sede', 'attendees': 30}], 'Json'),
             'actors': v([{'name': 'Actor ' + s, 'organization': 'Org', 'sector': s, 'email': 'a.%s.%s%d@x.mx' % (s, self.tag, n)} for s in SECT], 'Json')}, 1)
-        c(bk, 'convene-stl-meeting', lambda i: {'meetingDate': v(d('2031-02-01'), 'Date')}, 1)
-        c(bk, 'elect-stl', lambda i: {'stlMembers': v(members, 'Json')}, 1)
+        c(bk, 'convene-stl-meeting', lambda i: {'meetingDate': v(d('2031-02-01'), 'Date'),
+                                                'meetingPlace': v('Sala de plenos', 'String')}, 1)
+        c(bk, 'elect-stl', lambda i: {'stlMembers': v(members, 'Json'), 'meetingMinutes': MINUTES}, 1)
         c(bk, 'define-stl-rules', lambda i: {'decisionRule': v('consensus', 'String'), 'rulesText': v('Reglas', 'String')}, 1)
         c(bk, 'select-facilitator', lambda i: {'facilitatorName': v('Facilitadora', 'String'), 'facilitatorEmail': v('fac.%s%d@x.mx' % (self.tag, n), 'String')}, 1)
         if not self.bare:
@@ -126,7 +131,8 @@ class Walk:
                                                             {'position': 2, 'approved': True, 'comments': 'ok'}], 'Json'),
                                                  'approved': v(True, 'Boolean'), 'comments': v('ok', 'String')}, 3)
         c(bk, 'schedule-pal', lambda i: {'palStart': v(d('2032-02-01'), 'Date'), 'palEnd': v(d('2033-02-01'), 'Date')}, 1)
-        c(bk, 'hold-public-launch', lambda i: {'launchDate': v(d('2032-02-01'), 'Date'), 'launchPlace': v('Plaza', 'String')}, 1)
+        c(bk, 'hold-public-launch', lambda i: {'launchDate': v(d('2032-02-01'), 'Date'), 'launchPlace': v('Plaza', 'String'),
+                                               'launchEvidenceUrl': v('https://video.ejemplo.mx/lanzamiento', 'String')}, 1)
         subs = self.call('query', 'GET', '/engine-rest/process-instance?processDefinitionKey=commitment-implementation&businessKey=' + bk)
         if len(subs) != 2:
             raise RuntimeError('%s: %d commitment implementations, expected 2' % (bk, len(subs)))
