@@ -24,6 +24,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
@@ -40,6 +41,7 @@ class MicrositeController {
   static final String VIEW_EXERCISE = "micrositio/entidad";
   static final String VIEW_NOT_FOUND = "micrositio/no-encontrado";
   static final String VIEW_EMBED = "micrositio/insertar";
+  static final String VIEW_OPEN_DATA = "micrositio/datos-abiertos";
 
   private final PublicExercises exercises;
   private final PublicMinutes minutes;
@@ -47,10 +49,15 @@ class MicrositeController {
   private final ExerciseRepository plan;
   private final SupportContacts support;
   private final MicrositeProperties properties;
+  private final DataCatalogue catalogue;
+  private final OpenDataTerms terms;
 
   MicrositeController(PublicExercises exercises, PublicMinutes minutes, EvidenceCatalogue evidence,
-      ExerciseRepository plan, SupportContacts support, MicrositeProperties properties) {
+      ExerciseRepository plan, SupportContacts support, MicrositeProperties properties, DataCatalogue catalogue,
+      OpenDataTerms terms) {
     this.properties = properties;
+    this.catalogue = catalogue;
+    this.terms = terms;
     this.exercises = exercises;
     this.minutes = minutes;
     this.evidence = evidence;
@@ -71,6 +78,21 @@ class MicrositeController {
       PublicMinutes.Outreach outreach, PublicMinutes.Meeting meeting, List<PublicMinutes.StlSeat> stl, PublicMinutes.Rules rules,
       PublicMinutes.Facilitator facilitator, List<PublicMinutes.AgendaItem> agenda, List<PublicMinutes.WorkingTable> tables, List<CommitmentView> commitments,
       List<EvaluationRound> evaluations, List<EvidenceItem> evidence, List<Integer> years) {}
+
+  /** The licence of the data, stated in the footer of every page. */
+  @ModelAttribute("licencia")
+  OpenDataTerms.Licence licence() {
+    return terms.licence();
+  }
+
+  /** What can be downloaded, under which licence, and the catalogue for national portals. */
+  @GetMapping(DataCatalogue.PAGE)
+  String openData(Model model) {
+    model.addAttribute("catalogue", catalogue.catalogue());
+    model.addAttribute("licence", terms.licence());
+    model.addAttribute("t", MicrositeLabels.INSTANCE);
+    return VIEW_OPEN_DATA;
+  }
 
   @GetMapping("/micrositio")
   String overview(Model model) {

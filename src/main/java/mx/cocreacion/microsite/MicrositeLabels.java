@@ -83,6 +83,11 @@ public final class MicrositeLabels {
     return date == null ? "" : MexicanDates.longDate(date);
   }
 
+  /** The day of an instant in Mexico City, in words. */
+  public String longDate(Instant instant) {
+    return instant == null ? "" : MexicanDates.longDate(mx.cocreacion.validation.Dates.localDate(instant));
+  }
+
   public String size(long bytes) {
     if (bytes < 0) {
       return "Enlace externo";

@@ -51,6 +51,7 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
         "/micrositio/yuc/" + yucatan.getBusinessKey().substring(4),
         "/micrositio/zac/" + zacatecas.getBusinessKey().substring(4),
         "/micrositio/zzz",
+        "/micrositio/datos-abiertos",
         "/no-existe",
         "/cuenta/activar?token=no-vale");
     List<String> blocking = new ArrayList<>();
@@ -59,6 +60,9 @@ class AccessibilityBrowserTest extends BrowserTestSupport {
       for (String page : pages) {
         browser.get(page);
         browser.visible(By.tagName("h1"));
+        if (page.equals("/micrositio/datos-abiertos")) {
+          browser.screenshot("micrositio-datos-abiertos-" + screen.getWidth() + ".png");
+        }
         Results results = new AxeBuilder().analyze(browser.driver());
         assertThat(results.isErrored()).as("axe ran on " + page + ": " + results.getErrorMessage()).isFalse();
         assertThat(results.getPasses()).as("rules that passed on " + page).isNotEmpty();

@@ -1,0 +1,62 @@
+package mx.cocreacion.microsite;
+
+import io.swagger.v3.oas.models.info.License;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What every open-data answer ({@code /api/public/**}, {@code /data.json}) says besides its body: the licence it is
+ * published under ({@code Link: <…>; rel="license"}), and that any web page may read it
+ * ({@code Access-Control-Allow-Origin: *}, with the headers a harvester revalidates with). Set before the chain
+ * runs, so the answers {@link PublicResponseCacheFilter} serves from memory carry them too. The personal
+ * calendar feeds ({@code /calendario/**}) and everything else stay closed to other origins.
+ */
+public class OpenDataHeadersFilter extends OncePerRequestFilter {
+
+  private final String link;
+
+  OpenDataHeadersFilter(OpenDataTerms terms) {
+    this.link = "<" + terms.licence().url() + ">; rel=\"license\"; title=\"" + terms.licence().name().replace("\"", "'")
+        + "\"";
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+      response.setHeader("Access-Control-Allow-Origin", "*");
+      response.setHeader("Access-Control-Expose-Headers", "ETag, Last-Modified, Link, Content-Disposition");
+      response.addHeader("Link", link);
+    }
+    chain.doFilter(request, response);
+  }
+
+  @Configuration
+  static class Registration {
+
+    @Bean
+    FilterRegistrationBean<OpenDataHeadersFilter> openDataHeaders(OpenDataTerms terms) {
+      var registration = new FilterRegistrationBean<>(new OpenDataHeadersFilter(terms));
+      registration.setName("open-data-headers");
+      registration.setOrder(PublicResponseCacheFilter.ORDER - 1);
+      registration.addUrlPatterns("/api/public/*", "/data.json");
+      registration.setDispatcherTypes(DispatcherType.REQUEST);
+      return registration;
+    }
+
+    /** The OpenAPI description states the licence of the data it describes. */
+    @Bean
+    OpenApiCustomizer openDataLicence(OpenDataTerms terms) {
+      return openApi -> openApi.getInfo().license(new License().name(terms.licence().name()).url(terms.licence().url()));
+    }
+  }
+}
