@@ -77,6 +77,49 @@ class CatalogueController {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(write(dataJson(catalogue.catalogue())));
   }
 
+  @GetMapping(value = "/api/public/datapackage.json", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Diccionario de datos (Frictionless Data Package)", description = "Cada CSV de los datos "
+      + "abiertos con su Table Schema: cada columna con título y descripción en español, tipo, formato, valores "
+      + "permitidos y la convención de valores faltantes (celda vacía).")
+  @ApiResponse(responseCode = "200", description = "El paquete de datos")
+  ResponseEntity<byte[]> dataPackage() {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(write(dataPackage(catalogue.catalogue())));
+  }
+
+  /** A Frictionless Tabular Data Package: one resource per CSV distribution of the catalogue, with its schema. */
+  private Map<String, Object> dataPackage(Catalogue c) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("profile", "tabular-data-package");
+    out.put("name", "cocreacion-desde-lo-local");
+    out.put("title", c.title());
+    out.put("description", c.description());
+    out.put("homepage", c.homepage());
+    out.put("licenses", List.of(Map.of("path", terms.licence().url(), "title", terms.licence().name())));
+    out.put("contributors", List.of(Map.of("title", terms.publisher().name(), "role", "publisher")));
+    List<Map<String, Object>> resources = new ArrayList<>();
+    for (Dataset d : c.datasets()) {
+      for (Distribution f : d.distributions()) {
+        if (!"CSV".equals(f.format())) {
+          continue;
+        }
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("name", d.slug());
+        resource.put("title", d.title());
+        resource.put("path", f.downloadUrl());
+        resource.put("profile", "tabular-data-resource");
+        resource.put("format", "csv");
+        resource.put("mediatype", "text/csv");
+        resource.put("encoding", "utf-8");
+        resource.put("dialect", Map.of("delimiter", ",", "lineTerminator", "\r\n", "quoteChar", "\"",
+            "doubleQuote", true, "header", true));
+        resource.put("schema", d.tenant() == null ? DataDictionary.exercises() : DataDictionary.commitments());
+        resources.add(resource);
+      }
+    }
+    out.put("resources", resources);
+    return out;
+  }
+
   private RdfGraph graph(Catalogue c) {
     RdfGraph g = new RdfGraph();
     Term catalogueNode = iri(c.id());
@@ -185,6 +228,10 @@ class CatalogueController {
         file.put("downloadURL", f.downloadUrl());
         file.put("mediaType", f.mediaType());
         file.put("format", f.format());
+        if ("CSV".equals(f.format())) {
+          file.put("describedBy", catalogue.publicUrl() + "/api/public/datapackage.json");
+          file.put("describedByType", "application/json");
+        }
         return file;
       }).toList());
       ds.values().removeIf(v -> v == null);

@@ -90,6 +90,10 @@ class MicrositeController {
   String openData(Model model) {
     model.addAttribute("catalogue", catalogue.catalogue());
     model.addAttribute("licence", terms.licence());
+    model.addAttribute("dictionaries", List.of(
+        Map.of("id", "diccionario-ejercicios", "title", "Ejercicios (ejercicios.csv)", "schema", DataDictionary.exercises()),
+        Map.of("id", "diccionario-compromisos", "title", "Compromisos y actividades (compromisos-….csv)",
+            "schema", DataDictionary.commitments())));
     model.addAttribute("t", MicrositeLabels.INSTANCE);
     return VIEW_OPEN_DATA;
   }

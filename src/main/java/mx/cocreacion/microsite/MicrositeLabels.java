@@ -83,6 +83,19 @@ public final class MicrositeLabels {
     return date == null ? "" : MexicanDates.longDate(date);
   }
 
+  /** A Table Schema type in Spanish (the data dictionary of the Datos abiertos page). */
+  public String fieldType(Object type) {
+    return switch (String.valueOf(type)) {
+      case "string" -> "texto";
+      case "integer" -> "número entero";
+      case "number" -> "número";
+      case "boolean" -> "true / false";
+      case "date" -> "fecha (AAAA-MM-DD)";
+      case "datetime" -> "fecha y hora (ISO 8601, UTC)";
+      default -> String.valueOf(type);
+    };
+  }
+
   /** The day of an instant in Mexico City, in words. */
   public String longDate(Instant instant) {
     return instant == null ? "" : MexicanDates.longDate(mx.cocreacion.validation.Dates.localDate(instant));

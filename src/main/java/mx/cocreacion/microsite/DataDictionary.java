@@ -1,0 +1,155 @@
+package mx.cocreacion.microsite;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import mx.cocreacion.plan.CommitmentCsv;
+import mx.cocreacion.plan.IrmScales;
+import mx.cocreacion.plan.PlanLabels;
+import mx.cocreacion.tenancy.Entity;
+import mx.cocreacion.tenancy.EntityCatalogue;
+
+/**
+ * The data dictionary of the open-data CSVs as Frictionless Table Schemas: every column with its Spanish title and
+ * description, type, format and constraints (required, enum, minimum, maximum, pattern), in the order the CSV has
+ * them, and the missing-value convention (an empty cell). {@code DataDictionaryTest} checks each schema against the
+ * columns the writers use, and every CSV the product serves against its schema.
+ */
+public final class DataDictionary {
+
+  /** An empty cell is a missing value (no date, no activity); text is never written as "null". */
+  public static final List<String> MISSING_VALUES = List.of("");
+
+  private DataDictionary() {}
+
+  /** The schema of {@code /api/public/exercises.csv} ({@link ExerciseCsv}). */
+  public static Map<String, Object> exercises() {
+    List<Map<String, Object>> f = new ArrayList<>();
+    f.add(field("tenant", "string", "Clave de la entidad", "Clave de tres letras de la entidad federativa (p. ej. «oax»).",
+        required(Map.of("enum", EntityCatalogue.all().stream().map(Entity::code).toList()))));
+    f.add(field("entityName", "string", "Entidad federativa", "Nombre oficial de la entidad federativa.", required()));
+    f.add(field("year", "integer", "Año", "Año del ejercicio (AAAA).", required(Map.of("minimum", 2000, "maximum", 9999))));
+    f.add(field("businessKey", "string", "Clave del ejercicio", "Clave única del ejercicio: entidad y año («oax-2026»).",
+        required(Map.of("unique", true, "pattern", "[a-z]{3}-[0-9]{4}"))));
+    f.add(field("name", "string", "Nombre del ejercicio", "Nombre que el organismo garante dio al ejercicio.", required()));
+    f.add(field("guarantorBody", "string", "Organismo garante", "Organismo garante de transparencia que conduce el ejercicio.",
+        Map.of()));
+    f.add(field("currentStep", "integer", "Paso actual", "Paso de la metodología en que está el ejercicio: 1 declaración "
+        + "conjunta, 2 sensibilización, 3 Secretariado Técnico Local, 4 mesas participativas, 5 Plan de Acción Local, 6 "
+        + "seguimiento y evaluación.", required(Map.of("minimum", 1, "maximum", 6))));
+    f.add(bool("finished", "Concluido", "«true» si el ejercicio concluyó (tras la evaluación final del INAI).", true));
+    f.add(dateTime("startedAt", "Inicio", "Fecha y hora en que se inició el ejercicio (ISO 8601, UTC).", true));
+    f.add(dateTime("endedAt", "Conclusión", "Fecha y hora en que concluyó el ejercicio (ISO 8601, UTC); vacía si sigue en curso.",
+        false));
+    f.add(date("palStart", "Inicio del PAL", "Primer día de vigencia del Plan de Acción Local; vacía antes del paso 5."));
+    f.add(date("palEnd", "Fin del PAL", "Último día de vigencia del Plan de Acción Local (de uno a dos años); vacía antes del paso 5."));
+    f.add(date("launchDate", "Lanzamiento", "Día del evento público de lanzamiento del PAL; vacía antes de él."));
+    f.add(field("launchPlace", "string", "Lugar del lanzamiento", "Lugar del evento público de lanzamiento; vacío antes de él.",
+        Map.of()));
+    f.add(field("commitments", "integer", "Compromisos", "Número de compromisos aprobados por el STL.",
+        required(Map.of("minimum", 0))));
+    f.add(percent("palProgress", "Avance del PAL", "Avance promedio de los compromisos aprobados, en porcentaje (0 a 100)."));
+    f.add(field("starredCommitments", "integer", "Compromisos destacados", "Compromisos con potencial transformador que "
+        + "el INAI valoró con cumplimiento sustancial o completo.", required(Map.of("minimum", 0))));
+    f.add(field("overdueTasks", "integer", "Tareas vencidas", "Tareas del ejercicio abiertas después de su fecha límite.",
+        required(Map.of("minimum", 0))));
+    return schema(f, "businessKey");
+  }
+
+  /** The schema of {@code /api/public/exercises/{tenant}/commitments.csv} ({@link CommitmentCsv}). */
+  public static Map<String, Object> commitments() {
+    List<Map<String, Object>> f = new ArrayList<>();
+    f.add(field("commitment", "integer", "Compromiso", "Número del compromiso en el plan (1, 2, …); agrupa las filas de "
+        + "sus actividades.", required(Map.of("minimum", 1))));
+    f.add(field("title", "string", "Título", "Título del compromiso.", required()));
+    f.add(field("problem", "string", "Problema", "Problema público que atiende, como lo definieron las mesas.", Map.of()));
+    f.add(field("description", "string", "Descripción", "Qué hará el compromiso.", Map.of()));
+    f.add(field("responsible", "string", "Responsable", "Dependencia o persona responsable de cumplirlo.", Map.of()));
+    f.add(field("sdgs", "string", "ODS", "Objetivos de Desarrollo Sostenible (1 a 17) a los que se asocia, separados por «|» "
+        + "(p. ej. «10|16»); vacía si ninguno.", Map.of("pattern", "([1-9]|1[0-7])(\\|([1-9]|1[0-7]))*")));
+    PlanLabels.CRITERIA.forEach((criterion, label) -> f.add(bool(CommitmentCsv.CRITERION_PREFIX + criterion,
+        "Criterio: " + label, "«true» si el compromiso cumple el criterio «" + label + "» de la metodología.", true)));
+    f.add(bool("approved", "Aprobado", "«true» si el STL aprobó el compromiso.", true));
+    f.add(percent("progress", "Avance", "Avance del compromiso, en porcentaje (0 a 100)."));
+    f.add(bool("starred", "Destacado", "«true» si el compromiso es destacado (potencial transformador y cumplimiento "
+        + "sustancial o completo según el INAI).", true));
+    f.add(field("activity", "integer", "Actividad", "Número de la actividad dentro del compromiso; vacía en la única fila "
+        + "de un compromiso sin actividades.", Map.of("minimum", 1)));
+    f.add(field("activity_title", "string", "Actividad: título", "Qué se hará.", Map.of()));
+    f.add(field("product", "string", "Producto", "Producto verificable de la actividad.", Map.of()));
+    f.add(field("indicator", "string", "Indicador", "Cómo se mide la actividad.", Map.of()));
+    f.add(field("baseline", "string", "Línea base", "Valor del indicador al empezar.", Map.of()));
+    f.add(field("target", "string", "Meta", "Valor del indicador que se quiere alcanzar.", Map.of()));
+    f.add(date("dueDate", "Fecha de término", "Día en que la actividad debe estar concluida."));
+    f.add(field("status", "string", "Estado", "Estado de la actividad: " + IrmScales.STATUS.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey()).map(e -> "«" + e.getKey() + "» " + e.getValue().toLowerCase())
+        .reduce((a, b) -> a + ", " + b).orElse("") + "; vacía sin actividad.",
+        Map.of("enum", List.of("not-started", "in-progress", "done"))));
+    return schema(f, null);
+  }
+
+  private static Map<String, Object> schema(List<Map<String, Object>> fields, String primaryKey) {
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("fields", fields);
+    schema.put("missingValues", MISSING_VALUES);
+    if (primaryKey != null) {
+      schema.put("primaryKey", primaryKey);
+    }
+    return schema;
+  }
+
+  private static Map<String, Object> field(String name, String type, String title, String description,
+      Map<String, Object> constraints) {
+    Map<String, Object> field = new LinkedHashMap<>();
+    field.put("name", name);
+    field.put("type", type);
+    field.put("title", title);
+    field.put("description", description);
+    if (!constraints.isEmpty()) {
+      field.put("constraints", constraints);
+    }
+    return field;
+  }
+
+  private static Map<String, Object> bool(String name, String title, String description, boolean required) {
+    Map<String, Object> field = field(name, "boolean", title, description, required ? required() : Map.of());
+    field.put("trueValues", List.of("true"));
+    field.put("falseValues", List.of("false"));
+    return field;
+  }
+
+  private static Map<String, Object> date(String name, String title, String description) {
+    Map<String, Object> field = field(name, "date", title, description + " Formato AAAA-MM-DD.", Map.of());
+    field.put("format", "default");
+    return field;
+  }
+
+  /** An instant as Java writes it (ISO 8601 in UTC, seconds and their fractions when not zero). */
+  private static Map<String, Object> dateTime(String name, String title, String description, boolean required) {
+    Map<String, Object> field = field(name, "datetime", title, description, required ? required() : Map.of());
+    field.put("format", "any");
+    return field;
+  }
+
+  private static Map<String, Object> percent(String name, String title, String description) {
+    return field(name, "integer", title, description, required(Map.of("minimum", 0, "maximum", 100)));
+  }
+
+  private static Map<String, Object> required() {
+    return Map.of("required", true);
+  }
+
+  private static Map<String, Object> required(Map<String, Object> more) {
+    Map<String, Object> constraints = new LinkedHashMap<>();
+    constraints.put("required", true);
+    constraints.putAll(more);
+    return constraints;
+  }
+
+  static List<String> names(Map<String, Object> schema) {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> fields = (List<Map<String, Object>>) schema.get("fields");
+    return fields.stream().map(f -> (String) f.get("name")).toList();
+  }
+}

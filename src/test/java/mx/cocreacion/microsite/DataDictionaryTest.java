@@ -1,0 +1,106 @@
+package mx.cocreacion.microsite;
+
+import static mx.cocreacion.support.TestVariables.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import mx.cocreacion.plan.CommitmentCsv;
+import mx.cocreacion.support.Http;
+import mx.cocreacion.support.Http.Answer;
+import mx.cocreacion.support.ProcessTestSupport;
+import mx.cocreacion.support.TestVariables;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The data dictionary: a Frictionless Tabular Data Package whose Table Schemas name every column of the open-data
+ * CSVs in their order, in Spanish, with types and allowed values; every CSV the product serves (the national
+ * exercises and each entidad's commitments, drafts and plans in implementation, formula-like cells included)
+ * validates against its schema with no error; a CSV that breaks the schema is caught.
+ */
+class DataDictionaryTest extends ProcessTestSupport {
+
+  @LocalServerPort int port;
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+  }
+
+  @Test
+  void theSchemasNameTheColumnsTheWritersUseInTheirOrderInSpanish() {
+    assertThat(DataDictionary.names(DataDictionary.exercises())).isEqualTo(ExerciseCsv.COLUMNS);
+    assertThat(DataDictionary.names(DataDictionary.commitments())).isEqualTo(CommitmentCsv.COLUMNS);
+    for (Map<String, Object> schema : List.of(DataDictionary.exercises(), DataDictionary.commitments())) {
+      JsonNode fields = Http.JSON.valueToTree(schema).path("fields");
+      fields.forEach(f -> {
+        assertThat(f.path("title").asText()).as(f.path("name").asText()).isNotBlank();
+        assertThat(f.path("description").asText()).as(f.path("name").asText()).isNotBlank();
+        assertThat(f.path("type").asText()).isIn("string", "integer", "boolean", "date", "datetime");
+      });
+    }
+  }
+
+  @Test
+  void everyCsvTheProductServesValidatesAgainstItsSchema() {
+    driver.startAtStep("chh", 6);
+    var implementing = driver.startAtStep("chh", 6);
+    driver.reportProgress(implementing, 1, "[{\"activity\":1,\"status\":\"done\"},{\"activity\":2,\"status\":\"in-progress\"}]",
+        null);
+    // A draft in step 4 whose texts begin like spreadsheet formulas (written with a leading ').
+    var draft = driver.startAtStep("roo", 4);
+    driver.complete(draft, "plan-working-tables", TestVariables.planWorkingTables("Presupuesto", "Obra"));
+    driver.completeAll(draft, "hold-working-table", TestVariables.holdWorkingTable());
+    driver.complete(draft, "consolidate-commitments", Variables.createVariables().putValueTyped("commitments",
+        json(TestVariables.COMMITMENTS.replace("\"Presupuesto abierto\"", "\"=HIPERVINCULO(\\\"x\\\")\"")
+            .replace("\"baseline\":\"0\"", "\"baseline\":\"-5\""))));
+
+    Answer answer = http.get("/api/public/datapackage.json");
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.header("Access-Control-Allow-Origin")).isEqualTo("*");
+    JsonNode dataPackage = answer.json();
+    assertThat(dataPackage.path("profile").asText()).isEqualTo("tabular-data-package");
+    assertThat(dataPackage.path("licenses").get(0).path("path").asText()).isEqualTo("https://datos.gob.mx/libreusomx");
+    List<String> names = new java.util.ArrayList<>();
+    dataPackage.path("resources").forEach(r -> names.add(r.path("name").asText()));
+    assertThat(names).contains("ejercicios", "compromisos-chh", "compromisos-roo").doesNotHaveDuplicates();
+
+    for (JsonNode resource : dataPackage.path("resources")) {
+      assertThat(resource.path("profile").asText()).isEqualTo("tabular-data-resource");
+      Answer csv = http.get(URI.create(resource.path("path").asText()).getPath());
+      assertThat(csv.status()).as(resource.path("name").asText()).isEqualTo(200);
+      assertThat(TableSchemaValidator.errors(csv.body(), resource.path("schema")))
+          .as("errors of " + resource.path("name").asText() + " against its Table Schema").isEmpty();
+    }
+    String roo = http.get("/api/public/exercises/roo/commitments.csv").body();
+    assertThat(roo).contains("'=HIPERVINCULO", "'-5");
+  }
+
+  @Test
+  void aCsvThatBreaksItsSchemaIsCaught() {
+    JsonNode exercises = Http.JSON.valueToTree(DataDictionary.exercises());
+    String header = String.join(",", ExerciseCsv.COLUMNS);
+    String good = "oax,Oaxaca,2026,oax-2026,Ejercicio,IAIP,3,false,2026-01-10T16:00:00Z,,,,,,0,0,0,0";
+    assertThat(TableSchemaValidator.errors(header + "\r\n" + good + "\r\n", exercises)).isEmpty();
+    assertThat(TableSchemaValidator.errors(header + "\r\n" + good.replace(",3,false,", ",7,false,") + "\r\n", exercises))
+        .singleElement().asString().contains("currentStep", "maximum");
+    assertThat(TableSchemaValidator.errors(header + "\r\n" + good.replace("oax,Oaxaca", "xyz,Oaxaca") + "\r\n", exercises))
+        .singleElement().asString().contains("tenant", "not one of");
+    assertThat(TableSchemaValidator.errors(header + "\r\n" + good.replace(",false,", ",no,") + "\r\n", exercises))
+        .singleElement().asString().contains("finished", "boolean");
+    assertThat(TableSchemaValidator.errors(header + "\r\n" + good.replace("Ejercicio", "") + "\r\n", exercises))
+        .singleElement().asString().contains("name", "required");
+    assertThat(TableSchemaValidator.errors(header + "\r\n" + good + "\r\n" + good + "\r\n", exercises))
+        .singleElement().asString().contains("businessKey", "unique");
+    JsonNode commitments = Http.JSON.valueToTree(DataDictionary.commitments());
+    String row = "1,Título,,,,10|16,true,true,true,true,true,true,true,true,true,0,false,1,Actividad,,,,,2032-06-30,hecho";
+    assertThat(TableSchemaValidator.errors(String.join(",", CommitmentCsv.COLUMNS) + "\r\n" + row + "\r\n", commitments))
+        .singleElement().asString().contains("status", "not one of");
+  }
+}
