@@ -5,6 +5,7 @@ import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import mx.cocreacion.completion.TaskCompletion;
@@ -22,6 +23,8 @@ class HoldWorkingTableCompletion implements TaskCompletion {
   static final String FORM_PROBLEM_LIST = "problemList";
   static final int MAX_PARTICIPANTS = 500;
   static final int MAX_PROBLEMS = 100;
+  /** Who must be at every table (the seed: social organisations, and authorities and officials). */
+  static final List<Sector> REQUIRED_SECTORS = List.of(Sector.SOCIETY, Sector.GOVERNMENT);
 
   private final TaskMinutes minutes;
 
@@ -56,11 +59,13 @@ class HoldWorkingTableCompletion implements TaskCompletion {
           sectors.add(sector);
         }
       }
-      // The seed: social organisations, authorities and officials work on the problems together.
-      if (input.isValid() && sectors.size() < 2) {
-        input.reject(VAR_PARTICIPANTS, "deben ser de al menos dos sectores (sociedad civil, autoridad, organismo "
-            + "garante): la mesa es participativa; ahora solo hay de "
-            + sectors.stream().map(id -> Sector.of(id).map(Sector::label).orElse(id)).findFirst().orElse("ninguno"));
+      // The seed: social organisations, authorities and officials work on the problems together; the garante may
+      // be there too, but a table without civil society or without the authority is not participatory.
+      List<String> missing = REQUIRED_SECTORS.stream().filter(s -> !sectors.contains(s.id())).map(Sector::label).toList();
+      if (input.isValid() && !missing.isEmpty()) {
+        input.reject(VAR_PARTICIPANTS, "deben incluir al menos una persona de la sociedad civil y una de la autoridad "
+            + "(la mesa reúne a organizaciones sociales, autoridades y personas funcionarias); falta: "
+            + String.join(" y ", missing));
       }
     }
     JsonNode problems = input.list(VAR_PROBLEMS, 1, MAX_PROBLEMS, "problemática");

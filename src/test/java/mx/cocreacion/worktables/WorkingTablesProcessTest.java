@@ -317,10 +317,16 @@ class WorkingTablesProcessTest extends ProcessTestSupport {
     assertRefused(() -> engine.getTaskService().complete(table, TestVariables.holdWorkingTable()
         .putValueTyped("participants", json("[{\"name\":\"Ana\",\"sector\":\"academia\"}]"))),
         "participants[1].sector", "valores permitidos");
-    // A participatory table: people of at least two sectors.
+    // A participatory table: civil society and the authority, whoever else comes.
     assertRefused(() -> engine.getTaskService().complete(table, TestVariables.holdWorkingTable()
         .putValueTyped("participants", json("[{\"name\":\"Ana\",\"sector\":\"society\"},{\"name\":\"Beto\",\"sector\":\"society\"}]"))),
-        "participants", "al menos dos sectores");
+        "participants", "falta: Autoridad");
+    assertRefused(() -> engine.getTaskService().complete(table, TestVariables.holdWorkingTable()
+        .putValueTyped("participants", json("[{\"name\":\"Ana\",\"sector\":\"guarantor\"},{\"name\":\"Beto\",\"sector\":\"government\"}]"))),
+        "participants", "falta: Sociedad civil");
+    assertRefused(() -> engine.getTaskService().complete(table, TestVariables.holdWorkingTable()
+        .putValueTyped("participants", json("[{\"name\":\"Ana\",\"sector\":\"guarantor\"}]"))),
+        "participants", "falta: Sociedad civil y Autoridad");
 
     driver.complete(exercise, "hold-working-table", TestVariables.holdWorkingTable());
     driver.complete(exercise, "consolidate-commitments", TestVariables.consolidateCommitments());
