@@ -3,20 +3,38 @@ package mx.cocreacion.pal;
 import static mx.cocreacion.pal.PalLaunchProcess.*;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
+import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.plan.Commitment;
+import mx.cocreacion.plan.CommitmentRepository;
 import mx.cocreacion.validation.Dates;
+import mx.cocreacion.validation.MexicanDates;
 import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
  * schedule-pal: the PAL is valid at least one year ({@code palEnd} ≥ {@code palStart} + 1 year);
- * more than two years needs a {@code durationJustification} (seed step 5).
+ * more than two years needs a {@code durationJustification} (seed step 5). The approved plan's activities are
+ * carried out while the PAL is valid: {@code palStart} not after the first activity's due date, {@code palEnd} not
+ * before the last one's.
  */
 @Component
 class SchedulePalCompletion implements TaskCompletion {
+
+  /** An activity of the approved plan with its commitment's number (to name it in a message). */
+  private record Due(int commitment, Commitment.Activity activity) {}
+
+  private final CommitmentRepository commitments;
+
+  SchedulePalCompletion(CommitmentRepository commitments) {
+    this.commitments = commitments;
+  }
 
   @Override
   public String taskKey() {
@@ -44,6 +62,28 @@ class SchedulePalCompletion implements TaskCompletion {
       input.reject(VAR_DURATION_JUSTIFICATION,
           "es obligatoria cuando la vigencia del PAL supera dos años: explique por qué");
     }
+    if (input.isValid()) {
+      activitiesWithin(input, Dates.localDate(start), Dates.localDate(end));
+    }
+  }
+
+  private void activitiesWithin(TaskInput input, LocalDate start, LocalDate end) {
+    var dues = commitments.findByExercise(ExerciseScope.exerciseId(input)).stream()
+        .flatMap(c -> c.activities().stream().filter(a -> a.dueDate() != null).map(a -> new Due(c.position(), a)))
+        .toList();
+    Optional<Due> first = dues.stream().min(Comparator.comparing(d -> d.activity().dueDate()));
+    Optional<Due> last = dues.stream().max(Comparator.comparing(d -> d.activity().dueDate()));
+    first.filter(d -> start.isAfter(d.activity().dueDate())).ifPresent(d -> input.reject(VAR_PAL_START,
+        "no puede ser posterior a la fecha de término de la primera actividad del plan (" + describe(d)
+            + "): las actividades se realizan durante la vigencia del PAL"));
+    last.filter(d -> end.isBefore(d.activity().dueDate())).ifPresent(d -> input.reject(VAR_PAL_END,
+        "no puede ser anterior a la fecha de término de la última actividad del plan (" + describe(d)
+            + "): las actividades se realizan durante la vigencia del PAL"));
+  }
+
+  private static String describe(Due d) {
+    return MexicanDates.longDate(d.activity().dueDate()) + ", «" + d.activity().label() + "» del compromiso "
+        + d.commitment();
   }
 
   @Override

@@ -64,6 +64,26 @@ class PalLaunchProcessTest extends ProcessTestSupport {
         .contains("Cambio de administración");
   }
 
+  /** The plan's activities (due from 30 June to 15 December 2032) are carried out while the PAL is valid. */
+  @Test
+  void theActivitiesOfThePlanFallWithinThePalsValidity() {
+    var exercise = driver.startAtStep("sin", 5);
+    String taskId = driver.task(exercise, "schedule-pal").getId();
+
+    assertRefused(() -> engine.getTaskService().complete(taskId, TestVariables.schedulePal()
+        .putValue("palStart", "2032-07-01").putValue("palEnd", "2033-07-01")), "palStart",
+        "primera actividad del plan (30 de junio de 2032, «Portal» del compromiso 1)");
+    assertRefused(() -> engine.getTaskService().complete(taskId, TestVariables.schedulePal()
+        .putValue("palStart", "2031-12-01").putValue("palEnd", "2032-12-01")), "palEnd",
+        "última actividad del plan (15 de diciembre de 2032, «Comités» del compromiso 2)");
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().palStart()).isNull();
+
+    engine.getTaskService().complete(taskId, TestVariables.schedulePal().putValue("palStart", "2032-06-30")
+        .putValue("palEnd", "2033-06-30"));
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().palStart())
+        .isEqualTo(Instant.parse("2032-06-30T06:00:00Z"));
+  }
+
   /** The launch leaves a public record of the event: files attached in Tasklist, a file, or a link. */
   @Test
   void theLaunchRecordsEvidenceOfTheEvent() {
