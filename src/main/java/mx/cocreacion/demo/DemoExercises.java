@@ -1,5 +1,8 @@
 package mx.cocreacion.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
@@ -104,13 +107,13 @@ public class DemoExercises {
         today().minusDays(JALISCO_LAUNCHED_DAYS_AGO));
     walk.throughLaunch(7);
 
-    walk.report(1, 20, statuses("done", "in-progress", "not-started"), null,
+    walk.report(1, 20, measured(statuses("done", "in-progress", "not-started"), "1", "3", null), null,
         walk.pdf("minuta-comites-del-agua.pdf", "Minuta de instalación de los comités ciudadanos del agua",
             "Se instalaron los primeros tres comités ciudadanos del agua en Guadalajara, Zapopan y Tlaquepaque.",
             "Se acordó publicar cada mes los resultados de calidad del agua por colonia."));
     walk.nextReportDue(1);
     // The second report proposes moving the complaints board's due date; the STL approves it: version 2.
-    walk.report(1, 50, statuses("done", "done", "in-progress"),
+    walk.report(1, 50, measured(statuses("done", "done", "in-progress"), "2", "8", "15 %"),
         "https://datos.jalisco.gob.mx/dataset/calidad-del-agua-por-colonia", null,
         "Ya se publican los resultados mensuales y están instalados los ocho comités. El tablero de quejas espera "
             + "la conexión con el sistema de atención de la Comisión Estatal del Agua.",
@@ -122,7 +125,7 @@ public class DemoExercises {
                 + "sistema de atención hasta el próximo ejercicio presupuestal; sin esa conexión el tablero no tendría quejas."));
     walk.voteAmendment(1, true, true, true);
     walk.nextReportDue(1);
-    walk.report(2, 60, statuses("in-progress", "not-started"), "https://obrapublica.jalisco.gob.mx/movilidad", null);
+    walk.report(2, 60, measured(statuses("in-progress", "not-started"), "12", null), "https://obrapublica.jalisco.gob.mx/movilidad", null);
     walk.nextReportDue(2);
     // The third commitment's report proposes one more activity; one titular votes against: not under consensus.
     walk.report(3, 80, statuses("done", "in-progress"), null,
@@ -151,13 +154,13 @@ public class DemoExercises {
         today().minusDays(CAMPECHE_LAUNCHED_DAYS_AGO));
     walk.throughLaunch(4);
 
-    walk.report(1, 30, statuses("done", "in-progress"), null,
+    walk.report(1, 30, measured(statuses("done", "in-progress"), "100 %", "6"), null,
         walk.pdf("padron-de-permisos-de-pesca.pdf", "Padrón de permisos de pesca: primera publicación",
             "El padrón de 1,284 permisos de pesca ribereña se publicó en datos abiertos.",
             "Las cooperativas de Champotón y Ciudad del Carmen lo verificaron en asamblea."));
     walk.nextReportDue(1);
-    walk.report(1, 75, statuses("done", "done"), "https://datos.campeche.gob.mx/dataset/padron-de-pesca", null);
-    walk.report(2, 45, statuses("done", "not-started"), "https://salud.campeche.gob.mx/materiales-en-maya", null);
+    walk.report(1, 75, measured(statuses("done", "done"), "100 %", "15"), "https://datos.campeche.gob.mx/dataset/padron-de-pesca", null);
+    walk.report(2, 45, measured(statuses("done", "not-started"), "6", null), "https://salud.campeche.gob.mx/materiales-en-maya", null);
     walk.nextReportDue(2);
     walk.report(2, 120, statuses("done", "in-progress"), null, null);
 
@@ -200,6 +203,21 @@ public class DemoExercises {
     return ClockUtil.getCurrentTime().toInstant().atZone(Dates.MEXICO).toLocalDate();
   }
 
+  /** The rows with the value each activity's indicator reached in the report (null: not measured). */
+  private static String measured(String statusesJson, String... values) {
+    try {
+      var rows = (ArrayNode) TaskInput.mapper().readTree(statusesJson);
+      for (int i = 0; i < values.length && i < rows.size(); i++) {
+        if (values[i] != null) {
+          ((ObjectNode) rows.get(i)).put("value", values[i]);
+        }
+      }
+      return rows.toString();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String statuses(String... statuses) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i < statuses.length; i++) {
@@ -218,7 +236,7 @@ public class DemoExercises {
   private static String write(Object value) {
     try {
       return TaskInput.mapper().writeValueAsString(value);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -39,13 +39,16 @@ import org.springframework.stereotype.Component;
 /**
  * report-progress: the status of the commitment's activities (each activity at most once, status
  * not-started, in-progress or done), optional evidence (a public link, or a file of an allowed
- * kind up to 10 MB), and the day it reports on ({@code reportedOn}: not after today, not before the launch
+ * kind up to 10 MB), the value each activity's indicator reached (optional, per row), and the day it reports on ({@code reportedOn}: not after today, not before the launch
  * nor the commitment's previous report; without it, the moment of the completion). Each report is kept as a
  * dated entry of the commitment's timeline. The report may also propose an amendment of the commitment
  * ({@link AmendmentProposal}), which the titulars then vote.
  */
 @Component
 class ReportProgressCompletion implements TaskCompletion {
+
+  /** The key of a row's measured value of its activity's indicator. */
+  static final String VALUE = "value";
 
   private final ImplementationRepository implementation;
   private final CommitmentRepository commitments;
@@ -166,6 +169,8 @@ class ReportProgressCompletion implements TaskCompletion {
       }
       String activity = input.text(row, "activity", at, 10);
       String status = input.oneOf(row, "status", at, STATUSES);
+      // The value the activity's indicator reached (optional; the dashboard measures it against baseline and target).
+      input.optionalText(row, VALUE, at, TaskInput.LINE);
       if (activity == null) {
         continue;
       }

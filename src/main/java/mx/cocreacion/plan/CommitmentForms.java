@@ -87,7 +87,10 @@ public final class CommitmentForms {
     return value ? "sí" : "no";
   }
 
-  /** The rows of a progress report: one per activity of the commitment, with its current status. */
+  /**
+   * The rows of a progress report: one per activity of the commitment, with its current status, its indicator in
+   * words, and an empty value reached (the STL measures it in each report).
+   */
   public static ArrayNode progressRows(List<Commitment.Activity> activities) {
     ArrayNode rows = TaskInput.mapper().createArrayNode();
     for (Commitment.Activity a : activities) {
@@ -95,6 +98,10 @@ public final class CommitmentForms {
       row.put("activity", a.position());
       row.put("title", a.label());
       row.put("status", a.status());
+      // What the indicator measures, from where to where; the form asks for the value reached (empty).
+      row.put("indicatorText", a.indicator() + " · línea base: "
+          + (a.baseline() == null || a.baseline().isBlank() ? "sin dato" : a.baseline()) + " · meta: " + a.target());
+      row.put("value", "");
     }
     return rows;
   }

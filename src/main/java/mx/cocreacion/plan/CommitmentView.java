@@ -30,16 +30,31 @@ public record CommitmentView(
     Evaluation evaluation,
     List<Vote> approvalHistory,
     List<CommitmentVersion> versions,
-    List<Change> amendments) {
+    List<Change> amendments,
+    List<Measure> indicatorValues) {
 
   /** "Compromiso 2. Presupuesto abierto" reads "2. Presupuesto abierto". */
   public String numberedTitle() {
     return position + ". " + title;
   }
 
-  /** A dated progress report ("primer avance"...), its progress then, the evidence it links and what it told. */
+  /**
+   * A dated progress report ("primer avance"...), its progress then, the evidence it links, what it told, and the
+   * values of the activities' indicators it measured.
+   */
   public record Report(int number, LocalDate reportedAt, int progress, String evidenceUrl, String evidenceName,
-      String narrative) {}
+      String narrative, List<Measure> values) {}
+
+  /**
+   * The value an activity's indicator had reached, as a progress report measured it (the seed: the dashboard
+   * measures the current state against specific indicators): which activity, the value, the day, which report.
+   */
+  public record Measure(int activity, String value, LocalDate reportedOn, int report) {}
+
+  /** The latest measured value of the activity's indicator, or null when no report measured it. */
+  public Measure latestValue(int activity) {
+    return indicatorValues.stream().filter(m -> m.activity() == activity).findFirst().orElse(null);
+  }
 
   /**
    * One STL titular's vote on the commitment in one vote ({@code round}) of step 4: the seat (name and sector,

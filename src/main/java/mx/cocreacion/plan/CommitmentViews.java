@@ -1,11 +1,18 @@
 package mx.cocreacion.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import mx.cocreacion.validation.Dates;
+import mx.cocreacion.validation.TaskInput;
 import org.springframework.stereotype.Service;
 
 /**
@@ -67,10 +74,41 @@ public class CommitmentViews {
             a.potentialImpact(), a.monitoringNotes());
     CommitmentView.Evaluation evaluation = a == null || a.completion() == null ? null
         : new CommitmentView.Evaluation(a.completion(), a.openedGovernment(), a.evaluationNotes());
+    List<CommitmentView.Report> reported = reports.stream().map(CommitmentViews::report).toList();
     return new CommitmentView(c.position(), c.title(), c.problem(), c.description(), c.responsible(), c.sdgs(),
         c.criteria(), approved, Progress.percent(progress), a != null && a.starred(), List.copyOf(c.activities()),
-        reports.stream().map(CommitmentViews::report).toList(), monitoring, evaluation, history, List.copyOf(versions),
-        proposed.stream().map(CommitmentViews::change).toList());
+        reported, monitoring, evaluation, history, List.copyOf(versions),
+        proposed.stream().map(CommitmentViews::change).toList(), latestValues(c, reported));
+  }
+
+  /** Per activity of the current version, the value its indicator reached in the latest report that measured it. */
+  private static List<CommitmentView.Measure> latestValues(Commitment c, List<CommitmentView.Report> reports) {
+    Map<Integer, CommitmentView.Measure> latest = new TreeMap<>();
+    reports.stream().sorted(Comparator.comparingInt(CommitmentView.Report::number))
+        .forEach(r -> r.values().forEach(m -> latest.put(m.activity(), m)));
+    Set<Integer> activities = c.activities().stream().map(Commitment.Activity::position).collect(Collectors.toSet());
+    return latest.values().stream().filter(m -> activities.contains(m.activity())).toList();
+  }
+
+  /** The indicator values a report's rows carry (the optional {@code value} of each activity's row). */
+  private static List<CommitmentView.Measure> values(ProgressReport r) {
+    List<CommitmentView.Measure> values = new ArrayList<>();
+    if (r.statusesJson() == null || r.statusesJson().isBlank()) {
+      return values;
+    }
+    try {
+      for (JsonNode row : TaskInput.mapper().readTree(r.statusesJson())) {
+        String value = row.path("value").asText("").trim();
+        String activity = row.path("activity").asText("");
+        if (!value.isEmpty() && activity.matches("\\d{1,3}")) {
+          values.add(new CommitmentView.Measure(Integer.parseInt(activity), value, Dates.localDate(r.reportedAt()),
+              r.number()));
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("report " + r.number() + " holds rows that are not JSON", e);
+    }
+    return values;
   }
 
   private static CommitmentView.Change change(Amendment a) {
@@ -81,6 +119,6 @@ public class CommitmentViews {
 
   private static CommitmentView.Report report(ProgressReport r) {
     return new CommitmentView.Report(r.number(), Dates.localDate(r.reportedAt()), Progress.percent(r.progress()),
-        r.evidenceUrl(), r.evidenceName(), r.narrative());
+        r.evidenceUrl(), r.evidenceName(), r.narrative(), values(r));
   }
 }

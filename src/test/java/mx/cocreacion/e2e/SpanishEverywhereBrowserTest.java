@@ -106,6 +106,9 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
     read(exercise, "hold-public-launch", found);
     exercises.complete(exercise, "hold-public-launch", TestVariables.holdPublicLaunch());
     read(exercise, "report-progress", found);
+    ((JavascriptExecutor) browser.driver()).executeScript(
+        "document.querySelector('[cam-tasklist-form-camunda] [id$=\"-Field_ActivityValue_0\"]')?.scrollIntoView();");
+    browser.screenshot("formulario-informar-avance-movil.png");
     ProcessInstance followUp = exercises.step(exercise, FollowUpProcess.KEY);
     fire(followUp, FollowUpProcess.EVENT_SIX_MONTHS_AFTER_LAUNCH);
     read(exercise, FollowUpProcess.TASK_MONITOR_COMMITMENTS, found);

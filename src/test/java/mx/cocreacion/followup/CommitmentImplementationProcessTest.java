@@ -3,7 +3,10 @@ package mx.cocreacion.followup;
 import static mx.cocreacion.support.Refusals.assertRefused;
 import static mx.cocreacion.support.TestVariables.json;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -15,6 +18,7 @@ import mx.cocreacion.plan.CommitmentVersion;
 import mx.cocreacion.plan.CommitmentView;
 import mx.cocreacion.plan.CommitmentViews;
 import mx.cocreacion.plan.ImplementationRepository;
+import mx.cocreacion.support.Http;
 import mx.cocreacion.support.ProcessTestSupport;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A commitment's implementation with amendments: a progress report proposes a change with its reason, each
@@ -39,6 +44,7 @@ class CommitmentImplementationProcessTest extends ProcessTestSupport {
   @Autowired CommitmentViews views;
   @Autowired CommitmentRepository commitments;
   @Autowired ImplementationRepository implementation;
+  @LocalServerPort int port;
 
   private ProcessInstance exercise;
   private ProcessInstance first;
@@ -179,6 +185,46 @@ class CommitmentImplementationProcessTest extends ProcessTestSupport {
             .putValue("amendmentKind", "move-due-date").putValue("amendedActivity", "1")
             .putValue("newDueDate", "2032-11-30").putValue("amendmentReason", "x")),
         "amendedActivity", "ya concluyó");
+  }
+
+  /**
+   * The seed's dashboard measures the current state against specific indicators: each report may give the value
+   * each activity's indicator reached; the latest one is public, beside the baseline and the target.
+   */
+  @Test
+  void eachReportMeasuresTheIndicatorsAndTheLatestValueIsPublic() {
+    String reportTask = engine.getTaskService().createTaskQuery().processInstanceId(first.getId())
+        .taskDefinitionKey(CommitmentImplementationProcess.TASK_REPORT_PROGRESS).singleResult().getId();
+    Assertions.assertThat(engine.getTaskService().getVariable(reportTask, "activityProgress").toString())
+        .as("the form shows what each indicator measures and asks for its value")
+        .contains("\"indicatorText\":\"Conjuntos publicados · línea base: 0 · meta: 12\"", "\"value\":\"\"");
+    assertRefused(() -> report(Variables.createVariables().putValueTyped("activityProgress", json(
+        "[{\"activity\":1,\"status\":\"in-progress\",\"value\":\"" + "9".repeat(1001) + "\"}]"))),
+        "activityProgress[1].value", "a lo más 1000 caracteres");
+
+    report(Variables.createVariables().putValueTyped("activityProgress", json(
+        "[{\"activity\":1,\"status\":\"in-progress\",\"value\":\"4\"},{\"activity\":2,\"status\":\"not-started\",\"value\":\" \"}]")));
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2032-03-20T16:00:01Z")));
+    execute(job(CommitmentImplementationProcess.EVENT_NEXT_REPORT_DUE, first));
+    report(Variables.createVariables().putValueTyped("activityProgress", json(
+        "[{\"activity\":1,\"status\":\"in-progress\",\"value\":\"9\"},{\"activity\":2,\"status\":\"in-progress\",\"value\":\"20 %\"}]")));
+
+    CommitmentView commitment = views.of(exercise.getId(), 1).orElseThrow();
+    Assertions.assertThat(commitment.reports().get(0).values()).extracting(CommitmentView.Measure::activity,
+        CommitmentView.Measure::value).containsExactly(Assertions.tuple(1, "4"));
+    Assertions.assertThat(commitment.latestValue(1)).isEqualTo(
+        new CommitmentView.Measure(1, "9", LocalDate.of(2032, 3, 20), 2));
+    Assertions.assertThat(commitment.latestValue(2).value()).isEqualTo("20 %");
+
+    String year = exercise.getBusinessKey().substring(exercise.getBusinessKey().indexOf('-') + 1);
+    Http http = new Http(port);
+    JsonNode open = http.get("/api/public/exercises/oax/commitments?year=" + year).json().path("commitments").get(0);
+    Assertions.assertThat(open.path("indicatorValues").get(0).path("value").asText()).isEqualTo("9");
+    Assertions.assertThat(open.path("indicatorValues").get(0).path("reportedOn").asText()).isEqualTo("2032-03-20");
+    Assertions.assertThat(open.path("reports").get(0).path("values").get(0).path("value").asText()).isEqualTo("4");
+    String page = http.get("/micrositio/oax/" + year).body();
+    Assertions.assertThat(page).contains("<th scope=\"col\">Valor alcanzado</th>", "<strong>9</strong>",
+        "<strong>20 %</strong>", "20/03/2032");
   }
 
   private Commitment.Activity activity(int position) {
