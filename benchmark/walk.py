@@ -24,7 +24,7 @@ COMMITS = [{'title': 'Compromiso %d' % i, 'problem': 'Opacidad', 'description': 
                             'target': '1', 'dueDate': '2032-12-01'} for j in (1, 2)]}
            for i in (1, 2)]
 
-# The minutes elect-stl requires (a small PDF, as a File variable over REST).
+# The minutes elect-stl, define-stl-rules and schedule-pal require (a small PDF, as a File variable over REST).
 MINUTES = {'value': base64.b64encode(b'%PDF-1.7\n' + b' ' * 2039).decode('ascii'), 'type': 'File',
            'valueInfo': {'filename': 'acta-reunion-stl.pdf', 'mimetype': 'application/pdf'}}
 
@@ -117,7 +117,8 @@ class Walk:
         c(bk, 'convene-stl-meeting', lambda i: {'meetingDate': v(d('2031-02-01'), 'Date'),
                                                 'meetingPlace': v('Sala de plenos', 'String')}, 1)
         c(bk, 'elect-stl', lambda i: {'stlMembers': v(members, 'Json'), 'meetingMinutes': MINUTES}, 1)
-        c(bk, 'define-stl-rules', lambda i: {'decisionRule': v('consensus', 'String'), 'rulesText': v('Reglas', 'String')}, 1)
+        c(bk, 'define-stl-rules', lambda i: {'decisionRule': v('consensus', 'String'), 'rulesText': v('Reglas', 'String'),
+                                             'rulesMinutes': MINUTES}, 1)
         c(bk, 'select-facilitator', lambda i: {'facilitatorName': v('Facilitadora', 'String'), 'facilitatorEmail': v('fac.%s%d@x.mx' % (self.tag, n), 'String')}, 1)
         if not self.bare:
             # The STL chooses its facilitator under its rule: every titular votes the proposal (not in the bare peer).
@@ -130,7 +131,8 @@ class Walk:
         c(bk, 'approve-commitments', lambda i: {'votes': v([{'position': 1, 'approved': True, 'comments': ''},
                                                             {'position': 2, 'approved': True, 'comments': 'ok'}], 'Json'),
                                                  'approved': v(True, 'Boolean'), 'comments': v('ok', 'String')}, 3)
-        c(bk, 'schedule-pal', lambda i: {'palStart': v(d('2032-02-01'), 'Date'), 'palEnd': v(d('2033-02-01'), 'Date')}, 1)
+        c(bk, 'schedule-pal', lambda i: {'palStart': v(d('2032-02-01'), 'Date'), 'palEnd': v(d('2033-02-01'), 'Date'),
+                                         'palMinutes': MINUTES}, 1)
         c(bk, 'hold-public-launch', lambda i: {'launchDate': v(d('2032-02-01'), 'Date'), 'launchPlace': v('Plaza', 'String'),
                                                'launchEvidenceUrl': v('https://video.ejemplo.mx/lanzamiento', 'String')}, 1)
         subs = self.call('query', 'GET', '/engine-rest/process-instance?processDefinitionKey=commitment-implementation&businessKey=' + bk)

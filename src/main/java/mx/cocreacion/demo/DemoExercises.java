@@ -295,7 +295,11 @@ public class DemoExercises {
               .map(DemoPlan.Member::name).toList()) + "."), "Acta firmada de la reunión de instalación del STL");
       complete(election, Variables.createVariables()
           .putValueTyped(StlIntegrationProcess.VAR_STL_MEMBERS, json(write(members))));
-      complete(StlIntegrationProcess.TASK_DEFINE_STL_RULES, Variables.createVariables()
+      Task rules = single(open(StlIntegrationProcess.TASK_DEFINE_STL_RULES), StlIntegrationProcess.TASK_DEFINE_STL_RULES);
+      attach(rules, pdf("acta-reglas-stl.pdf", "Acta de la primera sesión del Secretariado Técnico Local",
+          "Las personas titulares y suplentes de los tres sectores acordaron sus reglas de integración e interacción.",
+          plan.rulesText()), "Acta firmada de la sesión en que el STL acordó sus reglas");
+      complete(rules, Variables.createVariables()
           .putValue(StlIntegrationProcess.VAR_DECISION_RULE, plan.decisionRule())
           .putValue(StlIntegrationProcess.VAR_RULES_TEXT, plan.rulesText()));
       complete(StlIntegrationProcess.TASK_SELECT_FACILITATOR, Variables.createVariables()
@@ -344,7 +348,11 @@ public class DemoExercises {
             .putValue(WorkingTablesProcess.VAR_COMMENTS, "De acuerdo con los compromisos consolidados."));
       }
 
-      complete(PalLaunchProcess.TASK_SCHEDULE_PAL, Variables.createVariables()
+      Task schedule = single(open(PalLaunchProcess.TASK_SCHEDULE_PAL), PalLaunchProcess.TASK_SCHEDULE_PAL);
+      attach(schedule, pdf("acta-vigencia-pal.pdf", "Acta de la sesión del STL sobre la vigencia del Plan de Acción Local",
+          "El STL acordó que el Plan de Acción Local tenga vigencia de un año a partir de su lanzamiento público."),
+          "Acta firmada de la sesión en que el STL fijó la vigencia del PAL");
+      complete(schedule, Variables.createVariables()
           .putValue(PalLaunchProcess.VAR_PAL_START, day(0))
           .putValue(PalLaunchProcess.VAR_PAL_END, launch.plusYears(1).toString()));
       Task launchEvent = single(open(PalLaunchProcess.TASK_HOLD_PUBLIC_LAUNCH), PalLaunchProcess.TASK_HOLD_PUBLIC_LAUNCH);

@@ -12,6 +12,8 @@ public final class PalLaunchProcess {
 
   public static final String VAR_PAL_START = "palStart";
   public static final String VAR_PAL_END = "palEnd";
+  /** The minutes of the STL session that set the PAL's validity (schedule-pal requires them). */
+  public static final String VAR_PAL_MINUTES = "palMinutes";
   public static final String VAR_DURATION_JUSTIFICATION = "durationJustification";
   public static final String VAR_LAUNCH_DATE = "launchDate";
   public static final String VAR_LAUNCH_PLACE = "launchPlace";

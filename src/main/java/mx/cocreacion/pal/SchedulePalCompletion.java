@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import mx.cocreacion.completion.TaskCompletion;
+import mx.cocreacion.evidence.EvidenceCapture;
+import mx.cocreacion.evidence.RequiredEvidence;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.Commitment;
 import mx.cocreacion.plan.CommitmentRepository;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Component;
  * schedule-pal: the PAL is valid at least one year ({@code palEnd} ≥ {@code palStart} + 1 year);
  * more than two years needs a {@code durationJustification} (seed step 5). The approved plan's activities are
  * carried out while the PAL is valid: {@code palStart} not after the first activity's due date, {@code palEnd} not
- * before the last one's.
+ * before the last one's. The STL sets them in a session whose minutes are required (a file, or attached in Tasklist)
+ * and published as evidence.
  */
 @Component
 class SchedulePalCompletion implements TaskCompletion {
@@ -30,10 +33,18 @@ class SchedulePalCompletion implements TaskCompletion {
   /** An activity of the approved plan with its commitment's number (to name it in a message). */
   private record Due(int commitment, Commitment.Activity activity) {}
 
-  private final CommitmentRepository commitments;
+  static final String MINUTES_MISSING = "es obligatoria: anexe el acta de la sesión en la que el STL fijó la vigencia "
+      + "del PAL en la pestaña «Evidencia» de esta tarea (PDF, imagen o documento de oficina, hasta 10 MB) antes de "
+      + "completarla";
 
-  SchedulePalCompletion(CommitmentRepository commitments) {
+  private final CommitmentRepository commitments;
+  private final RequiredEvidence required;
+  private final EvidenceCapture evidence;
+
+  SchedulePalCompletion(CommitmentRepository commitments, RequiredEvidence required, EvidenceCapture evidence) {
     this.commitments = commitments;
+    this.required = required;
+    this.evidence = evidence;
   }
 
   @Override
@@ -43,7 +54,7 @@ class SchedulePalCompletion implements TaskCompletion {
 
   @Override
   public Set<String> fields() {
-    return Set.of(VAR_PAL_START, VAR_PAL_END, VAR_DURATION_JUSTIFICATION);
+    return Set.of(VAR_PAL_START, VAR_PAL_END, VAR_DURATION_JUSTIFICATION, VAR_PAL_MINUTES);
   }
 
   @Override
@@ -51,6 +62,7 @@ class SchedulePalCompletion implements TaskCompletion {
     Instant start = input.date(VAR_PAL_START);
     Instant end = input.date(VAR_PAL_END);
     String justification = input.optionalText(VAR_DURATION_JUSTIFICATION, TaskInput.TEXT);
+    required.require(input, VAR_PAL_MINUTES, null, MINUTES_MISSING);
     if (start == null || end == null) {
       return;
     }
@@ -90,5 +102,6 @@ class SchedulePalCompletion implements TaskCompletion {
   public void record(DelegateTask task, TaskInput input) {
     task.setVariable(VAR_PAL_START, TaskInput.toDate(input.date(VAR_PAL_START)));
     task.setVariable(VAR_PAL_END, TaskInput.toDate(input.date(VAR_PAL_END)));
+    evidence.file(task, "Acta de la sesión del STL que fijó la vigencia del PAL", input.typed(VAR_PAL_MINUTES));
   }
 }

@@ -24,6 +24,8 @@ public final class StlIntegrationProcess {
   public static final String VAR_INVITE_REGISTERED_ACTORS = "inviteRegisteredActors";
   /** The minutes of the meeting that elected the STL (elect-stl): a File, or an attachment of the task. */
   public static final String VAR_MEETING_MINUTES = "meetingMinutes";
+  /** The minutes of the STL session that agreed its rules (define-stl-rules requires them). */
+  public static final String VAR_RULES_MINUTES = "rulesMinutes";
   public static final String VAR_STL_MEMBERS = "stlMembers";
   public static final String VAR_DECISION_RULE = "decisionRule";
   public static final String VAR_RULES_TEXT = "rulesText";

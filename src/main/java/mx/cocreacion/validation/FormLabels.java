@@ -26,6 +26,8 @@ public class FormLabels {
       "declarationDocument", "Documento de la declaración firmada",
       "evidence", "Archivo de evidencia",
       "meetingMinutes", "Acta de la reunión",
+      "rulesMinutes", "Acta de la sesión",
+      "palMinutes", "Acta de la sesión",
       "launchEvidence", "Registro del evento",
       "problems", "Problemas públicos identificados",
       "businessKey", "Clave del ejercicio",

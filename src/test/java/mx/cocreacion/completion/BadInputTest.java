@@ -315,7 +315,8 @@ class BadInputTest {
         List.of(new Field("stlMembers[1].name", Kind.TEXT, 500), new Field("stlMembers[1].email", Kind.EMAIL, 0),
             new Field("stlMembers[1].sector", Kind.CHOICE, 0), new Field("stlMembers[1].role", Kind.CHOICE, 0))));
     t.add(new TaskCase("define-stl-rules", () -> stl(driver, "define-stl-rules"),
-        () -> vars("decisionRule", var("String", "consensus"), "rulesText", var("String", "Reglas del STL")),
+        () -> vars("decisionRule", var("String", "consensus"), "rulesText", var("String", "Reglas del STL"),
+            "rulesMinutes", Http.pdfVar("acta-reglas.pdf")),
         List.of(new Field("decisionRule", Kind.CHOICE, 0), new Field("rulesText", Kind.TEXT, 4000))));
     t.add(new TaskCase("select-facilitator", () -> stlWithRules(driver, "select-facilitator"),
         () -> vars("facilitatorName", var("String", "Laura"), "facilitatorEmail",
@@ -364,7 +365,8 @@ class BadInputTest {
         List.of(new Field("approved", Kind.BOOLEAN, 0), new Field("comments", Kind.OPTIONAL_TEXT, 4000))));
     t.add(new TaskCase("schedule-pal", () -> open(driver.startAtStep("zac", 5), "schedule-pal"),
         () -> vars("palStart", var("Date", "2032-02-01T10:00:00.000+0000"),
-            "palEnd", var("Date", "2034-06-01T10:00:00.000+0000"), "durationJustification", var("String", "Dos años y medio")),
+            "palEnd", var("Date", "2034-06-01T10:00:00.000+0000"), "durationJustification", var("String", "Dos años y medio"),
+            "palMinutes", Http.pdfVar("acta-vigencia.pdf")),
         List.of(new Field("palStart", Kind.DATE, 0), new Field("durationJustification", Kind.TEXT, 4000))));
     t.add(new TaskCase("hold-public-launch", () -> {
       ProcessInstance e = driver.startAtStep("zac", 5);

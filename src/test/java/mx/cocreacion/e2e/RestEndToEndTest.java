@@ -95,6 +95,10 @@ class RestEndToEndTest {
     String rules = single(suplente, "define-stl-rules");
     assertBadRequest(suplente.post("/task/" + rules + "/complete",
         vars("decisionRule", "String", "votación", "rulesText", "String", "Reglas")), "decisionRule", "valores permitidos");
+    // The rules are the STL's: the minutes of the session that agreed them, attached to the task.
+    assertBadRequest(suplente.post("/task/" + rules + "/complete", vars("decisionRule", "String", "majority",
+        "rulesText", "String", "Reglas mínimas")), "rulesMinutes", "Acta de la sesión");
+    assertThat(suplente.attachPdf(rules, "acta-reglas-stl.pdf").status()).isEqualTo(200);
     complete(suplente, rules, vars("decisionRule", "String", "majority", "rulesText", "String", "Reglas mínimas"));
     complete(titular, single(titular, "select-facilitator"), vars("facilitatorName", "String", "Laura",
         "facilitatorEmail", "String", "laura." + tag + "@mesas.mx", "facilitatorReason", "String", "Conduce mesas"));
@@ -155,6 +159,7 @@ class RestEndToEndTest {
     assertBadRequest(titular.post("/task/" + schedule + "/complete", vars(
         "palStart", "Date", "2032-02-01T10:00:00.000+0000", "palEnd", "Date", "2032-12-01T10:00:00.000+0000")),
         "palEnd", "al menos un año");
+    assertThat(titular.attachPdf(schedule, "acta-vigencia-pal.pdf").status()).isEqualTo(200);
     complete(titular, schedule, vars("palStart", "Date", "2032-02-01T10:00:00.000+0000",
         "palEnd", "Date", "2033-02-01T10:00:00.000+0000"));
     String launch = single(guarantor, "hold-public-launch");

@@ -14,6 +14,7 @@ import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -56,6 +57,10 @@ class PalLaunchProcessTest extends ProcessTestSupport {
         TestVariables.schedulePal().putValue("palEnd", "2034-03-01")), "durationJustification", "supera dos años");
     assertRefused(() -> engine.getTaskService().complete(taskId,
         TestVariables.schedulePal().putValue("palStart", null)), "palStart", "obligatoria");
+    VariableMap withoutMinutes = TestVariables.schedulePal();
+    withoutMinutes.remove("palMinutes");
+    assertRefused(() -> engine.getTaskService().complete(taskId, withoutMinutes), "palMinutes",
+        "anexe el acta de la sesión en la que el STL fijó la vigencia del PAL");
     Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().palStart()).isNull();
 
     engine.getTaskService().complete(taskId, TestVariables.schedulePal().putValue("palEnd", "2034-03-01")

@@ -237,6 +237,29 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
         });
   }
 
+  /** The rules are the STL's: agreed in a session whose minutes are required and published. */
+  @Test
+  void theRulesNeedTheMinutesOfTheSessionThatAgreedThem() {
+    var exercise = driver.startAtStep("mor", 3);
+    driver.complete(exercise, StlIntegrationProcess.TASK_CONVENE_STL_MEETING, TestVariables.conveneStlMeeting());
+    driver.complete(exercise, StlIntegrationProcess.TASK_ELECT_STL, TestVariables.electStl(driver.tag(exercise)));
+    Task rules = driver.task(exercise, StlIntegrationProcess.TASK_DEFINE_STL_RULES);
+    VariableMap withoutMinutes = TestVariables.defineStlRules("majority");
+    withoutMinutes.remove("rulesMinutes");
+    assertRefused(() -> engine.getTaskService().complete(rules.getId(), withoutMinutes), "rulesMinutes",
+        "anexe el acta de la sesión en la que el STL acordó sus reglas");
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().decisionRule()).as("nothing recorded").isNull();
+
+    engine.getTaskService().createAttachment("application/pdf", rules.getId(), rules.getProcessInstanceId(),
+        "acta-primera-sesion.pdf", "Acta de la primera sesión", new ByteArrayInputStream(Http.pdf(4096)));
+    engine.getTaskService().complete(rules.getId(), withoutMinutes);
+    Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().decisionRule()).isEqualTo("majority");
+    Assertions.assertThat(evidence.list("mor", exercise.getId())).anySatisfy(item -> {
+      Assertions.assertThat(item.name()).isEqualTo("acta-primera-sesion.pdf");
+      Assertions.assertThat(item.step()).isEqualTo(3);
+    });
+  }
+
   @Test
   void minutesSentAsAFileArePublishedAsEvidence() {
     var exercise = driver.startAtStep("hid", 3);

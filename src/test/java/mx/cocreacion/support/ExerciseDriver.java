@@ -153,7 +153,8 @@ public class ExerciseDriver {
   /** Schedules a PAL from {@code palStart} to {@code palEnd} and launches it on {@code launchDate} (AAAA-MM-DD). */
   public void launchPal(ProcessInstance exercise, String palStart, String palEnd, String launchDate) {
     complete(exercise, "schedule-pal", org.camunda.bpm.engine.variable.Variables.createVariables()
-        .putValue("palStart", palStart).putValue("palEnd", palEnd));
+        .putValue("palStart", palStart).putValue("palEnd", palEnd)
+        .putValueTyped("palMinutes", TestVariables.sessionMinutes("acta-vigencia-pal.pdf")));
     complete(exercise, "hold-public-launch", TestVariables.launch(launchDate));
   }
 

@@ -46,6 +46,11 @@ public final class TestVariables {
         .putValue("meetingInvitees", "Universidad estatal; Colegio de Contadores");
   }
 
+  /** The minutes of an STL session (define-stl-rules and schedule-pal require them): a small PDF. */
+  public static TypedValue sessionMinutes(String fileName) {
+    return Variables.fileValue(fileName).file(Http.pdf(2048)).mimeType("application/pdf").create();
+  }
+
   /** The minutes of the meeting that elected the STL (elect-stl requires them): a small PDF. */
   public static TypedValue meetingMinutes() {
     return Variables.fileValue("acta-reunion-stl.pdf").file(Http.pdf(2048)).mimeType("application/pdf").create();
@@ -74,7 +79,8 @@ public final class TestVariables {
 
   public static VariableMap defineStlRules(String decisionRule) {
     return Variables.createVariables().putValue("decisionRule", decisionRule)
-        .putValue("rulesText", "Sesiones mensuales; quórum de la mitad más uno.");
+        .putValue("rulesText", "Sesiones mensuales; quórum de la mitad más uno.")
+        .putValueTyped("rulesMinutes", sessionMinutes("acta-reglas-stl.pdf"));
   }
 
   public static VariableMap selectFacilitator(String tag) {
@@ -143,7 +149,8 @@ public final class TestVariables {
   }
 
   public static VariableMap schedulePal() {
-    return Variables.createVariables().putValue("palStart", "2032-02-01").putValue("palEnd", "2033-02-01");
+    return Variables.createVariables().putValue("palStart", "2032-02-01").putValue("palEnd", "2033-02-01")
+        .putValueTyped("palMinutes", sessionMinutes("acta-vigencia-pal.pdf"));
   }
 
   public static VariableMap holdPublicLaunch() {
