@@ -3,8 +3,11 @@ package mx.cocreacion.microsite;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import mx.cocreacion.exercise.ExerciseAgenda;
 import mx.cocreacion.declaration.DeclarationProcess;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.LocalActors;
@@ -64,9 +67,11 @@ public class PublicMinutes {
   private final LocalActors localActors;
   private final StlMemberRepository members;
   private final FacilitatorProposalRepository proposals;
+  private final ExerciseAgenda agenda;
 
   public PublicMinutes(RecordRepository records, LocalActors localActors, StlMemberRepository members,
-      FacilitatorProposalRepository proposals) {
+      FacilitatorProposalRepository proposals, ExerciseAgenda agenda) {
+    this.agenda = agenda;
     this.records = records;
     this.localActors = localActors;
     this.members = members;
@@ -130,6 +135,23 @@ public class PublicMinutes {
     });
     localActors.of(exerciseId).forEach(a -> actors.add(new LocalActor(a.name(), a.organization(), a.sector())));
     return new Outreach(sessions, actors);
+  }
+
+  /**
+   * The working tables the STL planned that have not been held yet, announced with topic and day (the seed: the
+   * tables are participatory; people learn of them before they happen). A table counts as held once its minutes
+   * with the same topic and day are on the record.
+   */
+  public List<AgendaItem> upcomingTables(String exerciseId, List<WorkingTable> held) {
+    Set<String> done = new HashSet<>();
+    held.forEach(t -> done.add(t.topic() + "|" + t.date()));
+    List<AgendaItem> upcoming = new ArrayList<>();
+    for (ExerciseAgenda.Item planned : agenda.tablesPlan(exerciseId)) {
+      if (!done.contains(planned.text() + "|" + planned.date())) {
+        upcoming.add(new AgendaItem(planned.date(), planned.text()));
+      }
+    }
+    return upcoming;
   }
 
   public List<WorkingTable> workingTables(String exerciseId) {

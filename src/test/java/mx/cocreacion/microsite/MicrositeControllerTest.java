@@ -137,6 +137,28 @@ class MicrositeControllerTest extends ProcessTestSupport {
     assertThat(step(held, 3)).contains("01/02/2031");
   }
 
+  /** Step 4: the tables the STL planned are announced until they are held. */
+  @Test
+  void plannedTablesAreAnnouncedUntilTheyAreHeld() {
+    ProcessInstance exercise = driver.startAtStep("nle", 4);
+    driver.complete(exercise, "plan-working-tables", TestVariables.planWorkingTables("Agua potable", "Movilidad"));
+    String path = "/micrositio/nle/" + year(exercise);
+
+    String announced = between(get(path).body(), "id=\"titulo-mesas\"", "</section>");
+    assertThat(announced).contains("Mesas convocadas", "Agua potable", "Movilidad", "Aún no se han celebrado");
+
+    engine.getTaskService().complete(driver.tasks(exercise, "hold-working-table").get(0).getId(),
+        TestVariables.holdWorkingTable());
+    String afterOne = between(get(path).body(), "id=\"titulo-mesas\"", "</section>");
+    String stillAnnounced = between(afterOne, "id=\"mesas-convocadas\"", "</ul>");
+    assertThat(stillAnnounced).as("one table held, the other still announced").containsAnyOf("Agua potable", "Movilidad")
+        .satisfies(text -> assertThat(text.contains("Agua potable") && text.contains("Movilidad")).isFalse());
+    assertThat(afterOne).contains("Problemas identificados").doesNotContain("Aún no se han celebrado");
+
+    driver.completeAll(exercise, "hold-working-table", TestVariables.holdWorkingTable());
+    assertThat(get(path).body()).doesNotContain("Mesas convocadas");
+  }
+
   @Test
   void currentExerciseAndEarlierYearsAreLinked() {
     ProcessInstance earlier = driver.startAtStep("oax", 2);
