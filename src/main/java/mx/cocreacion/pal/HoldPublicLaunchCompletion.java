@@ -62,6 +62,8 @@ class HoldPublicLaunchCompletion implements TaskCompletion {
     Exercise exercise = exercises.findById(ExerciseScope.exerciseId(input)).orElseThrow();
     Instant palEnd = exercise.palEnd();
     MilestoneOrder.notBefore(input, VAR_LAUNCH_DATE, launch, exercise.lastTableDate(), "la última mesa de trabajo");
+    // The launch starts the implementation of a PAL already in force (schedule-pal set when it starts).
+    MilestoneOrder.notBefore(input, VAR_LAUNCH_DATE, launch, exercise.palStart(), "el inicio de la vigencia del PAL");
     if (launch != null && palEnd != null && calendar.monitoringDate(launch).isAfter(palEnd)) {
       input.reject(VAR_LAUNCH_DATE, "debe dejar al menos " + calendar.monitoringAfterText()
           + " de implementación antes del fin de la vigencia del PAL (" + MexicanDates.longDate(palEnd)

@@ -147,6 +147,10 @@ class PalLaunchProcessTest extends ProcessTestSupport {
     assertRefused(() -> engine.getTaskService().complete(taskId,
         TestVariables.holdPublicLaunch().putValue("launchDate", "2031-03-10")), "launchDate",
         "no puede ser anterior a la última mesa de trabajo (11 de marzo de 2031)");
+    // The launch starts the implementation of a PAL in force: not before its validity starts (1 February 2032).
+    assertRefused(() -> engine.getTaskService().complete(taskId,
+        TestVariables.holdPublicLaunch().putValue("launchDate", "2032-01-31")), "launchDate",
+        "no puede ser anterior al inicio de la vigencia del PAL (1 de febrero de 2032)");
     engine.getTaskService().complete(taskId, TestVariables.holdPublicLaunch().putValue("launchDate", "2032-08-01"));
     assertThat(exercise).isWaitingAt("step-6");
   }
