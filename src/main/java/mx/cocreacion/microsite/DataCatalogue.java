@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import mx.cocreacion.validation.Dates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,19 +80,23 @@ public class DataCatalogue {
         publicUrl + "/micrositio", "México", firstDay, lastDay, nationalModified, inai(),
         List.of(new Distribution("Ejercicios (JSON)", "JSON", "application/json", publicUrl + "/api/public/exercises"),
             new Distribution("Ejercicios (CSV)", "CSV", "text/csv", publicUrl + "/api/public/exercises.csv"))));
-    for (PublicExercise current : exercises.currentPerEntity()) {
-      String tenant = current.tenant();
+    // One dataset per entidad: the exercise its commitments URL serves (two exercises started at the same instant
+    // are both "current" by start; the URL serves one of them, and so does the catalogue).
+    List<PublicExercise> current = exercises.currentPerEntity().stream().map(PublicExercise::tenant).distinct()
+        .map(t -> exercises.find(t, null)).flatMap(Optional::stream).map(PublicExercises.Found::exercise).toList();
+    for (PublicExercise exercise : current) {
+      String tenant = exercise.tenant();
       String api = publicUrl + "/api/public/exercises/" + tenant + "/commitments";
       datasets.add(new Dataset(publicUrl + PAGE + "#compromisos-" + tenant, "compromisos-" + tenant, tenant,
-          "Compromisos del Plan de Acción Local de " + current.entityName() + " " + current.year(),
-          "Los compromisos del ejercicio " + current.year() + " de " + current.entityName() + " («" + current.name()
+          "Compromisos del Plan de Acción Local de " + exercise.entityName() + " " + exercise.year(),
+          "Los compromisos del ejercicio " + exercise.year() + " de " + exercise.entityName() + " («" + exercise.name()
               + "»): problema, descripción, responsable, ODS, criterios, actividades con producto, indicador, línea "
               + "base, meta y fecha de término, avance, informes de avance, monitoreo y evaluaciones del INAI (JSON); "
               + "una fila por actividad (CSV).",
-          List.of("gobierno abierto", "cocreación", "plan de acción local", "compromisos", current.entityName()),
-          publicUrl + "/micrositio/" + tenant, current.entityName(),
-          current.palStart() != null ? current.palStart() : Dates.localDate(current.startedAt()), current.palEnd(),
-          modified.getOrDefault(current.businessKey(), current.startedAt()),
+          List.of("gobierno abierto", "cocreación", "plan de acción local", "compromisos", exercise.entityName()),
+          publicUrl + "/micrositio/" + tenant, exercise.entityName(),
+          exercise.palStart() != null ? exercise.palStart() : Dates.localDate(exercise.startedAt()), exercise.palEnd(),
+          modified.getOrDefault(exercise.businessKey(), exercise.startedAt()),
           contacts.entity(tenant).orElse(inai()),
           List.of(new Distribution("Compromisos y actividades (JSON)", "JSON", "application/json", api),
               new Distribution("Compromisos y actividades (CSV)", "CSV", "text/csv", api + ".csv"))));
