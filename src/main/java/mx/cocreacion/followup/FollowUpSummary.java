@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import mx.cocreacion.evidence.EvidenceCatalogue;
+import mx.cocreacion.evidence.EvidenceItem;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
@@ -41,10 +47,12 @@ public class FollowUpSummary {
   private final PlanOfRecord plan;
   private final FollowUpCalendar calendar;
   private final EvaluationRoundRepository rounds;
+  private final EvidenceCatalogue evidence;
 
   public FollowUpSummary(ExerciseRepository exercises, CommitmentViews views, CommitmentRepository commitments,
       ImplementationRepository implementation, PlanOfRecord plan, FollowUpCalendar calendar,
-      EvaluationRoundRepository rounds) {
+      EvaluationRoundRepository rounds, EvidenceCatalogue evidence) {
+    this.evidence = evidence;
     this.calendar = calendar;
     this.rounds = rounds;
     this.exercises = exercises;
@@ -80,7 +88,42 @@ public class FollowUpSummary {
     for (CommitmentView c : views.of(exerciseId)) {
       list.add(CommitmentForms.summary(c));
     }
+    summary.put("evidenceText", evidenceByStep(exercise));
     return Spin.JSON(summary.toString());
+  }
+
+  /**
+   * The documentary evidence of each step in words (INAI evaluates on it, the seed says): «Paso 1, Arranque: 1
+   * documento (declaracion.pdf) · Paso 2, Sensibilización: sin documentos · …», the files (by name) and links (by site) the microsite
+   * publishes, at most three names per step.
+   */
+  private String evidenceByStep(Exercise exercise) {
+    Map<Integer, List<String>> byStep = new TreeMap<>();
+    for (EvidenceItem item : evidence.list(exercise.tenantId(), exercise.id())) {
+      byStep.computeIfAbsent(item.step(), s -> new ArrayList<>()).add(evidenceName(item));
+    }
+    List<String> steps = new ArrayList<>();
+    for (int step = 1; step <= PlanLabels.STEPS.size(); step++) {
+      List<String> names = byStep.getOrDefault(step, List.of()).stream().sorted().toList();
+      String files = names.isEmpty() ? "sin documentos"
+          : (names.size() == 1 ? "1 documento" : names.size() + " documentos") + " ("
+              + String.join(", ", names.subList(0, Math.min(3, names.size()))) + (names.size() > 3 ? ", …" : "") + ")";
+      steps.add("Paso " + step + ", " + PlanLabels.STEPS.get(step - 1) + ": " + files);
+    }
+    return String.join(" · ", steps);
+  }
+
+  /** A file by its name, a link by its site («enlace a video.oaxaca.gob.mx»). */
+  private static String evidenceName(EvidenceItem item) {
+    if (item.name() != null && !item.name().isBlank()) {
+      return item.name();
+    }
+    try {
+      String host = item.url() == null ? null : java.net.URI.create(item.url()).getHost();
+      return host == null ? "enlace" : "enlace a " + host;
+    } catch (IllegalArgumentException e) {
+      return "enlace";
+    }
   }
 
   /** "Oaxaca 2026": the entidad and year of the execution's exercise, as the INAI's task names say them. */

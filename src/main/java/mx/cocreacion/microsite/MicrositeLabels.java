@@ -18,8 +18,7 @@ public final class MicrositeLabels {
   static final MicrositeLabels INSTANCE = new MicrositeLabels();
 
 
-  static final List<String> STEPS = List.of("Arranque", "Sensibilización", "Secretariado Técnico Local",
-      "Mesas participativas", "Plan de Acción Local", "Seguimiento y evaluación");
+  static final List<String> STEPS = PlanLabels.STEPS;
 
   private MicrositeLabels() {}
 

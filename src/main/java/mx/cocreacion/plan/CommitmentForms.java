@@ -52,6 +52,9 @@ public final class CommitmentForms {
       activity.put("statusText", IrmScales.statusWithSign(a.status())
           + (a.isOverdue(today) ? " · vencida (término: " + MexicanDates.longDate(a.dueDate()) + ")" : ""));
       activity.put("overdue", a.isOverdue(today));
+      CommitmentView.Measure measured = c.latestValue(a.position());
+      activity.put("valueText", measured == null ? "sin medir"
+          : measured.value() + " (" + MexicanDates.longDate(measured.reportedOn()) + ")");
     }
     ArrayNode reports = node.putArray("reports");
     for (CommitmentView.Report r : c.reports()) {

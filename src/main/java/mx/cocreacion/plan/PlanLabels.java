@@ -15,6 +15,10 @@ import java.util.stream.Collectors;
 public final class PlanLabels {
 
   /** The 17 Objetivos de Desarrollo Sostenible, UN Spanish names. */
+  /** The six steps of the method, as people name them (microsite, INAI's forms). */
+  public static final List<String> STEPS = List.of("Arranque", "Sensibilización", "Secretariado Técnico Local",
+      "Mesas participativas", "Plan de Acción Local", "Seguimiento y evaluación");
+
   public static final List<String> ODS = List.of("Fin de la pobreza", "Hambre cero", "Salud y bienestar",
       "Educación de calidad", "Igualdad de género", "Agua limpia y saneamiento", "Energía asequible y no contaminante",
       "Trabajo decente y crecimiento económico", "Industria, innovación e infraestructura",
