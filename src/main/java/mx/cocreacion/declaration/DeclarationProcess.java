@@ -10,6 +10,8 @@ public final class DeclarationProcess {
   /** Local variable of each signature: the sector that signs (= its candidate group). */
   public static final String VAR_SECTOR = "sector";
   public static final String VAR_SIGNATORY_NAME = "signatoryName";
+  /** Optional: the signatory's position and institution («Comisionada presidenta del IAIP Oaxaca»). */
+  public static final String VAR_SIGNATORY_POSITION = "signatoryPosition";
   public static final String VAR_SIGNED = "signed";
   /** The day the signatory signed (optional over REST: the day of the completion). */
   public static final String VAR_SIGNED_ON = "signedOn";

@@ -20,7 +20,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * sign-declaration: a non-blank signatory name, an explicit signature ({@code signed} = true) and the day it was
+ * sign-declaration: a non-blank signatory name, optionally their position and institution, an explicit signature ({@code signed} = true) and the day it was
  * signed ({@code signedOn}: today or earlier, since 2015; without it, the day of the completion).
  */
 @Component
@@ -41,12 +41,13 @@ class SignDeclarationCompletion implements TaskCompletion {
 
   @Override
   public Set<String> fields() {
-    return Set.of(VAR_SIGNATORY_NAME, VAR_SIGNED, VAR_SIGNED_ON, VAR_DECLARATION_DOCUMENT);
+    return Set.of(VAR_SIGNATORY_NAME, VAR_SIGNATORY_POSITION, VAR_SIGNED, VAR_SIGNED_ON, VAR_DECLARATION_DOCUMENT);
   }
 
   @Override
   public void validate(TaskInput input) {
     input.text(VAR_SIGNATORY_NAME, TaskInput.NAME);
+    input.optionalText(VAR_SIGNATORY_POSITION, TaskInput.NAME);
     Boolean signed = input.bool(VAR_SIGNED);
     if (Boolean.FALSE.equals(signed)) {
       input.reject(VAR_SIGNED, "debe ser verdadero: la declaración conjunta se firma para continuar");
@@ -78,6 +79,7 @@ class SignDeclarationCompletion implements TaskCompletion {
     var signature = new LinkedHashMap<String, Object>();
     signature.put("sector", sector);
     signature.put("signatoryName", input.optionalText(VAR_SIGNATORY_NAME, TaskInput.NAME));
+    signature.put("signatoryPosition", input.optionalText(VAR_SIGNATORY_POSITION, TaskInput.NAME));
     signature.put("signedAt", signedOn(input).toString());
     signature.put("hasDocument", task.getVariable(VAR_DECLARATION_DOCUMENT) != null);
     minutes.record(task, RECORD_SIGNATURE, signature);

@@ -264,6 +264,9 @@ public class DemoExercises {
         int index = List.of(Roles.GUARANTOR, Roles.SOCIETY, Roles.GOVERNMENT).indexOf(sector);
         complete(task, Variables.createVariables()
             .putValue(DeclarationProcess.VAR_SIGNATORY_NAME, plan.signatories().get(index))
+            .putValue(DeclarationProcess.VAR_SIGNATORY_POSITION, List.of("Comisionada presidenta del " + plan.guarantorBody(),
+                "Representante de las organizaciones de la sociedad civil", "Titular de la Secretaría de la Contraloría del Estado")
+                .get(index))
             .putValue(DeclarationProcess.VAR_SIGNED, true)
             .putValue(DeclarationProcess.VAR_SIGNED_ON, day(-210 + index)));
       }

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class PublicMinutes {
 
-  public record Signatory(String sector, String name, LocalDate signedAt) {}
+  /** Who signed the declaration for a sector: name, position and institution (when given), day. */
+  public record Signatory(String sector, String name, String position, LocalDate signedAt) {}
 
   public record StlSeat(String name, String sector, String role) {}
 
@@ -89,8 +90,9 @@ public class PublicMinutes {
   public List<Signatory> signatories(String exerciseId) {
     List<Signatory> signatories = new ArrayList<>();
     for (JsonNode s : payloads(exerciseId, DeclarationProcess.RECORD_SIGNATURE)) {
+      String position = s.path("signatoryPosition").asText("");
       signatories.add(new Signatory(s.path("sector").asText(), s.path("signatoryName").asText(),
-          day(s.path("signedAt").asText(null))));
+          position.isBlank() ? null : position, day(s.path("signedAt").asText(null))));
     }
     return signatories;
   }

@@ -289,8 +289,10 @@ class BadInputTest {
     Supplier<String> unique = () -> tag + (n[0]++);
     List<TaskCase> t = new ArrayList<>();
     t.add(new TaskCase("sign-declaration", () -> sector(driver.start("zac"), "society"),
-        () -> vars("signatoryName", var("String", "Ana Ruiz"), "signed", var("Boolean", true)),
-        List.of(new Field("signatoryName", Kind.TEXT, 500), new Field("signed", Kind.BOOLEAN, 0))));
+        () -> vars("signatoryName", var("String", "Ana Ruiz"), "signatoryPosition", var("String", "Coordinadora de la OSC"),
+            "signed", var("Boolean", true)),
+        List.of(new Field("signatoryName", Kind.TEXT, 500), new Field("signatoryPosition", Kind.OPTIONAL_TEXT, 500),
+            new Field("signed", Kind.BOOLEAN, 0))));
     t.add(new TaskCase("conduct-outreach", () -> open(driver.startAtStep("zac", 2), "conduct-outreach"),
         () -> vars("outreachSessions", json("[{\"date\":\"2031-01-10\",\"place\":\"Sede\",\"attendees\":30}]"),
             "actors", json("""

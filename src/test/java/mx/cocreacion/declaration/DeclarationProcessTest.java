@@ -98,7 +98,8 @@ class DeclarationProcessTest extends ProcessTestSupport {
           TestVariables.signDeclaration("Ana").putValue("signedOn", "2026-03-11")),
           "signedOn", "no puede ser posterior a hoy (10 de marzo de 2026)");
       engine.getTaskService().complete(signatures.get(0).getId(),
-          TestVariables.signDeclaration("Ana").putValue("signedOn", "2026-02-20"));
+          TestVariables.signDeclaration("Ana").putValue("signedOn", "2026-02-20")
+              .putValue("signatoryPosition", "Comisionada presidenta del órgano garante"));
       engine.getTaskService().complete(signatures.get(1).getId(),
           TestVariables.signDeclaration("Beto").putValue("signedOn", "2026-02-23"));
       engine.getTaskService().complete(signatures.get(2).getId(),
@@ -107,7 +108,8 @@ class DeclarationProcessTest extends ProcessTestSupport {
       Assertions.assertThat(exercises.findById(exercise.getId()).orElseThrow().declarationDate())
           .isEqualTo(Instant.parse("2026-03-10T06:00:00Z"));
       Assertions.assertThat(records.payloads(exercise.getId(), DeclarationProcess.RECORD_SIGNATURE))
-          .anySatisfy(p -> Assertions.assertThat(p).contains("\"signatoryName\":\"Ana\"", "\"signedAt\":\"2026-02-20\""));
+          .anySatisfy(p -> Assertions.assertThat(p).contains("\"signatoryName\":\"Ana\"",
+              "\"signatoryPosition\":\"Comisionada presidenta del órgano garante\"", "\"signedAt\":\"2026-02-20\""));
 
       driver.outreach(exercise);
       String meeting = driver.task(exercise, "convene-stl-meeting").getId();

@@ -122,7 +122,10 @@ class DemoExercisesTest extends ProcessTestSupport {
     String page = get("/micrositio/jal/" + JALISCO_YEAR);
     Assertions.assertThat(page).contains("Jalisco", "Monitoreo ciudadano de la calidad del agua",
         "Presupuesto participativo con perspectiva de género", "minuta-comites-del-agua.pdf",
-        "Tomás Ibarra Ruelas", "Modificaciones y versiones", "Rechazada");
+        "Tomás Ibarra Ruelas", "Modificaciones y versiones", "Rechazada",
+        // Who signed, with position and institution; the indicators as measured; the STL's session minutes.
+        "Titular de la Secretaría de la Contraloría del Estado", "Valor alcanzado", "<strong>8</strong>",
+        "acta-reglas-stl.pdf", "acta-vigencia-pal.pdf");
   }
 
   @Test

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class TimelineTest {
 
   static final List<PublicMinutes.Signatory> SIGNED_ON_15_JANUARY = List.of(
-      new PublicMinutes.Signatory("guarantor", "Ana", LocalDate.parse("2026-01-12")),
-      new PublicMinutes.Signatory("society", "Beto", LocalDate.parse("2026-01-15")));
+      new PublicMinutes.Signatory("guarantor", "Ana", null, LocalDate.parse("2026-01-12")),
+      new PublicMinutes.Signatory("society", "Beto", null, LocalDate.parse("2026-01-15")));
 
   @Test
   void anExerciseRegisteredAfterItsDeclarationStartsAtTheDeclaration() {
