@@ -112,7 +112,12 @@ class CatalogueController {
         resource.put("encoding", "utf-8");
         resource.put("dialect", Map.of("delimiter", ",", "lineTerminator", "\r\n", "quoteChar", "\"",
             "doubleQuote", true, "header", true));
-        resource.put("schema", d.tenant() == null ? DataDictionary.exercises() : DataDictionary.commitments());
+        resource.put("schema", switch (d.slug()) {
+          case "ejercicios" -> DataDictionary.exercises();
+          case "compromisos-nacional" -> DataDictionary.nationalCommitments();
+          case "informes-nacional" -> DataDictionary.nationalReports();
+          default -> DataDictionary.commitments();
+        });
         resources.add(resource);
       }
     }

@@ -84,6 +84,32 @@ public class DataCatalogue {
     // are both "current" by start; the URL serves one of them, and so does the catalogue).
     List<PublicExercise> current = exercises.currentPerEntity().stream().map(PublicExercise::tenant).distinct()
         .map(t -> exercises.find(t, null)).flatMap(Optional::stream).map(PublicExercises.Found::exercise).toList();
+    LocalDate currentFirst = current.stream().map(e -> e.palStart() != null ? e.palStart() : Dates.localDate(e.startedAt()))
+        .min(LocalDate::compareTo).orElse(null);
+    LocalDate currentLast = current.stream().map(PublicExercise::palEnd).filter(d -> d != null).max(LocalDate::compareTo)
+        .orElse(null);
+    Instant currentModified = current.stream().map(e -> modified.getOrDefault(e.businessKey(), e.startedAt()))
+        .max(Instant::compareTo).orElse(null);
+    datasets.add(new Dataset(publicUrl + PAGE + "#compromisos-nacional", "compromisos-nacional", null,
+        "Compromisos y actividades de todas las entidades",
+        "Los compromisos del ejercicio actual de cada entidad federativa en un solo archivo (con «?year=AAAA», los de "
+            + "ese año), con entidad, año, clave del ejercicio e identificador estable de cada compromiso "
+            + "(«oax-2026-c03»), sus actividades, el último valor medido de cada indicador y los resultados del "
+            + "monitoreo y de la evaluación final del INAI.",
+        List.of("gobierno abierto", "cocreación", "plan de acción local", "compromisos", "entidades federativas"),
+        publicUrl + "/micrositio", "México", currentFirst, currentLast, currentModified, inai(),
+        List.of(new Distribution("Compromisos de todas las entidades (JSON)", "JSON", "application/json",
+                publicUrl + "/api/public/commitments"),
+            new Distribution("Compromisos y actividades de todas las entidades (CSV)", "CSV", "text/csv",
+                publicUrl + "/api/public/commitments.csv"))));
+    datasets.add(new Dataset(publicUrl + PAGE + "#informes-nacional", "informes-nacional", null,
+        "Informes de avance de todas las entidades",
+        "Cada informe de avance de los compromisos del ejercicio actual de cada entidad federativa: fecha, avance, "
+            + "relato del STL, evidencia y valores medidos de los indicadores, con el identificador del compromiso.",
+        List.of("gobierno abierto", "cocreación", "informes de avance", "seguimiento", "entidades federativas"),
+        publicUrl + "/micrositio", "México", currentFirst, currentLast, currentModified, inai(),
+        List.of(new Distribution("Informes de avance de todas las entidades (CSV)", "CSV", "text/csv",
+            publicUrl + "/api/public/reports.csv"))));
     for (PublicExercise exercise : current) {
       String tenant = exercise.tenant();
       String api = publicUrl + "/api/public/exercises/" + tenant + "/commitments";

@@ -89,6 +89,65 @@ public final class DataDictionary {
     return schema(f, null);
   }
 
+  /** The schema of {@code /api/public/commitments.csv} ({@link NationalFiles#COMMITMENT_COLUMNS}). */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> nationalCommitments() {
+    List<Map<String, Object>> f = new ArrayList<>(whose());
+    f.addAll((List<Map<String, Object>>) commitments().get("fields"));
+    f.add(field("currentValue", "string", "Valor alcanzado", "Último valor medido del indicador de la actividad en "
+        + "un informe de avance; vacío si aún no se mide.", Map.of()));
+    f.add(date("currentValueOn", "Fecha del valor", "Día del informe que midió el valor alcanzado."));
+    f.add(bool("monitoringVerifiable", "Monitoreo: verificable", "Resultado del monitoreo del INAI a seis meses: "
+        + "«true» si el compromiso es verificable; vacío antes del monitoreo.", false));
+    f.add(bool("monitoringRelevant", "Monitoreo: relevante", "«true» si el compromiso es relevante para los valores "
+        + "del gobierno abierto; vacío antes del monitoreo.", false));
+    f.add(field("monitoringPotentialImpact", "string", "Monitoreo: impacto potencial", "Impacto potencial según el "
+        + "INAI: " + words(IrmScales.POTENTIAL_IMPACT) + "; vacío antes del monitoreo.",
+        Map.of("enum", List.copyOf(IrmScales.POTENTIAL_IMPACT.keySet()))));
+    f.add(field("evaluationCompletion", "string", "Evaluación: cumplimiento", "Cumplimiento según la evaluación final "
+        + "del INAI: " + words(IrmScales.COMPLETION) + "; vacío antes de ella.",
+        Map.of("enum", List.copyOf(IrmScales.COMPLETION.keySet()))));
+    f.add(field("evaluationOpenedGovernment", "string", "Evaluación: ¿abrió el gobierno?", "Cuánto abrió el gobierno "
+        + "según la evaluación final del INAI: " + words(IrmScales.OPENED_GOVERNMENT) + "; vacío antes de ella.",
+        Map.of("enum", List.copyOf(IrmScales.OPENED_GOVERNMENT.keySet()))));
+    return schema(f, null);
+  }
+
+  /** The schema of {@code /api/public/reports.csv} ({@link NationalFiles#REPORT_COLUMNS}). */
+  public static Map<String, Object> nationalReports() {
+    List<Map<String, Object>> f = new ArrayList<>(whose());
+    f.add(field("commitment", "integer", "Compromiso", "Número del compromiso en el plan.", required(Map.of("minimum", 1))));
+    f.add(field("report", "integer", "Informe", "Número del informe de avance del compromiso (1, 2, …).",
+        required(Map.of("minimum", 1))));
+    f.add(date("reportedAt", "Fecha del informe", "Día al que se refiere el informe."));
+    f.add(percent("progress", "Avance", "Avance del compromiso según el informe, en porcentaje (0 a 100)."));
+    f.add(field("narrative", "string", "Relato", "Qué se hizo en el periodo, en palabras del STL.", Map.of()));
+    f.add(field("evidenceUrl", "string", "Enlace a la evidencia", "Dirección web de la evidencia del informe.", Map.of()));
+    f.add(field("evidenceName", "string", "Archivo de evidencia", "Nombre del archivo anexado al informe; se descarga "
+        + "desde la página del ejercicio en el micrositio.", Map.of()));
+    f.add(field("measuredValues", "string", "Valores medidos", "Valores de los indicadores que midió el informe, por "
+        + "actividad, separados por «|» («1: 5|2: 40 %»).", Map.of()));
+    return schema(f, null);
+  }
+
+  /** The columns that say whose a row of a national file is. */
+  private static List<Map<String, Object>> whose() {
+    return List.of(
+        field("tenant", "string", "Clave de la entidad", "Clave de tres letras de la entidad federativa (p. ej. «oax»).",
+            required(Map.of("enum", EntityCatalogue.all().stream().map(Entity::code).toList()))),
+        field("entityName", "string", "Entidad federativa", "Nombre oficial de la entidad federativa.", required()),
+        field("year", "integer", "Año", "Año del ejercicio (AAAA).", required(Map.of("minimum", 2000, "maximum", 9999))),
+        field("businessKey", "string", "Clave del ejercicio", "Clave única del ejercicio: entidad y año («oax-2026»).",
+            required(Map.of("pattern", "[a-z]{3}-[0-9]{4}"))),
+        field("commitmentId", "string", "Identificador del compromiso", "Identificador estable del compromiso: clave "
+            + "del ejercicio y número del compromiso («oax-2026-c03»).", required(Map.of("pattern", "[a-z]{3}-[0-9]{4}-c[0-9]{2}"))));
+  }
+
+  private static String words(Map<String, String> scale) {
+    return scale.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .map(e -> "«" + e.getKey() + "» " + e.getValue().toLowerCase()).reduce((a, b) -> a + ", " + b).orElse("");
+  }
+
   private static Map<String, Object> schema(List<Map<String, Object>> fields, String primaryKey) {
     Map<String, Object> schema = new LinkedHashMap<>();
     schema.put("fields", fields);

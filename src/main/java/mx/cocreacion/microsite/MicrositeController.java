@@ -93,8 +93,12 @@ class MicrositeController {
     model.addAttribute("licence", terms.licence());
     model.addAttribute("dictionaries", List.of(
         Map.of("id", "diccionario-ejercicios", "title", "Ejercicios (ejercicios.csv)", "schema", DataDictionary.exercises()),
-        Map.of("id", "diccionario-compromisos", "title", "Compromisos y actividades (compromisos-….csv)",
-            "schema", DataDictionary.commitments())));
+        Map.of("id", "diccionario-compromisos", "title", "Compromisos y actividades de una entidad (compromisos-….csv)",
+            "schema", DataDictionary.commitments()),
+        Map.of("id", "diccionario-compromisos-nacional", "title", "Compromisos y actividades de todas las entidades "
+            + "(compromisos-nacional.csv)", "schema", DataDictionary.nationalCommitments()),
+        Map.of("id", "diccionario-informes-nacional", "title", "Informes de avance de todas las entidades "
+            + "(informes-nacional.csv)", "schema", DataDictionary.nationalReports())));
     model.addAttribute("t", MicrositeLabels.INSTANCE);
     return VIEW_OPEN_DATA;
   }

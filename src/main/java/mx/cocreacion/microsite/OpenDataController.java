@@ -1,5 +1,6 @@
 package mx.cocreacion.microsite;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -47,10 +48,78 @@ class OpenDataController {
 
   private final PublicExercises exercises;
   private final ObjectMapper json;
+  private final NationalFiles national;
 
-  OpenDataController(PublicExercises exercises, ObjectMapper json) {
+  OpenDataController(PublicExercises exercises, ObjectMapper json, NationalFiles national) {
     this.exercises = exercises;
     this.json = json;
+    this.national = national;
+  }
+
+  @GetMapping(value = "/api/public/commitments", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Compromisos de todas las entidades",
+      description = "Los compromisos del ejercicio actual de cada entidad (o de los ejercicios del año indicado), uno "
+          + "por elemento, cada uno con tenant, entityName, year, businessKey y su identificador estable commitmentId "
+          + "(«oax-2026-c03»), además de los campos de los compromisos de un ejercicio.")
+  @ApiResponse(responseCode = "200", description = "Los compromisos")
+  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  ResponseEntity<?> nationalCommitments(
+      @Parameter(description = "Año de los ejercicios (AAAA); sin él, el ejercicio actual de cada entidad",
+          schema = @Schema(type = "integer", format = "int32", example = "2025"))
+      @RequestParam(required = false) String year) {
+    return withYear(year, y -> {
+      List<ObjectNode> rows = new java.util.ArrayList<>();
+      for (NationalFiles.ExerciseCommitments e : national.commitments(y)) {
+        for (CommitmentView c : e.commitments()) {
+          ObjectNode row = json.createObjectNode();
+          row.put("tenant", e.exercise().tenant());
+          row.put("entityName", e.exercise().entityName());
+          row.put("year", e.exercise().year());
+          row.put("businessKey", e.exercise().businessKey());
+          row.put("commitmentId", e.commitmentId(c));
+          row.setAll((ObjectNode) json.valueToTree(c));
+          rows.add(row);
+        }
+      }
+      return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(serialised(rows));
+    });
+  }
+
+  @GetMapping(value = "/api/public/commitments.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(summary = "Compromisos y actividades de todas las entidades (CSV)",
+      description = "Una fila por actividad de cada compromiso del ejercicio actual de cada entidad (o del año "
+          + "indicado): tenant, entityName, year, businessKey, commitmentId y las columnas del CSV de compromisos de un "
+          + "ejercicio, más el último valor medido del indicador (currentValue, currentValueOn) y los resultados del "
+          + "monitoreo y de la evaluación final del INAI. El diccionario está en /api/public/datapackage.json.")
+  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
+  ResponseEntity<?> nationalCommitmentsCsv(@RequestParam(required = false) String year) {
+    return withYear(year, y -> csv(y == null ? "compromisos-nacional.csv" : "compromisos-nacional-" + y + ".csv",
+        NationalFiles.commitmentsCsv(national.commitments(y))));
+  }
+
+  @GetMapping(value = "/api/public/reports.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(summary = "Informes de avance de todas las entidades (CSV)",
+      description = "Una fila por informe de avance de cada compromiso del ejercicio actual de cada entidad (o del año "
+          + "indicado), con commitmentId para unirlo con el CSV de compromisos.")
+  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
+  ResponseEntity<?> nationalReportsCsv(@RequestParam(required = false) String year) {
+    return withYear(year, y -> csv(y == null ? "informes-nacional.csv" : "informes-nacional-" + y + ".csv",
+        NationalFiles.reportsCsv(national.commitments(y))));
+  }
+
+  /** Runs {@code answer} with the year parameter parsed (null when absent), or answers 400 naming it. */
+  private ResponseEntity<?> withYear(String year, java.util.function.Function<Integer, ResponseEntity<?>> answer) {
+    if (year == null) {
+      return answer.apply(null);
+    }
+    String trimmed = year.trim();
+    if (!trimmed.matches("\\d{4}")) {
+      return error(HttpStatus.BAD_REQUEST, "InvalidParameter",
+          "El parámetro «year» debe ser un año de cuatro cifras (AAAA); se recibió «" + year + "».",
+          List.of(Map.of("field", "year", "message", "debe ser un año de cuatro cifras (AAAA)")));
+    }
+    return answer.apply(Integer.valueOf(trimmed));
   }
 
   /** The commitments of one exercise: which exercise, and its commitments with activities and progress. */

@@ -37,7 +37,10 @@ class DataDictionaryTest extends ProcessTestSupport {
   void theSchemasNameTheColumnsTheWritersUseInTheirOrderInSpanish() {
     assertThat(DataDictionary.names(DataDictionary.exercises())).isEqualTo(ExerciseCsv.COLUMNS);
     assertThat(DataDictionary.names(DataDictionary.commitments())).isEqualTo(CommitmentCsv.COLUMNS);
-    for (Map<String, Object> schema : List.of(DataDictionary.exercises(), DataDictionary.commitments())) {
+    assertThat(DataDictionary.names(DataDictionary.nationalCommitments())).isEqualTo(NationalFiles.COMMITMENT_COLUMNS);
+    assertThat(DataDictionary.names(DataDictionary.nationalReports())).isEqualTo(NationalFiles.REPORT_COLUMNS);
+    for (Map<String, Object> schema : List.of(DataDictionary.exercises(), DataDictionary.commitments(),
+        DataDictionary.nationalCommitments(), DataDictionary.nationalReports())) {
       JsonNode fields = Http.JSON.valueToTree(schema).path("fields");
       fields.forEach(f -> {
         assertThat(f.path("title").asText()).as(f.path("name").asText()).isNotBlank();
@@ -69,7 +72,8 @@ class DataDictionaryTest extends ProcessTestSupport {
     assertThat(dataPackage.path("licenses").get(0).path("path").asText()).isEqualTo("https://datos.gob.mx/libreusomx");
     List<String> names = new java.util.ArrayList<>();
     dataPackage.path("resources").forEach(r -> names.add(r.path("name").asText()));
-    assertThat(names).contains("ejercicios", "compromisos-chh", "compromisos-roo").doesNotHaveDuplicates();
+    assertThat(names).contains("ejercicios", "compromisos-nacional", "informes-nacional", "compromisos-chh",
+        "compromisos-roo").doesNotHaveDuplicates();
 
     for (JsonNode resource : dataPackage.path("resources")) {
       assertThat(resource.path("profile").asText()).isEqualTo("tabular-data-resource");
@@ -80,6 +84,45 @@ class DataDictionaryTest extends ProcessTestSupport {
     }
     String roo = http.get("/api/public/exercises/roo/commitments.csv").body();
     assertThat(roo).contains("'=HIPERVINCULO", "'-5");
+  }
+
+  /** The national files: every entidad in one file, each row saying whose it is, joinable by commitmentId. */
+  @Test
+  void theNationalFilesCarryWhoseEachRowIsAndAgreeWithEachEntidadsFile() throws Exception {
+    var exercise = driver.startAtStep("que", 6);
+    driver.reportProgress(exercise, 1, "[{\"activity\":1,\"status\":\"done\",\"value\":\"3\"},"
+        + "{\"activity\":2,\"status\":\"in-progress\"}]", "https://transparencia.queretaro.gob.mx/avance");
+    String key = exercise.getBusinessKey();
+    int year = Integer.parseInt(key.substring(4));
+
+    JsonNode json = http.get("/api/public/commitments").json();
+    List<JsonNode> queretaro = new java.util.ArrayList<>();
+    json.forEach(row -> {
+      if (row.path("tenant").asText().equals("que")) {
+        queretaro.add(row);
+      }
+    });
+    assertThat(queretaro).extracting(r -> r.path("commitmentId").asText()).containsExactly(key + "-c01", key + "-c02");
+    assertThat(queretaro.get(0).path("businessKey").asText()).isEqualTo(key);
+    assertThat(queretaro.get(0).path("year").asInt()).isEqualTo(year);
+    assertThat(queretaro.get(0).path("title").asText()).isEqualTo("Presupuesto abierto");
+
+    String csv = http.get("/api/public/commitments.csv").body();
+    List<String> rows = csv.lines().filter(l -> l.startsWith("que,")).toList();
+    assertThat(rows).as("one row per activity: 2 + 1").hasSize(3);
+    assertThat(rows.get(0)).startsWith("que,Querétaro," + year + "," + key + "," + key + "-c01,1,Presupuesto abierto,")
+        .contains(",3," + java.time.LocalDate.now(mx.cocreacion.validation.Dates.MEXICO));
+    String reports = http.get("/api/public/reports.csv").body();
+    assertThat(reports.lines().filter(l -> l.startsWith("que,")).toList()).singleElement().asString()
+        .startsWith("que,Querétaro," + year + "," + key + "," + key + "-c01,1,1,")
+        .contains("https://transparencia.queretaro.gob.mx/avance", "1: 3");
+
+    assertThat(http.get("/api/public/commitments.csv?year=" + year).body().lines().filter(l -> l.startsWith("que,")))
+        .hasSize(3);
+    assertThat(http.get("/api/public/commitments.csv?year=1999").body().lines().count()).as("header only").isOne();
+    Answer bad = http.get("/api/public/commitments?year=dosmil");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("year");
   }
 
   @Test

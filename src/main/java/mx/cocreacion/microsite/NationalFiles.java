@@ -1,0 +1,144 @@
+package mx.cocreacion.microsite;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import mx.cocreacion.plan.Commitment;
+import mx.cocreacion.plan.CommitmentCsv;
+import mx.cocreacion.plan.CommitmentView;
+import mx.cocreacion.tenancy.Entity;
+import mx.cocreacion.tenancy.EntityCatalogue;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The national files of the open data: the commitments of every entidad in one file (its current exercise, or the
+ * exercise of a given year), and their progress reports in another. Every row says whose it is ({@code tenant},
+ * {@code year}, {@code businessKey}) and carries the commitment's stable id ({@code oax-2026-c03}: the exercise's
+ * business key and the commitment's number), so rows of both files, and of several years, can be joined.
+ * INAI's monitoring and final evaluation are columns of the commitments file.
+ */
+@Component
+public class NationalFiles {
+
+  /** The commitments file: one row per activity, as each entidad's file, with its exercise and INAI's results. */
+  public static final List<String> COMMITMENT_COLUMNS = columns();
+
+  /** The reports file: one row per progress report. */
+  public static final List<String> REPORT_COLUMNS = List.of("tenant", "entityName", "year", "businessKey", "commitmentId",
+      "commitment", "report", "reportedAt", "progress", "narrative", "evidenceUrl", "evidenceName", "measuredValues");
+
+  private static List<String> columns() {
+    List<String> columns = new ArrayList<>(List.of("tenant", "entityName", "year", "businessKey", "commitmentId"));
+    columns.addAll(CommitmentCsv.COLUMNS);
+    columns.addAll(List.of("currentValue", "currentValueOn", "monitoringVerifiable", "monitoringRelevant",
+        "monitoringPotentialImpact", "evaluationCompletion", "evaluationOpenedGovernment"));
+    return List.copyOf(columns);
+  }
+
+  /** One exercise's commitments, with whose they are. */
+  public record ExerciseCommitments(PublicExercise exercise, List<CommitmentView> commitments) {
+
+    /** «oax-2026-c03»: the exercise's business key and the commitment's two-digit number. */
+    public String commitmentId(CommitmentView c) {
+      return exercise.businessKey() + "-c" + String.format("%02d", c.position());
+    }
+  }
+
+  private final PublicExercises exercises;
+  private final PublicDataCache cache;
+
+  NationalFiles(PublicExercises exercises, PublicDataCache cache) {
+    this.exercises = exercises;
+    this.cache = cache;
+  }
+
+  /** Each entidad's exercise of {@code year}, or its current one when null; entidades without one are left out. */
+  public List<ExerciseCommitments> commitments(Integer year) {
+    return cache.get("national-commitments:" + year, () -> EntityCatalogue.all().stream().map(Entity::code)
+        .map(tenant -> exercises.find(tenant, year)).flatMap(Optional::stream)
+        .map(found -> new ExerciseCommitments(found.exercise(), exercises.commitments(found.exerciseId())))
+        .toList());
+  }
+
+  /** The commitments file as CSV (UTF-8, RFC 4180, header row; formula-like cells neutralised). */
+  public static String commitmentsCsv(List<ExerciseCommitments> all) {
+    return write(COMMITMENT_COLUMNS, printer -> {
+      for (ExerciseCommitments e : all) {
+        PublicExercise x = e.exercise();
+        for (CommitmentView c : e.commitments()) {
+          List<Commitment.Activity> activities = c.activities().isEmpty() ? Collections.singletonList(null)
+              : c.activities();
+          for (Commitment.Activity a : activities) {
+            List<Object> row = new ArrayList<>(List.of(x.tenant(), x.entityName(), x.year(), x.businessKey(),
+                e.commitmentId(c), c.position(), c.title(), text(c.problem()), text(c.description()),
+                text(c.responsible()), c.sdgs() == null ? "" : c.sdgs().stream().map(String::valueOf)
+                    .collect(Collectors.joining("|"))));
+            for (String criterion : Commitment.CRITERIA) {
+              row.add(c.criteria() != null && Boolean.TRUE.equals(c.criteria().get(criterion)));
+            }
+            row.addAll(List.of(c.approved(), c.progress(), c.starred()));
+            CommitmentView.Measure measured = a == null ? null : c.latestValue(a.position());
+            if (a == null) {
+              row.addAll(List.of("", "", "", "", "", "", "", "", "", ""));
+            } else {
+              row.addAll(List.of(a.position(), text(a.title()), text(a.product()), text(a.indicator()),
+                  text(a.baseline()), text(a.target()), a.dueDate() == null ? "" : a.dueDate().toString(),
+                  text(a.status()), measured == null ? "" : measured.value(),
+                  measured == null ? "" : measured.reportedOn().toString()));
+            }
+            CommitmentView.Monitoring m = c.monitoring();
+            CommitmentView.Evaluation v = c.evaluation();
+            row.addAll(List.of(m == null ? "" : m.verifiable(), m == null ? "" : m.relevant(),
+                m == null ? "" : text(m.potentialImpact()), v == null ? "" : text(v.completion()),
+                v == null ? "" : text(v.openedGovernment())));
+            printer.printRecord(row.stream().map(CommitmentCsv::cell).toList());
+          }
+        }
+      }
+    });
+  }
+
+  /** The reports file as CSV: one row per progress report of every commitment. */
+  public static String reportsCsv(List<ExerciseCommitments> all) {
+    return write(REPORT_COLUMNS, printer -> {
+      for (ExerciseCommitments e : all) {
+        PublicExercise x = e.exercise();
+        for (CommitmentView c : e.commitments()) {
+          for (CommitmentView.Report r : c.reports()) {
+            String measured = r.values().stream().map(m -> m.activity() + ": " + m.value())
+                .collect(Collectors.joining("|"));
+            printer.printRecord(List.<Object>of(x.tenant(), x.entityName(), x.year(), x.businessKey(),
+                e.commitmentId(c), c.position(), r.number(), r.reportedAt().toString(), r.progress(),
+                text(r.narrative()), text(r.evidenceUrl()), text(r.evidenceName()), measured)
+                .stream().map(CommitmentCsv::cell).toList());
+          }
+        }
+      }
+    });
+  }
+
+  private interface Rows {
+    void print(CSVPrinter printer) throws IOException;
+  }
+
+  private static String write(List<String> header, Rows rows) {
+    StringWriter out = new StringWriter();
+    try (CSVPrinter csv = new CSVPrinter(out, CommitmentCsv.WRITE)) {
+      csv.printRecord(header);
+      rows.print(csv);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
+  }
+}
