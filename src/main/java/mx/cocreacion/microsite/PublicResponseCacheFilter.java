@@ -60,14 +60,17 @@ public class PublicResponseCacheFilter extends OncePerRequestFilter {
     this.cache = cache;
   }
 
-  /** An answer as served: status 200, its content headers, the body and its gzip form (or null). */
-  record Answer(String contentType, String contentDisposition, byte[] body, byte[] gzip, String etag) {
+  /**
+   * An answer as served: status 200, its content headers, the body and its gzip form (or null), and when it was
+   * rendered (its {@code Last-Modified}, in whole seconds: a harvester's If-Modified-Since).
+   */
+  record Answer(String contentType, String contentDisposition, byte[] body, byte[] gzip, String etag, long lastModified) {
 
     static Answer of(ContentCachingResponseWrapper response) {
       byte[] body = response.getContentAsByteArray();
       byte[] gzip = compressible(response.getContentType()) && body.length >= GZIP_FROM_BYTES ? compress(body) : null;
       return new Answer(response.getContentType(), response.getHeader(HttpHeaders.CONTENT_DISPOSITION), body, gzip,
-          DigestUtils.md5DigestAsHex(body));
+          DigestUtils.md5DigestAsHex(body), System.currentTimeMillis() / 1000 * 1000);
     }
 
     String etag(boolean gzipped) {
@@ -140,8 +143,14 @@ public class PublicResponseCacheFilter extends OncePerRequestFilter {
     response.setHeader(HttpHeaders.ETAG, etag);
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
     response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+    response.setDateHeader(HttpHeaders.LAST_MODIFIED, answer.lastModified());
     String held = request.getHeader(HttpHeaders.IF_NONE_MATCH);
     if (held != null && (held.contains(etag) || held.trim().equals("*"))) {
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return;
+    }
+    // RFC 9110: If-Modified-Since only counts without If-None-Match.
+    if (held == null && notModifiedSince(request, answer.lastModified())) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
     }
@@ -160,6 +169,15 @@ public class PublicResponseCacheFilter extends OncePerRequestFilter {
     response.setContentLength(body.length);
     if (!"HEAD".equals(request.getMethod())) {
       response.getOutputStream().write(body);
+    }
+  }
+
+  private static boolean notModifiedSince(HttpServletRequest request, long lastModified) {
+    try {
+      long since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+      return since >= 0 && lastModified <= since;
+    } catch (IllegalArgumentException e) {
+      return false; // not a date: ignored, as RFC 9110 says
     }
   }
 

@@ -69,6 +69,14 @@ class PublicResponseCacheFilterTest extends ProcessTestSupport {
         .header("If-None-Match", first.headers().firstValue("ETag").orElseThrow()).GET());
     assertThat(held.status()).isEqualTo(304);
     assertThat(held.body()).isEmpty();
+
+    // A harvester that remembers the date instead (Last-Modified, If-Modified-Since).
+    String lastModified = second.headers().firstValue("Last-Modified").orElseThrow();
+    assertThat(first.headers().firstValue("Last-Modified")).hasValue(lastModified);
+    assertThat(http.send(http.request(page).header("If-Modified-Since", lastModified).GET()).status()).isEqualTo(304);
+    assertThat(http.send(http.request(page).header("If-Modified-Since", "Mon, 01 Jan 2024 00:00:00 GMT").GET()).status())
+        .isEqualTo(200);
+    assertThat(http.send(http.request(page).header("If-Modified-Since", "ayer").GET()).status()).isEqualTo(200);
   }
 
   @Test
