@@ -30,8 +30,10 @@ public final class DataDictionary {
         required(Map.of("enum", EntityCatalogue.all().stream().map(Entity::code).toList()))));
     f.add(field("entityName", "string", "Entidad federativa", "Nombre oficial de la entidad federativa.", required()));
     f.add(field("year", "integer", "Año", "Año del ejercicio (AAAA).", required(Map.of("minimum", 2000, "maximum", 9999))));
-    f.add(field("businessKey", "string", "Clave del ejercicio", "Clave única del ejercicio: entidad y año («oax-2026»).",
-        required(Map.of("unique", true, "pattern", "[a-z]{3}-[0-9]{4}"))));
+    // Unique among the exercises in course only: an exercise cancelled and started again keeps its key.
+    f.add(field("businessKey", "string", "Clave del ejercicio", "Clave del ejercicio: entidad y año («oax-2026»); "
+        + "un ejercicio cancelado y vuelto a iniciar el mismo año conserva la clave.",
+        required(Map.of("pattern", "[a-z]{3}-[0-9]{4}"))));
     f.add(field("name", "string", "Nombre del ejercicio", "Nombre que el organismo garante dio al ejercicio.", required()));
     f.add(field("guarantorBody", "string", "Organismo garante", "Organismo garante de transparencia que conduce el ejercicio.",
         Map.of()));
@@ -54,7 +56,7 @@ public final class DataDictionary {
         + "el INAI valoró con cumplimiento sustancial o completo.", required(Map.of("minimum", 0))));
     f.add(field("overdueTasks", "integer", "Tareas vencidas", "Tareas del ejercicio abiertas después de su fecha límite.",
         required(Map.of("minimum", 0))));
-    return schema(f, "businessKey");
+    return schema(f, null);
   }
 
   /** The schema of {@code /api/public/exercises/{tenant}/commitments.csv} ({@link CommitmentCsv}). */

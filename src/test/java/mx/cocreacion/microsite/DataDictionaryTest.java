@@ -126,7 +126,7 @@ class DataDictionaryTest extends ProcessTestSupport {
   }
 
   @Test
-  void aCsvThatBreaksItsSchemaIsCaught() {
+  void aCsvThatBreaksItsSchemaIsCaught() throws Exception {
     JsonNode exercises = Http.JSON.valueToTree(DataDictionary.exercises());
     String header = String.join(",", ExerciseCsv.COLUMNS);
     String good = "oax,Oaxaca,2026,oax-2026,Ejercicio,IAIP,3,false,2026-01-10T16:00:00Z,,,,,,0,0,0,0";
@@ -139,8 +139,10 @@ class DataDictionaryTest extends ProcessTestSupport {
         .singleElement().asString().contains("finished", "boolean");
     assertThat(TableSchemaValidator.errors(header + "\r\n" + good.replace("Ejercicio", "") + "\r\n", exercises))
         .singleElement().asString().contains("name", "required");
-    assertThat(TableSchemaValidator.errors(header + "\r\n" + good + "\r\n" + good + "\r\n", exercises))
-        .singleElement().asString().contains("businessKey", "unique");
+    assertThat(TableSchemaValidator.errors(header + "\r\n" + good.replace(",oax-2026,", ",OAX-2026,") + "\r\n", exercises))
+        .singleElement().asString().contains("businessKey", "does not match");
+    JsonNode unique = Http.JSON.readTree("{\"fields\":[{\"name\":\"id\",\"type\":\"string\",\"constraints\":{\"unique\":true}}]}");
+    assertThat(TableSchemaValidator.errors("id\r\na\r\na\r\n", unique)).singleElement().asString().contains("repeats");
     JsonNode commitments = Http.JSON.valueToTree(DataDictionary.commitments());
     String row = "1,Título,,,,10|16,true,true,true,true,true,true,true,true,true,0,false,1,Actividad,,,,,2032-06-30,hecho";
     assertThat(TableSchemaValidator.errors(String.join(",", CommitmentCsv.COLUMNS) + "\r\n" + row + "\r\n", commitments))
