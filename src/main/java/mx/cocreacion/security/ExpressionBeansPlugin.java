@@ -29,7 +29,7 @@ public class ExpressionBeansPlugin extends AbstractProcessEnginePlugin implement
       "generateFinalReportDelegate", "recordYearEvaluationDelegate", "tallyAmendmentDelegate", "applyAmendmentDelegate",
       "commitmentAmendments", "tallyFacilitatorVoteDelegate", "facilitatorVote",
       "dueDates", "reminders", "sectors", "stlRoster", "electionCandidates", "tablesSummary", "approvalSummary", "planOfRecord", "followUpCalendar",
-      "followUpSummary");
+      "followUpSummary", "approvedPlan");
 
   private ApplicationContext context;
 

@@ -49,6 +49,7 @@ public class VariableLabels {
       Map.entry("nrOfInstances", "Repeticiones"),
       Map.entry("palEnd", "Fin del PAL"),
       Map.entry("registeredActors", "Actores registrados en la sensibilización"),
+      Map.entry("approvedPlan", "Resumen del plan aprobado"),
       Map.entry("tablesSummary", "Resumen de las mesas de trabajo"),
       Map.entry("palStart", "Inicio del PAL"),
       Map.entry("sector", "Sector"),

@@ -145,6 +145,8 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
     assertThat(shown.get(FollowUpProcess.TASK_EVALUATE_YEAR)).contains(
         "El STL completó su autoevaluación el", "Logros: Se publicó el portal de presupuesto");
     assertThat(shown.get(FollowUpProcess.TASK_EVALUATE_PERFORMANCE)).contains("Evaluación: Evaluación final");
+    assertThat(shown.get("schedule-pal")).contains("El PAL incluye 2 compromiso(s) aprobado(s) con 3 actividad(es), que "
+        + "vencen entre el 30 de junio de 2032 y el 15 de diciembre de 2032: la vigencia debe cubrir esas fechas");
     found.values().removeIf(List::isEmpty);
     assertThat(found).as("English words, variable keys, or texts cut or outside a phone's screen in the forms").isEmpty();
   }

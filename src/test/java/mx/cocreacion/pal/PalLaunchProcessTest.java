@@ -74,6 +74,9 @@ class PalLaunchProcessTest extends ProcessTestSupport {
   void theActivitiesOfThePlanFallWithinThePalsValidity() {
     var exercise = driver.startAtStep("sin", 5);
     String taskId = driver.task(exercise, "schedule-pal").getId();
+    Assertions.assertThat(engine.getTaskService().getVariable(taskId, "approvedPlan").toString())
+        .as("the form shows the rule's dates before a refusal").contains("\"commitments\":2", "\"activities\":3",
+            "\"firstDueText\":\"30 de junio de 2032\"", "\"lastDueText\":\"15 de diciembre de 2032\"");
 
     assertRefused(() -> engine.getTaskService().complete(taskId, TestVariables.schedulePal()
         .putValue("palStart", "2032-07-01").putValue("palEnd", "2033-07-01")), "palStart",
