@@ -30,7 +30,7 @@ import org.springframework.web.util.HtmlUtils;
  * English text asks to migrate to Camunda 8, which means nothing to a member of an STL; our es.json
  * files replace it by "Plataforma operada por {operador} para los ejercicios de Cocreación desde lo
  * local." and this controller puts {@link OperatorProperties#operatorName()} in place of
- * {@link #OPERATOR_TOKEN}. The banner is rendered as HTML ({@code ng-bind-html}), so the name is
+ * {@link #OPERATOR_TOKEN} and adds a link to help ({@link #HELP_LINK}). The banner is rendered as HTML ({@code ng-bind-html}), so the name is
  * HTML-escaped. Handler mappings take precedence over Camunda's resource handler for the same path;
  * the other files of the webapps are still served by Camunda.
  */
@@ -39,6 +39,13 @@ class WebappLocaleController {
 
   static final String BANNER_KEY = "BANNER_CE_EOL_TEXT";
   static final String OPERATOR_TOKEN = "{operador}";
+  /**
+   * After the notice, where a person of an exercise finds help: the microsite's contacts (INAI's accompaniment and
+   * each entidad's organismo garante, institutional addresses from configuration), in a new tab so that nothing
+   * typed in a form is lost.
+   */
+  static final String HELP_LINK =
+      " <a href=\"/micrositio#titulo-contacto\" target=\"_blank\" rel=\"noopener\">Ayuda y contacto</a>";
   /** The object of Cockpit's es.json (beside Camunda's "labels") with the words for keys and ids. */
   static final String READABLE_NAMES = "cocreacion";
   static final List<String> APPS = List.of("admin", "cockpit", "tasklist", "welcome");
@@ -81,7 +88,7 @@ class WebappLocaleController {
     if (!banner.contains(OPERATOR_TOKEN)) {
       throw new IllegalStateException(BANNER_KEY + " of es.json must name the operator with " + OPERATOR_TOKEN);
     }
-    labels.put(BANNER_KEY, banner.replace(OPERATOR_TOKEN, operatorHtml));
+    labels.put(BANNER_KEY, banner.replace(OPERATOR_TOKEN, operatorHtml) + HELP_LINK);
     return translation;
   }
 }

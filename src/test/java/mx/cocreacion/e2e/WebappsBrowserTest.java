@@ -75,6 +75,10 @@ class WebappsBrowserTest extends BrowserTestSupport {
     browser.textContaining(By.cssSelector("h1.section-title"), "En este momento");
     browser.textContaining(By.tagName("body"), "Procesos");
     assertThat(browser.textContaining(BANNER, "Plataforma operada por")).isEqualTo(notice());
+    // Help is one click away, in a new tab: the microsite's contacts (INAI's accompaniment, the garantes').
+    var help = browser.driver().findElement(BANNER).findElement(By.linkText("Ayuda y contacto"));
+    assertThat(help.getDomAttribute("href")).isEqualTo("/micrositio#titulo-contacto");
+    assertThat(help.getDomAttribute("target")).isEqualTo("_blank");
     assertThat(browser.driver().findElement(BANNER).getCssValue("background-color"))
         .as("styles/user-styles.css: a neutral bar, not Camunda's red warning").isEqualTo(NOTICE_BACKGROUND);
     assertThat(browser.driver().findElement(By.tagName("body")).getText())
@@ -108,7 +112,8 @@ class WebappsBrowserTest extends BrowserTestSupport {
   }
 
   private String notice() {
-    return "Plataforma operada por " + operator.operatorName() + " para los ejercicios de Cocreación desde lo local.";
+    return "Plataforma operada por " + operator.operatorName() + " para los ejercicios de Cocreación desde lo local. "
+        + "Ayuda y contacto";
   }
 
   private void login(String user) {

@@ -44,7 +44,8 @@ class WebappLocaleControllerTest {
     assertThat(response.getHeaders().getCacheControl()).isEqualTo("no-cache");
     JsonNode served = response.getBody();
     assertThat(served.at("/labels/" + WebappLocaleController.BANNER_KEY).asText())
-        .isEqualTo("Plataforma operada por el Órgano Garante de Oaxaca para los ejercicios de Cocreación desde lo local.");
+        .isEqualTo("Plataforma operada por el Órgano Garante de Oaxaca para los ejercicios de Cocreación desde lo local. "
+            + "<a href=\"/micrositio#titulo-contacto\" target=\"_blank\" rel=\"noopener\">Ayuda y contacto</a>");
     assertThat(withoutBanner(served)).as("everything else as in our es.json").isEqualTo(withoutBanner(file(app)));
   }
 
