@@ -176,6 +176,15 @@ final class Browser implements AutoCloseable {
    */
   void fill(java.util.Map<By, String> texts) {
     texts.forEach(this::type);
+    // Leave the last input, as a person does before clicking a button, and let form-js take what was typed.
+    By last = null;
+    for (By by : texts.keySet()) {
+      last = by;
+    }
+    if (last != null) {
+      driver.findElement(last).sendKeys(org.openqa.selenium.Keys.TAB);
+    }
+    settleForm();
     until("the form keeps " + texts.values(), d -> {
       boolean all = true;
       for (var entry : texts.entrySet()) {
@@ -186,6 +195,15 @@ final class Browser implements AutoCloseable {
       }
       return all ? true : null;
     });
+  }
+
+  /**
+   * Waits out form-js's debounce (300 ms): what was typed reaches the form's state, not only the screen, before the
+   * next click re-renders the form (a button, a list's «Agregar»). Without it a value typed last was seldom lost.
+   */
+  void settleForm() {
+    long end = System.nanoTime() + 450_000_000L;
+    until("form-js took what was typed", d -> System.nanoTime() >= end ? true : null);
   }
 
   /** Replaces the value of an input and waits until the input really holds it. */

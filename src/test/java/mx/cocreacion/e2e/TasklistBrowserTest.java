@@ -229,6 +229,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
       browser.click(add);
       browser.until(listId + " has " + (before + 1) + " rows", d -> rows(listId) > before ? true : null);
     }
+    browser.settleForm(); // the last row's re-render is done before anything is typed
   }
 
   /** Removes the last rows (their "×" button) until only {@code count} are left. */
