@@ -78,7 +78,10 @@ public class PublicExercises {
                  where t.DUE_DATE_ < :now group by x.BUSINESS_KEY_) o on o.business_key = e.business_key
       order by e.tenant_id, e.started_at desc""";
 
-  /** The current exercise of each entidad that has one (the latest started). */
+  /**
+   * The current exercise of each entidad that has one (the latest started; of two started at the same instant, the
+   * one {@link #find} serves: the greater id).
+   */
   public List<PublicExercise> currentPerEntity() {
     // The newest start of each entidad in one grouped pass (a correlated max() per exercise read every
     // exercise of the entidad again for each one: 2,500 exercises -> 200 ms).
@@ -86,9 +89,17 @@ public class PublicExercises {
 
              join (select tenant_id, max(started_at) as latest from cc_exercise group by tenant_id) newest
                on newest.tenant_id = e.tenant_id and newest.latest = e.started_at
-             order by e.tenant_id""")
+             order by e.tenant_id, e.id desc""")
         .param("now", now())
-        .query(this::map).list().stream().map(Found::exercise).toList());
+        .query(this::map).list().stream()
+        .filter(firstOfEachTenant())
+        .map(Found::exercise).toList());
+  }
+
+  /** Keeps the first row of each entidad (rows in entidad order, the one to keep first). */
+  private static java.util.function.Predicate<Found> firstOfEachTenant() {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    return found -> seen.add(found.exercise().tenant());
   }
 
   /** The entidad's current exercise, or the one of {@code year} when given. */
@@ -102,7 +113,7 @@ public class PublicExercises {
   private Optional<Found> read(String tenant, Integer year) {
     String where = year == null ? " where e.tenant_id = :t" : " where e.tenant_id = :t and e.exercise_year = :y";
     // Only the newest row: the subqueries of SELECT then run once, not once per exercise of the entidad.
-    var spec = jdbc.sql(SELECT + where + " order by e.started_at desc fetch first 1 rows only")
+    var spec = jdbc.sql(SELECT + where + " order by e.started_at desc, e.id desc fetch first 1 rows only")
         .param("now", now()).param("t", tenant);
     if (year != null) {
       spec = spec.param("y", year);

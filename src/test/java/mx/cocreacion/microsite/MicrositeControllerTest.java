@@ -69,6 +69,25 @@ class MicrositeControllerTest extends ProcessTestSupport {
     assertThat(get("/micrositio/grafica.js").status()).isEqualTo(200);
   }
 
+  /** Two exercises of an entidad started at the same instant: the overview lists the one its page serves, once. */
+  @Test
+  void theOverviewListsOneCurrentExercisePerEntidadEvenWhenTwoStartedAtOnce() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2099-06-01T16:00:00Z")));
+    driver.startAtStep("gua", 2);
+    driver.startAtStep("gua", 2);
+    ClockUtil.reset();
+
+    String overview = get("/micrositio").body();
+    Matcher rows = Pattern.compile("data-entidad=\"gua\"").matcher(overview);
+    int count = 0;
+    while (rows.find()) {
+      count++;
+    }
+    assertThat(count).as("rows of Guanajuato").isOne();
+    int served = publicExercises.find("gua", null).orElseThrow().exercise().year();
+    assertThat(between(overview, "data-entidad=\"gua\"", "</tr>")).contains(String.valueOf(served));
+  }
+
   @Test
   void exercisePageShowsTimelineStlCommitmentsActivitiesAndProgressButNoEmails() {
     ProcessInstance exercise = driver.startAtStep("jal", 6);
