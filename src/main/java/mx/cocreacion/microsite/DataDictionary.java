@@ -25,15 +25,7 @@ public final class DataDictionary {
 
   /** The schema of {@code /api/public/exercises.csv} ({@link ExerciseCsv}). */
   public static Map<String, Object> exercises() {
-    List<Map<String, Object>> f = new ArrayList<>();
-    f.add(field("tenant", "string", "Clave de la entidad", "Clave de tres letras de la entidad federativa (p. ej. «oax»).",
-        required(Map.of("enum", EntityCatalogue.all().stream().map(Entity::code).toList()))));
-    f.add(field("entityName", "string", "Entidad federativa", "Nombre oficial de la entidad federativa.", required()));
-    f.add(field("year", "integer", "Año", "Año del ejercicio (AAAA).", required(Map.of("minimum", 2000, "maximum", 9999))));
-    // Unique among the exercises in course only: an exercise cancelled and started again keeps its key.
-    f.add(field("businessKey", "string", "Clave del ejercicio", "Clave del ejercicio: entidad y año («oax-2026»); "
-        + "un ejercicio cancelado y vuelto a iniciar el mismo año conserva la clave.",
-        required(Map.of("pattern", "[a-z]{3}-[0-9]{4}"))));
+    List<Map<String, Object>> f = new ArrayList<>(exercise());
     f.add(field("name", "string", "Nombre del ejercicio", "Nombre que el organismo garante dio al ejercicio.", required()));
     f.add(field("guarantorBody", "string", "Organismo garante", "Organismo garante de transparencia que conduce el ejercicio.",
         Map.of()));
@@ -132,17 +124,25 @@ public final class DataDictionary {
     return schema(f, null);
   }
 
-  /** The columns that say whose a row of a national file is. */
-  private static List<Map<String, Object>> whose() {
+  /** The first columns of every file that lists exercises: which entidad, year and exercise. */
+  private static List<Map<String, Object>> exercise() {
     return List.of(
         field("tenant", "string", "Clave de la entidad", "Clave de tres letras de la entidad federativa (p. ej. «oax»).",
             required(Map.of("enum", EntityCatalogue.all().stream().map(Entity::code).toList()))),
         field("entityName", "string", "Entidad federativa", "Nombre oficial de la entidad federativa.", required()),
         field("year", "integer", "Año", "Año del ejercicio (AAAA).", required(Map.of("minimum", 2000, "maximum", 9999))),
-        field("businessKey", "string", "Clave del ejercicio", "Clave única del ejercicio: entidad y año («oax-2026»).",
-            required(Map.of("pattern", "[a-z]{3}-[0-9]{4}"))),
-        field("commitmentId", "string", "Identificador del compromiso", "Identificador estable del compromiso: clave "
-            + "del ejercicio y número del compromiso («oax-2026-c03»).", required(Map.of("pattern", "[a-z]{3}-[0-9]{4}-c[0-9]{2}"))));
+        // Unique among the exercises in course only: an exercise cancelled and started again keeps its key.
+        field("businessKey", "string", "Clave del ejercicio", "Clave del ejercicio: entidad y año («oax-2026»); "
+            + "un ejercicio cancelado y vuelto a iniciar el mismo año conserva la clave.",
+            required(Map.of("pattern", "[a-z]{3}-[0-9]{4}"))));
+  }
+
+  /** The columns that say whose a row of a national file is: the exercise's, and the commitment's stable id. */
+  private static List<Map<String, Object>> whose() {
+    List<Map<String, Object>> f = new ArrayList<>(exercise());
+    f.add(field("commitmentId", "string", "Identificador del compromiso", "Identificador estable del compromiso: clave "
+        + "del ejercicio y número del compromiso («oax-2026-c03»).", required(Map.of("pattern", "[a-z]{3}-[0-9]{4}-c[0-9]{2}"))));
+    return f;
   }
 
   private static String words(Map<String, String> scale) {

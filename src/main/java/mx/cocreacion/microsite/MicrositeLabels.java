@@ -97,7 +97,7 @@ public final class MicrositeLabels {
 
   /** The day of an instant in Mexico City, in words. */
   public String longDate(Instant instant) {
-    return instant == null ? "" : MexicanDates.longDate(mx.cocreacion.validation.Dates.localDate(instant));
+    return instant == null ? "" : MexicanDates.longDate(instant);
   }
 
   public String size(long bytes) {

@@ -76,22 +76,11 @@ public class NationalFiles {
               : c.activities();
           for (Commitment.Activity a : activities) {
             List<Object> row = new ArrayList<>(List.of(x.tenant(), x.entityName(), x.year(), x.businessKey(),
-                e.commitmentId(c), c.position(), c.title(), text(c.problem()), text(c.description()),
-                text(c.responsible()), c.sdgs() == null ? "" : c.sdgs().stream().map(String::valueOf)
-                    .collect(Collectors.joining("|"))));
-            for (String criterion : Commitment.CRITERIA) {
-              row.add(c.criteria() != null && Boolean.TRUE.equals(c.criteria().get(criterion)));
-            }
-            row.addAll(List.of(c.approved(), c.progress(), c.starred()));
+                e.commitmentId(c)));
+            row.addAll(CommitmentCsv.cells(c, a));
             CommitmentView.Measure measured = a == null ? null : c.latestValue(a.position());
-            if (a == null) {
-              row.addAll(List.of("", "", "", "", "", "", "", "", "", ""));
-            } else {
-              row.addAll(List.of(a.position(), text(a.title()), text(a.product()), text(a.indicator()),
-                  text(a.baseline()), text(a.target()), a.dueDate() == null ? "" : a.dueDate().toString(),
-                  text(a.status()), measured == null ? "" : measured.value(),
-                  measured == null ? "" : measured.reportedOn().toString()));
-            }
+            row.add(measured == null ? "" : measured.value());
+            row.add(measured == null ? "" : measured.reportedOn().toString());
             CommitmentView.Monitoring m = c.monitoring();
             CommitmentView.Evaluation v = c.evaluation();
             row.addAll(List.of(m == null ? "" : m.verifiable(), m == null ? "" : m.relevant(),

@@ -205,16 +205,11 @@ class OpenDataController {
 
   private ResponseEntity<?> find(String tenant, String year,
       java.util.function.Function<PublicExercises.Found, ResponseEntity<?>> answer) {
-    Integer parsedYear = null;
-    if (year != null) {
-      String trimmed = year.trim();
-      if (!trimmed.matches("\\d{4}")) {
-        return error(HttpStatus.BAD_REQUEST, "InvalidParameter",
-            "El parámetro «year» debe ser un año de cuatro cifras (AAAA); se recibió «" + year + "».",
-            List.of(Map.of("field", "year", "message", "debe ser un año de cuatro cifras (AAAA)")));
-      }
-      parsedYear = Integer.valueOf(trimmed);
-    }
+    return withYear(year, parsedYear -> find(tenant, parsedYear, answer));
+  }
+
+  private ResponseEntity<?> find(String tenant, Integer parsedYear,
+      java.util.function.Function<PublicExercises.Found, ResponseEntity<?>> answer) {
     if (!EntityCatalogue.exists(tenant)) {
       return error(HttpStatus.NOT_FOUND, "NotFound",
           "No existe la entidad federativa «" + tenant + "».", null);

@@ -91,40 +91,49 @@ public final class CommitmentCsv {
         List<Commitment.Activity> activities = c.activities() == null || c.activities().isEmpty()
             ? Collections.singletonList(null) : c.activities();
         for (Commitment.Activity a : activities) {
-          List<Object> row = new ArrayList<>();
-          row.add(c.position());
-          row.add(c.title());
-          row.add(c.problem());
-          row.add(c.description());
-          row.add(c.responsible());
-          row.add(c.sdgs() == null ? "" : c.sdgs().stream().map(String::valueOf).collect(Collectors.joining("|")));
-          for (String criterion : Commitment.CRITERIA) {
-            row.add(c.criteria() != null && Boolean.TRUE.equals(c.criteria().get(criterion)));
-          }
-          row.add(c.approved());
-          row.add(c.progress());
-          row.add(c.starred());
-          if (a == null) {
-            for (int i = 0; i < 7; i++) {
-              row.add("");
-            }
-          } else {
-            row.add(a.position());
-            row.add(a.title());
-            row.add(a.product());
-            row.add(a.indicator());
-            row.add(a.baseline());
-            row.add(a.target());
-            row.add(a.dueDate() == null ? "" : a.dueDate().toString());
-            row.add(a.status());
-          }
-          csv.printRecord(row.stream().map(CommitmentCsv::cell).toList());
+          csv.printRecord(cells(c, a).stream().map(CommitmentCsv::cell).toList());
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /**
+   * The values of one row, in {@link #COLUMNS}' order: the commitment's columns and those of {@code a}, or empty
+   * activity columns when {@code a} is null (the one row of a commitment without activities). Not yet through
+   * {@link #cell}; the national file (microsite.NationalFiles) adds its own columns around them.
+   */
+  public static List<Object> cells(CommitmentView c, Commitment.Activity a) {
+    List<Object> row = new ArrayList<>();
+    row.add(c.position());
+    row.add(c.title());
+    row.add(c.problem());
+    row.add(c.description());
+    row.add(c.responsible());
+    row.add(c.sdgs() == null ? "" : c.sdgs().stream().map(String::valueOf).collect(Collectors.joining("|")));
+    for (String criterion : Commitment.CRITERIA) {
+      row.add(c.criteria() != null && Boolean.TRUE.equals(c.criteria().get(criterion)));
+    }
+    row.add(c.approved());
+    row.add(c.progress());
+    row.add(c.starred());
+    if (a == null) {
+      while (row.size() < COLUMNS.size()) {
+        row.add("");
+      }
+    } else {
+      row.add(a.position());
+      row.add(a.title());
+      row.add(a.product());
+      row.add(a.indicator());
+      row.add(a.baseline());
+      row.add(a.target());
+      row.add(a.dueDate() == null ? "" : a.dueDate().toString());
+      row.add(a.status());
+    }
+    return row;
   }
 
   /**
