@@ -3,16 +3,10 @@ package mx.cocreacion.calendar;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import mx.cocreacion.security.WebappSession;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +25,6 @@ class CalendarAccountController {
 
   static final String VIEW = "cuenta/calendario";
   static final String CSRF = "calendario.csrf";
-  static final String ENGINE = "default";
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy, HH:mm", Locale.forLanguageTag("es-MX"))
           .withZone(mx.cocreacion.validation.Dates.MEXICO);
@@ -47,7 +39,7 @@ class CalendarAccountController {
 
   @GetMapping("/cuenta/calendario")
   String page(HttpServletRequest request, HttpServletResponse response, Model model) {
-    Optional<String> user = user(request);
+    Optional<String> user = WebappSession.user(request);
     if (user.isEmpty()) {
       return loginFirst(response);
     }
@@ -58,14 +50,12 @@ class CalendarAccountController {
   String change(@RequestParam(name = "accion", required = false) String action,
       @RequestParam(name = "csrf", required = false) String csrf,
       HttpServletRequest request, HttpServletResponse response, Model model) {
-    Optional<String> user = user(request);
+    Optional<String> user = WebappSession.user(request);
     if (user.isEmpty()) {
       return loginFirst(response);
     }
     HttpSession session = request.getSession(false);
-    Object expected = session.getAttribute(CSRF);
-    if (!(expected instanceof String e) || csrf == null
-        || !MessageDigest.isEqual(e.getBytes(StandardCharsets.UTF_8), csrf.getBytes(StandardCharsets.UTF_8))) {
+    if (!WebappSession.csrfMatches(session, CSRF, csrf)) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
       model.addAttribute("titulo", "Solicitud no válida");
       model.addAttribute("mensaje", "El formulario venció o no proviene de esta página. Vuelva a abrir «Mi calendario» desde Tasklist.");
@@ -86,15 +76,8 @@ class CalendarAccountController {
   }
 
   private String show(String user, HttpSession session, Model model, String newUrl) {
-    Object csrf = session.getAttribute(CSRF);
-    if (!(csrf instanceof String)) {
-      byte[] bytes = new byte[32];
-      RANDOM.nextBytes(bytes);
-      csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-      session.setAttribute(CSRF, csrf);
-    }
     model.addAttribute("usuario", user);
-    model.addAttribute("csrf", csrf);
+    model.addAttribute("csrf", WebappSession.csrf(session, CSRF));
     model.addAttribute("creado", tokens.createdAt(user).map(WHEN::format).orElse(null));
     model.addAttribute("enlace", newUrl);
     model.addAttribute("webcal", newUrl == null ? null : newUrl.replaceFirst("^https?://", "webcal://"));
@@ -104,16 +87,5 @@ class CalendarAccountController {
   private static String loginFirst(HttpServletResponse response) {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     return "cuenta/iniciar-sesion";
-  }
-
-  /** The person logged in to the webapps in this request's session (never creates a session). */
-  static Optional<String> user(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return Optional.empty();
-    }
-    Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
-    Authentication auth = auths == null ? null : auths.getAuthenticationForProcessEngine(ENGINE);
-    return auth == null || auth.getName() == null ? Optional.empty() : Optional.of(auth.getName());
   }
 }

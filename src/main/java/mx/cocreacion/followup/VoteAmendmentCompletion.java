@@ -8,6 +8,7 @@ import mx.cocreacion.completion.TitularVote;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.Amendment;
 import mx.cocreacion.plan.AmendmentRepository;
+import mx.cocreacion.plan.StandInRepository;
 import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -23,8 +24,10 @@ class VoteAmendmentCompletion implements TaskCompletion {
 
   private final AmendmentRepository amendments;
   private final CommitmentAmendments model;
+  private final StandInRepository standIns;
 
-  VoteAmendmentCompletion(AmendmentRepository amendments, CommitmentAmendments model) {
+  VoteAmendmentCompletion(AmendmentRepository amendments, CommitmentAmendments model, StandInRepository standIns) {
+    this.standIns = standIns;
     this.amendments = amendments;
     this.model = model;
   }
@@ -46,7 +49,7 @@ class VoteAmendmentCompletion implements TaskCompletion {
 
   @Override
   public void record(DelegateTask task, TaskInput input) {
-    String voter = TitularVote.voter(task, model.titulars(ExerciseScope.exerciseId(task)), VAR_APPROVED);
+    String voter = TitularVote.voter(task, model.titulars(ExerciseScope.exerciseId(task)), VAR_APPROVED, standIns);
     Amendment amendment = amendments.inVote(task.getProcessInstanceId())
         .orElseThrow(() -> new IllegalStateException("No hay modificación en votación en " + task.getProcessInstanceId()));
     amendments.vote(amendment.id(), new Amendment.Vote(voter, input.bool(VAR_APPROVED),

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Set;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Optional;
 import mx.cocreacion.exercise.ExerciseAgenda;
 import mx.cocreacion.declaration.DeclarationProcess;
@@ -15,6 +17,7 @@ import mx.cocreacion.exercise.RecordRepository;
 import mx.cocreacion.outreach.OutreachProcess;
 import mx.cocreacion.plan.FacilitatorProposal;
 import mx.cocreacion.plan.FacilitatorProposalRepository;
+import mx.cocreacion.plan.StandInRepository;
 import mx.cocreacion.plan.StlMemberRepository;
 import mx.cocreacion.stl.StlIntegrationProcess;
 import mx.cocreacion.validation.Dates;
@@ -34,6 +37,13 @@ public class PublicMinutes {
   public record Signatory(String sector, String name, String position, LocalDate signedAt) {}
 
   public record StlSeat(String name, String sector, String role) {}
+
+  /**
+   * A vote a suplente cast in place of an absent titular of their sector: which vote, for whom, by whom, why and
+   * the day (the seed: each sector elects a titular and a suplente).
+   */
+  public record StandInVote(String vote, String sector, String titular, String suplente, String reason,
+      LocalDate date) {}
 
   public record AgendaItem(LocalDate date, String activity) {}
 
@@ -69,10 +79,12 @@ public class PublicMinutes {
   private final StlMemberRepository members;
   private final FacilitatorProposalRepository proposals;
   private final ExerciseAgenda agenda;
+  private final StandInRepository standIns;
 
   public PublicMinutes(RecordRepository records, LocalActors localActors, StlMemberRepository members,
-      FacilitatorProposalRepository proposals, ExerciseAgenda agenda) {
+      FacilitatorProposalRepository proposals, ExerciseAgenda agenda, StandInRepository standIns) {
     this.agenda = agenda;
+    this.standIns = standIns;
     this.records = records;
     this.localActors = localActors;
     this.members = members;
@@ -99,6 +111,16 @@ public class PublicMinutes {
 
   public List<StlSeat> stl(String exerciseId) {
     return members.active(exerciseId).stream().map(m -> new StlSeat(m.name(), m.sector(), m.role())).toList();
+  }
+
+  /** The votes suplentes cast for absent titulars, oldest first (names as elected; never an e-mail). */
+  public List<StandInVote> standIns(String exerciseId) {
+    Map<String, String> names = new HashMap<>();
+    members.all(exerciseId).forEach(m -> names.putIfAbsent(m.userId(), m.name()));
+    return standIns.votedIn(exerciseId).stream()
+        .map(s -> new StandInVote(s.taskName(), s.sector(), names.getOrDefault(s.seatUserId(), "Persona titular"),
+            names.getOrDefault(s.standInUserId(), "Persona suplente"), s.reason(), Dates.localDate(s.votedAt())))
+        .toList();
   }
 
   public Optional<Rules> rules(String exerciseId) {

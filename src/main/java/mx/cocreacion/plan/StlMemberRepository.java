@@ -47,6 +47,17 @@ public class StlMemberRepository {
         .list();
   }
 
+  /** Every member the exercise's STL ever had (a re-election keeps the former ones), the current ones first. */
+  public List<StlMember> all(String exerciseId) {
+    return jdbc.sql("""
+            select position, name, email, sector, member_role, user_id from cc_stl_member
+            where exercise_id = :e order by active desc, elected_at desc, position""")
+        .param("e", exerciseId)
+        .query((rs, row) -> new StlMember(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6)))
+        .list();
+  }
+
   /**
    * Whether the account is an active STL member of another running exercise (of the given tenant,
    * or of any tenant when {@code tenantId} is null): then it keeps that access on a re-election here.

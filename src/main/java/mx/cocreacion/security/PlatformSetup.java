@@ -48,12 +48,14 @@ public class PlatformSetup extends AbstractProcessEnginePlugin {
   public static final String FILTER_INAI = "Monitoreo INAI";
   public static final String FILTER_SECTOR_TASKS = "Tareas de mi sector";
   public static final String FILTER_OVERDUE = "Vencidas";
+  public static final String FILTER_STAND_IN = "Votos que puedo suplir";
 
   /** Filter property that tells the product's shared filters apart (three sector filters share a name). */
   public static final String PROPERTY_KEY = "cocreacionKey";
   static final String KEY_MY_TASKS = "my-tasks";
   static final String KEY_GROUP_TASKS = "group-tasks";
   static final String KEY_OVERDUE = "overdue";
+  static final String KEY_STAND_IN = "stand-in-votes";
   static final String KEY_INAI = "inai-monitoring";
   static final String KEY_SECTOR_PREFIX = "sector-";
 
@@ -150,6 +152,13 @@ public class PlatformSetup extends AbstractProcessEnginePlugin {
     grantFilterToAll(auth, group);
     grantFilterToAll(auth, overdue);
     grant(auth, Roles.INAI, Resources.FILTER, inai.getId(), Permissions.READ);
+    // A suplente is a candidate of the votes of the titulars of their sector (stl.StandIns): the votes they may cast
+    // in a titular's absence. Only such votes have persons, not groups, as candidates.
+    Filter standIn = filter(filters, FILTER_STAND_IN, KEY_STAND_IN, -7,
+        "Votos de las personas titulares de mi sector que puedo emitir en su ausencia (suplencia)",
+        tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
+            .taskDefinitionKeyIn("vote-facilitator", "approve-commitments", "vote-amendment").orderByDueDate().asc());
+    grant(auth, Roles.STL, Resources.FILTER, standIn.getId(), Permissions.READ);
     // One "Tareas de mi sector" per sector, readable only by that sector's group: every task offered to
     // the sector in the person's entidad (tenant check), also those a colleague already claimed.
     for (Sector sector : Sector.values()) {
@@ -158,8 +167,8 @@ public class PlatformSetup extends AbstractProcessEnginePlugin {
           tasks.createTaskQuery().taskCandidateGroup(sector.id()).includeAssignedTasks().orderByDueDate().asc());
       grant(auth, sector.id(), Resources.FILTER, ofSector.getId(), Permissions.READ);
     }
-    LOG.info("Tasklist filters ready: {}, {}, {}, {} (one per sector), {}", FILTER_MY_TASKS, FILTER_GROUP_TASKS,
-        FILTER_OVERDUE, FILTER_SECTOR_TASKS, FILTER_INAI);
+    LOG.info("Tasklist filters ready: {}, {}, {}, {} (one per sector), {}, {}", FILTER_MY_TASKS, FILTER_GROUP_TASKS,
+        FILTER_OVERDUE, FILTER_SECTOR_TASKS, FILTER_STAND_IN, FILTER_INAI);
   }
 
   static String sectorKey(Sector sector) {

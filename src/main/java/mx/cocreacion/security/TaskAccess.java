@@ -167,6 +167,11 @@ class TaskAccess {
       throw new Refusal(Refusal.CONFLICT, "Esta tarea le corresponde a usted por el proceso (no tiene otras "
           + "personas candidatas): no se puede devolver.");
     }
+    if (task.candidateGroups().isEmpty()) {
+      // A titular's vote offered to the suplentes of the sector: it goes back to the seat, not to nobody.
+      throw new Refusal(Refusal.CONFLICT, "Este voto es del lugar de una persona titular del STL: la suplencia se "
+          + "devuelve en /suplencia/" + task.id() + ", y el voto vuelve a la persona titular.");
+    }
   }
 
   private void createAttachment(Command<?> command, Authentication person) {

@@ -8,6 +8,7 @@ import mx.cocreacion.completion.TitularVote;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.FacilitatorProposal;
 import mx.cocreacion.plan.FacilitatorProposalRepository;
+import mx.cocreacion.plan.StandInRepository;
 import mx.cocreacion.validation.TaskInput;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -23,8 +24,11 @@ class VoteFacilitatorCompletion implements TaskCompletion {
 
   private final FacilitatorProposalRepository proposals;
   private final FacilitatorVote model;
+  private final StandInRepository standIns;
 
-  VoteFacilitatorCompletion(FacilitatorProposalRepository proposals, FacilitatorVote model) {
+  VoteFacilitatorCompletion(FacilitatorProposalRepository proposals, FacilitatorVote model,
+      StandInRepository standIns) {
+    this.standIns = standIns;
     this.proposals = proposals;
     this.model = model;
   }
@@ -47,7 +51,7 @@ class VoteFacilitatorCompletion implements TaskCompletion {
   @Override
   public void record(DelegateTask task, TaskInput input) {
     String exerciseId = ExerciseScope.exerciseId(task);
-    String voter = TitularVote.voter(task, model.titularsOf(exerciseId), VAR_FACILITATOR_APPROVED);
+    String voter = TitularVote.voter(task, model.titularsOf(exerciseId), VAR_FACILITATOR_APPROVED, standIns);
     FacilitatorProposal proposal = proposals.inVote(exerciseId)
         .orElseThrow(() -> new IllegalStateException("No hay propuesta de persona facilitadora en votación"));
     proposals.vote(proposal.id(), new FacilitatorProposal.Vote(voter, input.bool(VAR_FACILITATOR_APPROVED),

@@ -9,14 +9,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import mx.cocreacion.completion.SubmittedFields;
 import mx.cocreacion.completion.TaskCompletion;
-import mx.cocreacion.completion.TaskMinutes;
+import mx.cocreacion.completion.TitularVote;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.Commitment;
 import mx.cocreacion.plan.CommitmentRepository;
 import mx.cocreacion.plan.CommitmentVoteRepository;
+import mx.cocreacion.plan.StandInRepository;
 import mx.cocreacion.validation.TaskInput;
-import mx.cocreacion.validation.ValidationException;
-import mx.cocreacion.validation.Violation;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -36,9 +35,11 @@ class ApproveCommitmentsCompletion implements TaskCompletion {
   private final CommitmentVoteRepository commitmentVotes;
   private final CommitmentRepository commitments;
   private final StlRoster roster;
+  private final StandInRepository standIns;
 
   ApproveCommitmentsCompletion(ApprovalVoteRepository votes, CommitmentVoteRepository commitmentVotes,
-      CommitmentRepository commitments, StlRoster roster) {
+      CommitmentRepository commitments, StlRoster roster, StandInRepository standIns) {
+    this.standIns = standIns;
     this.votes = votes;
     this.commitmentVotes = commitmentVotes;
     this.commitments = commitments;
@@ -76,13 +77,9 @@ class ApproveCommitmentsCompletion implements TaskCompletion {
   public void record(DelegateTask task, TaskInput input) {
     Object round = task.getVariable(VAR_APPROVAL_ROUND);
     int r = round instanceof Integer i ? i : 1;
-    String voter = task.getAssignee() != null ? task.getAssignee() : TaskMinutes.actor(task);
     String exerciseId = ExerciseScope.exerciseId(task);
-    // Each vote is a titular's seat: the task's assignee (the model assigns it), who must hold one.
-    if (voter == null || !roster.titularsOf(exerciseId).contains(voter)) {
-      throw new ValidationException("completar la tarea «" + task.getName() + "»", List.of(new Violation(VAR_APPROVED,
-          "solo vota quien es titular del STL de este ejercicio")));
-    }
+    // Each vote is a titular's seat: the task's assignee (the model assigns it) or the titular a suplente stands in for.
+    String voter = TitularVote.voter(task, roster.titularsOf(exerciseId), VAR_APPROVED, standIns);
     Ballot ballot = ballot(input, exerciseId);
     Instant at = ClockUtil.getCurrentTime().toInstant();
     commitmentVotes.add(exerciseId, r, voter, ballot.votes(), at);

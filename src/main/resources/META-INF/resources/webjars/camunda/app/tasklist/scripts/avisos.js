@@ -12,7 +12,9 @@
  *    refuses it, shows its reason without repeating the title;
  *  - above the form of a task nobody holds, explains why it is read-only, with a «Tomar la tarea» button (the
  *    stock one is small, far from the form); above one a colleague holds, says who has it and what to do;
- *    above one the person holds, offers «Devolver la tarea» (the stock one is only a cross).
+ *    above one the person holds, offers «Devolver la tarea» (the stock one is only a cross); above a titular's vote
+ *    that another person holds, links to /suplencia/{task}, where the suplente of the sector votes in the
+ *    titular's absence (or the titular takes the vote back).
  *
  * Messages go through Tasklist's own Notifications service, so they look and stay like its others.
  */
@@ -130,16 +132,29 @@ function noteFor(card) {
     };
   }
   const holder = meta.querySelector('li.assignee');
+  const seat = meta.querySelector('li.groups [ng-if="groupNames.length === 0"]');
+  const taskId = new URLSearchParams(location.hash.split('?')[1] || '').get('task');
+  if (holder && seat && taskId && !meta.querySelector('button.unclaim')) {
+    // A titular's vote (no group): the suplente of the titular's sector may vote in the titular's absence.
+    return {
+      text: 'Este voto del STL lo tiene ' + holder.textContent.trim() + ': solo esa persona puede completarlo. Si '
+        + 'usted es suplente de su sector y la persona titular está ausente, puede votar en su lugar; si usted es la '
+        + 'titular y alguien vota en su lugar, puede recuperar su voto.',
+      link: 'Suplencia del voto', href: '/suplencia/' + encodeURIComponent(taskId)
+    };
+  }
   if (holder && !meta.querySelector('button.unclaim')) {
     return {
       text: 'Esta tarea la tiene ' + holder.textContent.trim() + ': solo esa persona puede llenar el formulario '
         + 'y completarla. Si usted debe terminarla, pídale que la devuelva.'
     };
   }
-  if (holder && meta.querySelector('li.groups [ng-if="groupNames.length === 0"]')) {
-    // A task of one's own seat (a titular's vote): no group to hand it to, so nothing to give back.
+  if (holder && seat) {
+    // A task of one's own seat (a titular's vote, or one taken over as suplente): no group to hand it to.
     return {
-      text: 'Esta tarea es suya: se le asignó por su cargo en el STL y solo usted puede completarla.'
+      text: 'Esta tarea es suya: se le asignó por su cargo en el STL (o la tomó en suplencia de la persona titular '
+        + 'de su sector) y solo usted puede completarla.',
+      link: 'Suplencia del voto', href: taskId ? '/suplencia/' + encodeURIComponent(taskId) : null
     };
   }
   if (holder) {
@@ -153,7 +168,7 @@ function noteFor(card) {
 }
 
 function render(note, wanted) {
-  const key = wanted.text + '|' + (wanted.action || '');
+  const key = wanted.text + '|' + (wanted.action || '') + '|' + (wanted.href || '');
   if (note.dataset.shown === key) {
     return;
   }
@@ -174,6 +189,13 @@ function render(note, wanted) {
       }
     });
     note.appendChild(button);
+  }
+  if (wanted.href) {
+    const link = document.createElement('a');
+    link.className = 'btn btn-default btn-sm';
+    link.href = wanted.href;
+    link.textContent = wanted.link;
+    note.appendChild(link);
   }
 }
 
