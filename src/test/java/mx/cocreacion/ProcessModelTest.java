@@ -3,6 +3,7 @@ package mx.cocreacion;
 import mx.cocreacion.security.ExpressionBeansPlugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -240,6 +241,26 @@ class ProcessModelTest {
       }
     }
     ExpressionBeansPlugin.MODEL_BEANS.forEach(bean -> assertThat(context.containsBean(bean)).as(bean).isTrue());
+  }
+
+  /**
+   * And at run time too: the engine's expressions resolve a bean of the list, and not another bean of the application
+   * (the Spring factory bean builds the expression manager before the plugins run, with the whole context).
+   */
+  @Test
+  void atRunTimeExpressionsResolveTheListedBeansAndNoOther() {
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) context
+        .getBean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
+    var expressions = (org.camunda.bpm.engine.impl.el.JuelExpressionManager) configuration.getExpressionManager();
+    var scope = org.camunda.bpm.engine.variable.Variables.emptyVariableContext();
+    assertThat(expressions.createValueExpression("${stlRoster}").getValue(expressions.createElContext(scope)))
+        .isSameAs(context.getBean("stlRoster"));
+    for (String outside : List.of("standIns", "jdbcClient", "accountProvisioning", "dataSource")) {
+      assertThat(context.containsBean(outside)).as(outside + " is a bean").isTrue();
+      assertThatThrownBy(() -> expressions.createValueExpression("${" + outside + "}")
+          .getValue(expressions.createElContext(scope))).as("${" + outside + "}")
+          .isInstanceOf(org.camunda.bpm.impl.juel.jakarta.el.PropertyNotFoundException.class);
+    }
   }
 
   private static void assertForm(String formId) throws IOException {

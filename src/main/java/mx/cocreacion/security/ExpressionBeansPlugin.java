@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ public class ExpressionBeansPlugin extends AbstractProcessEnginePlugin implement
   /** Every bean the BPMN models of bpmn/ use in expressions and delegate expressions. */
   public static final Set<String> MODEL_BEANS = Set.of(
       "closeExerciseListener", "enterStepListener", "startExerciseListener", "loadStlRosterListener",
-      "taskCompletionListener", "sendReminderListener", "dueSoonListener",
+      "taskCompletionListener", "sendReminderListener", "dueSoonListener", "offerVoteToSuplentesListener",
       "nameSignatureListener", "nameWorkingTableListener", "nameFollowUpTaskListener",
       "recordDeclarationDelegate", "provisionStlAccountsDelegate", "provisionFacilitatorAccountDelegate",
       "recordPlanDelegate", "tallyApprovalDelegate", "recordPalDatesDelegate", "generatePalDocumentDelegate",
@@ -41,7 +42,7 @@ public class ExpressionBeansPlugin extends AbstractProcessEnginePlugin implement
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     // A map that looks the beans up when an expression asks (they are built after the engine's configuration).
-    configuration.setBeans(new AbstractMap<>() {
+    Map<Object, Object> beans = new AbstractMap<>() {
       @Override
       public boolean containsKey(Object name) {
         return MODEL_BEANS.contains(name);
@@ -56,6 +57,10 @@ public class ExpressionBeansPlugin extends AbstractProcessEnginePlugin implement
       public Set<Entry<Object, Object>> entrySet() {
         return MODEL_BEANS.stream().map(n -> Map.entry((Object) n, get(n))).collect(Collectors.toSet());
       }
-    });
+    };
+    configuration.setBeans(beans);
+    // The Spring factory bean built the expression manager before the plugins ran, with no beans map: the whole
+    // application context (every bean, JDBC and accounts included). Replace it with one that resolves only the map.
+    configuration.setExpressionManager(new SpringExpressionManager(context, beans));
   }
 }
