@@ -36,7 +36,7 @@ public class EvidenceCatalogue {
   }
 
   public static String downloadBase(String tenant) {
-    return "/micrositio/" + tenant + "/evidencia/";
+    return mx.cocreacion.plan.PublicPaths.evidenceBase(tenant);
   }
 
   private boolean belongsTo(String tenant, String exerciseId) {

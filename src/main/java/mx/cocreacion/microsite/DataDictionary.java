@@ -121,6 +121,9 @@ public final class DataDictionary {
         + "desde la página del ejercicio en el micrositio.", Map.of()));
     f.add(field("measuredValues", "string", "Valores medidos", "Valores de los indicadores que midió el informe, por "
         + "actividad, separados por «|» («1: 5|2: 40 %»).", Map.of()));
+    f.add(field("evidenceFileUrl", "string", "Descarga de la evidencia", "Ruta de descarga, en este sitio, del archivo "
+        + "que publicó el informe (el anexado, o el primero anexado a su tarea), p. ej. «/micrositio/oax/evidencia/…»; "
+        + "vacío si no publicó archivo.", Map.of("pattern", "/micrositio/[a-z]+/evidencia/[A-Za-z0-9-]+")));
     return schema(f, null);
   }
 

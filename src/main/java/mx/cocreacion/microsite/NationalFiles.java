@@ -31,7 +31,8 @@ public class NationalFiles {
 
   /** The reports file: one row per progress report. */
   public static final List<String> REPORT_COLUMNS = List.of("tenant", "entityName", "year", "businessKey", "commitmentId",
-      "commitment", "report", "reportedAt", "progress", "narrative", "evidenceUrl", "evidenceName", "measuredValues");
+      "commitment", "report", "reportedAt", "progress", "narrative", "evidenceUrl", "evidenceName", "measuredValues",
+      "evidenceFileUrl");
 
   private static List<String> columns() {
     List<String> columns = new ArrayList<>(List.of("tenant", "entityName", "year", "businessKey", "commitmentId"));
@@ -104,7 +105,7 @@ public class NationalFiles {
                 .collect(Collectors.joining("|"));
             printer.printRecord(List.<Object>of(x.tenant(), x.entityName(), x.year(), x.businessKey(),
                 e.commitmentId(c), c.position(), r.number(), r.reportedAt().toString(), r.progress(),
-                text(r.narrative()), text(r.evidenceUrl()), text(r.evidenceName()), measured)
+                text(r.narrative()), text(r.evidenceUrl()), text(r.evidenceName()), measured, text(r.evidenceFileUrl()))
                 .stream().map(CommitmentCsv::cell).toList());
           }
         }

@@ -43,7 +43,7 @@ public record CommitmentView(
    * values of the activities' indicators it measured.
    */
   public record Report(int number, LocalDate reportedAt, int progress, String evidenceUrl, String evidenceName,
-      String narrative, List<Measure> values) {}
+      String narrative, List<Measure> values, String evidenceFileUrl) {}
 
   /**
    * The value an activity's indicator had reached, as a progress report measured it (the seed: the dashboard

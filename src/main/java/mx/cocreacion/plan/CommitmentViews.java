@@ -119,6 +119,6 @@ public class CommitmentViews {
 
   private static CommitmentView.Report report(ProgressReport r) {
     return new CommitmentView.Report(r.number(), Dates.localDate(r.reportedAt()), Progress.percent(r.progress()),
-        r.evidenceUrl(), r.evidenceName(), r.narrative(), values(r));
+        r.evidenceUrl(), r.evidenceName(), r.narrative(), values(r), r.evidenceFileUrl());
   }
 }

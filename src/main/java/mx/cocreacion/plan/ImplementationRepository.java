@@ -67,6 +67,16 @@ public class ImplementationRepository {
     return mean == null ? 0 : mean.doubleValue();
   }
 
+  /**
+   * The tenant and the id of the file published with a report (columns 9 and 10): the file it carried (its name is the
+   * report's {@code evidence_name}), else the first file attached to its task; null when it published none.
+   */
+  private static final String EVIDENCE_FILE = """
+      (select x.tenant_id from cc_exercise x where x.id = r.exercise_id) as tenant_id,
+      (select min(v.id) from cc_evidence v where v.exercise_id = r.exercise_id and v.task_id = r.task_id
+        and v.external_url is null and (r.evidence_name is null or v.file_name = r.evidence_name)) as evidence_file
+      """;
+
   public int addReport(String exerciseId, int commitment, String taskId, String reportedBy, Instant at,
       String statusesJson, double progress, String evidenceUrl, String evidenceName, String narrative) {
     int number = jdbc.sql("""
@@ -87,8 +97,9 @@ public class ImplementationRepository {
 
   public List<ProgressReport> reports(String exerciseId, int commitment) {
     return jdbc.sql("""
-            select report_number, reported_at, reported_by, progress, statuses, evidence_url, evidence_name, narrative
-            from cc_progress_report where exercise_id = :e and commitment_position = :p order by report_number""")
+            select report_number, reported_at, reported_by, progress, statuses, evidence_url, evidence_name, narrative,
+              """ + EVIDENCE_FILE + """
+            from cc_progress_report r where exercise_id = :e and commitment_position = :p order by report_number""")
         .param("e", exerciseId).param("p", commitment)
         .query(ImplementationRepository::report)
         .list();
@@ -99,11 +110,13 @@ public class ImplementationRepository {
     Map<Integer, List<ProgressReport>> reports = new LinkedHashMap<>();
     jdbc.sql("""
             select report_number, reported_at, reported_by, progress, statuses, evidence_url, evidence_name,
-              narrative, commitment_position
-            from cc_progress_report where exercise_id = :e order by commitment_position, report_number""")
+              narrative,
+              """ + EVIDENCE_FILE + """
+              , commitment_position
+            from cc_progress_report r where exercise_id = :e order by commitment_position, report_number""")
         .param("e", exerciseId)
         .query(rs -> {
-          reports.computeIfAbsent(rs.getInt(9), p -> new ArrayList<>()).add(report(rs, 0));
+          reports.computeIfAbsent(rs.getInt(11), p -> new ArrayList<>()).add(report(rs, 0));
         });
     return reports;
   }
@@ -120,7 +133,9 @@ public class ImplementationRepository {
   }
 
   private static ProgressReport report(ResultSet rs, int row) throws SQLException {
+    String file = rs.getString(10);
     return new ProgressReport(rs.getInt(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-        rs.getBigDecimal(4).doubleValue(), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+        rs.getBigDecimal(4).doubleValue(), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+        file == null ? null : PublicPaths.evidence(rs.getString(9), file));
   }
 }

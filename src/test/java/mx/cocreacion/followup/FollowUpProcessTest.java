@@ -201,6 +201,17 @@ class FollowUpProcessTest extends ProcessTestSupport {
     Assertions.assertThat(implementation.reports(exercise.getId(), 1)).singleElement().satisfies(r -> {
       Assertions.assertThat(r.evidenceName()).isEqualTo("minuta.pdf");
       Assertions.assertThat(r.narrative()).isEqualTo("Se publicó el portal; falta la capacitación.");
+      // The file it published has a public download path: the open data links it, and it downloads.
+      String tenant = exercises.findById(exercise.getId()).orElseThrow().tenantId();
+      Assertions.assertThat(r.evidenceFileUrl()).startsWith("/micrositio/" + tenant + "/evidencia/");
+      var download = new Http(port).get(r.evidenceFileUrl());
+      Assertions.assertThat(download.status()).isEqualTo(200);
+      Assertions.assertThat(download.bytes()).isEqualTo(withPdfHeader(2048));
+      int year = exercises.findById(exercise.getId()).orElseThrow().year();
+      Assertions.assertThat(new Http(port).get("/api/public/reports.csv?year=" + year).body())
+          .contains(r.evidenceFileUrl());
+      Assertions.assertThat(new Http(port).get("/api/public/exercises/" + tenant + "/commitments?year=" + year).body())
+          .contains("\"evidenceFileUrl\":\"" + r.evidenceFileUrl() + "\"");
     });
   }
 
