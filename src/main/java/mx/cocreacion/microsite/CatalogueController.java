@@ -116,6 +116,7 @@ class CatalogueController {
           case "ejercicios" -> DataDictionary.exercises();
           case "compromisos-nacional" -> DataDictionary.nationalCommitments();
           case "informes-nacional" -> DataDictionary.nationalReports();
+          case "evidencia-nacional" -> DataDictionary.nationalEvidence();
           default -> DataDictionary.commitments();
         });
         resources.add(resource);

@@ -110,6 +110,15 @@ public class DataCatalogue {
         publicUrl + "/micrositio", "México", currentFirst, currentLast, currentModified, inai(),
         List.of(new Distribution("Informes de avance de todas las entidades (CSV)", "CSV", "text/csv",
             publicUrl + "/api/public/reports.csv"))));
+    datasets.add(new Dataset(publicUrl + PAGE + "#evidencia-nacional", "evidencia-nacional", null,
+        "Evidencia documental de todas las entidades",
+        "Cada documento publicado como evidencia del ejercicio actual de cada entidad federativa: declaración, actas "
+            + "del STL, minutas de las mesas, Plan de Acción Local, informes de avance e informes del INAI, con el paso "
+            + "del método al que pertenece y su dirección de descarga.",
+        List.of("gobierno abierto", "cocreación", "evidencia", "documentos", "entidades federativas"),
+        publicUrl + "/micrositio", "México", currentFirst, currentLast, currentModified, inai(),
+        List.of(new Distribution("Evidencia documental de todas las entidades (CSV)", "CSV", "text/csv",
+            publicUrl + "/api/public/evidence.csv"))));
     for (PublicExercise exercise : current) {
       String tenant = exercise.tenant();
       String api = publicUrl + "/api/public/exercises/" + tenant + "/commitments";

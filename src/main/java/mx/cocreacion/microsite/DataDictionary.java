@@ -127,6 +127,26 @@ public final class DataDictionary {
     return schema(f, null);
   }
 
+  /** The schema of {@code /api/public/evidence.csv} ({@link NationalFiles#EVIDENCE_COLUMNS}). */
+  public static Map<String, Object> nationalEvidence() {
+    List<Map<String, Object>> f = new ArrayList<>(exercise());
+    f.add(field("step", "integer", "Paso", "Paso del método al que pertenece el documento (1 Declaración conjunta, "
+        + "2 Sumar actores, 3 Secretariado Técnico Local, 4 Mesas participativas, 5 Lanzamiento del PAL, 6 Seguimiento).",
+        required(Map.of("minimum", 1, "maximum", 6))));
+    f.add(field("document", "string", "Documento", "Qué es el documento, p. ej. «Acta de la reunión de elección del "
+        + "STL» o «Informe de avance 2 — Compromiso 1».", required()));
+    f.add(field("fileName", "string", "Nombre del archivo", "Nombre del archivo publicado; vacío para un enlace.",
+        Map.of()));
+    f.add(field("contentType", "string", "Tipo de archivo", "Tipo de medio del archivo según su contenido (p. ej. "
+        + "«application/pdf»); vacío para un enlace.", Map.of()));
+    f.add(field("sizeBytes", "integer", "Tamaño", "Tamaño del archivo en bytes; vacío para un enlace.",
+        Map.of("minimum", 0)));
+    f.add(dateTime("recordedAt", "Publicado", "Momento en que se publicó (ISO 8601, UTC).", true));
+    f.add(field("url", "string", "Descarga", "Ruta de descarga del archivo en este sitio («/micrositio/oax/evidencia/…») "
+        + "o el enlace externo (http o https) que se registró.", required()));
+    return schema(f, null);
+  }
+
   /** The first columns of every file that lists exercises: which entidad, year and exercise. */
   private static List<Map<String, Object>> exercise() {
     return List.of(

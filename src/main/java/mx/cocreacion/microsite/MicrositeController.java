@@ -99,7 +99,9 @@ class MicrositeController {
         Map.of("id", "diccionario-compromisos-nacional", "title", "Compromisos y actividades de todas las entidades "
             + "(compromisos-nacional.csv)", "schema", DataDictionary.nationalCommitments()),
         Map.of("id", "diccionario-informes-nacional", "title", "Informes de avance de todas las entidades "
-            + "(informes-nacional.csv)", "schema", DataDictionary.nationalReports())));
+            + "(informes-nacional.csv)", "schema", DataDictionary.nationalReports()),
+        Map.of("id", "diccionario-evidencia-nacional", "title", "Evidencia documental de todas las entidades "
+            + "(evidencia-nacional.csv)", "schema", DataDictionary.nationalEvidence())));
     model.addAttribute("t", MicrositeLabels.INSTANCE);
     return VIEW_OPEN_DATA;
   }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import mx.cocreacion.evidence.EvidenceCatalogue;
+import mx.cocreacion.evidence.EvidenceItem;
 import java.util.stream.Collectors;
 import mx.cocreacion.plan.Commitment;
 import mx.cocreacion.plan.CommitmentCsv;
@@ -42,6 +44,13 @@ public class NationalFiles {
     return List.copyOf(columns);
   }
 
+  /** The evidence file: one row per document published as evidence. */
+  public static final List<String> EVIDENCE_COLUMNS = List.of("tenant", "entityName", "year", "businessKey", "step",
+      "document", "fileName", "contentType", "sizeBytes", "recordedAt", "url");
+
+  /** One exercise's public evidence, with whose it is. */
+  public record ExerciseEvidence(PublicExercise exercise, List<EvidenceItem> evidence) {}
+
   /** One exercise's commitments, with whose they are. */
   public record ExerciseCommitments(PublicExercise exercise, List<CommitmentView> commitments) {
 
@@ -53,10 +62,38 @@ public class NationalFiles {
 
   private final PublicExercises exercises;
   private final PublicDataCache cache;
+  private final EvidenceCatalogue evidence;
 
-  NationalFiles(PublicExercises exercises, PublicDataCache cache) {
+  NationalFiles(PublicExercises exercises, PublicDataCache cache, EvidenceCatalogue evidence) {
     this.exercises = exercises;
     this.cache = cache;
+    this.evidence = evidence;
+  }
+
+  /** The public evidence of each entidad's exercise of {@code year}, or of its current one when null. */
+  public List<ExerciseEvidence> evidence(Integer year) {
+    return cache.get("national-evidence:" + year, () -> EntityCatalogue.all().stream().map(Entity::code)
+        .map(tenant -> exercises.find(tenant, year)).flatMap(Optional::stream)
+        .map(found -> new ExerciseEvidence(found.exercise(), evidence.list(found.exercise().tenant(), found.exerciseId())))
+        .toList());
+  }
+
+  /**
+   * The evidence file as CSV: one row per document, with the step it belongs to, what it is, and where it is downloaded
+   * (the path on this site of a file, or the external link a person gave).
+   */
+  public static String evidenceCsv(List<ExerciseEvidence> all) {
+    return write(EVIDENCE_COLUMNS, printer -> {
+      for (ExerciseEvidence e : all) {
+        PublicExercise x = e.exercise();
+        for (EvidenceItem item : e.evidence()) {
+          printer.printRecord(List.<Object>of(x.tenant(), x.entityName(), x.year(), x.businessKey(), item.step(),
+              text(item.source()), text(item.name()), text(item.contentType()), item.size() < 0 ? "" : item.size(),
+              item.recordedAt().toString(), text(item.url()))
+              .stream().map(CommitmentCsv::cell).toList());
+        }
+      }
+    });
   }
 
   /** Each entidad's exercise of {@code year}, or its current one when null; entidades without one are left out. */

@@ -108,6 +108,22 @@ class OpenDataController {
         NationalFiles.reportsCsv(national.commitments(y))));
   }
 
+  @GetMapping(value = "/api/public/evidence.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(summary = "Evidencia documental de todas las entidades (CSV)",
+      description = "Una fila por documento publicado como evidencia del ejercicio actual de cada entidad (o del año "
+          + "indicado): paso del método, qué es, nombre y tipo del archivo, tamaño, fecha y dirección de descarga (ruta "
+          + "en este sitio, o el enlace externo registrado). El diccionario está en /api/public/datapackage.json.")
+  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
+  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  ResponseEntity<?> nationalEvidenceCsv(
+      @Parameter(description = "Año de los ejercicios (AAAA); sin él, el ejercicio actual de cada entidad",
+          schema = @Schema(type = "integer", format = "int32", example = "2025"))
+      @RequestParam(required = false) String year) {
+    return withYear(year, y -> csv(y == null ? "evidencia-nacional.csv" : "evidencia-nacional-" + y + ".csv",
+        NationalFiles.evidenceCsv(national.evidence(y))));
+  }
+
   /** Runs {@code answer} with the year parameter parsed (null when absent), or answers 400 naming it. */
   private ResponseEntity<?> withYear(String year, java.util.function.Function<Integer, ResponseEntity<?>> answer) {
     if (year == null) {

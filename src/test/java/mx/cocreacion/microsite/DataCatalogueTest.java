@@ -83,7 +83,7 @@ class DataCatalogueTest extends ProcessTestSupport {
       assertThat(contact.hasProperty(VCARD4.hasEmail) || contact.hasProperty(VCARD4.hasURL)).as(name).isTrue();
       assertThat(spanish(dataset.getPropertyResourceValue(DCTerms.spatial), SKOS.prefLabel)).as(name).isNotBlank();
       List<Resource> files = dataset.listProperties(DCAT.distribution).mapWith(s -> s.getResource()).toList();
-      assertThat(files).as(name).hasSize(name.endsWith("#informes-nacional") ? 1 : 2);
+      assertThat(files).as(name).hasSize(name.endsWith("#informes-nacional") || name.endsWith("#evidencia-nacional") ? 1 : 2);
       for (Resource file : files) {
         assertThat(file.getPropertyResourceValue(DCTerms.license).getURI()).isEqualTo(LICENCE);
         assertThat(file.getPropertyResourceValue(DCAT.accessURL)).isNotNull();

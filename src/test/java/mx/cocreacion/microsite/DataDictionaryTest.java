@@ -39,8 +39,9 @@ class DataDictionaryTest extends ProcessTestSupport {
     assertThat(DataDictionary.names(DataDictionary.commitments())).isEqualTo(CommitmentCsv.COLUMNS);
     assertThat(DataDictionary.names(DataDictionary.nationalCommitments())).isEqualTo(NationalFiles.COMMITMENT_COLUMNS);
     assertThat(DataDictionary.names(DataDictionary.nationalReports())).isEqualTo(NationalFiles.REPORT_COLUMNS);
+    assertThat(DataDictionary.names(DataDictionary.nationalEvidence())).isEqualTo(NationalFiles.EVIDENCE_COLUMNS);
     for (Map<String, Object> schema : List.of(DataDictionary.exercises(), DataDictionary.commitments(),
-        DataDictionary.nationalCommitments(), DataDictionary.nationalReports())) {
+        DataDictionary.nationalCommitments(), DataDictionary.nationalReports(), DataDictionary.nationalEvidence())) {
       JsonNode fields = Http.JSON.valueToTree(schema).path("fields");
       fields.forEach(f -> {
         assertThat(f.path("title").asText()).as(f.path("name").asText()).isNotBlank();
@@ -116,6 +117,11 @@ class DataDictionaryTest extends ProcessTestSupport {
     assertThat(reports.lines().filter(l -> l.startsWith("que,")).toList()).singleElement().asString()
         .startsWith("que,Querétaro," + year + "," + key + "," + key + "-c01,1,1,")
         .contains("https://transparencia.queretaro.gob.mx/avance", "1: 3");
+    // The evidence file lists what each exercise published, with the step and where it is downloaded.
+    List<String> evidence = http.get("/api/public/evidence.csv").body().lines().filter(l -> l.startsWith("que,")).toList();
+    assertThat(evidence).anySatisfy(l -> assertThat(l).startsWith("que,Querétaro," + year + "," + key + ",6,")
+        .endsWith(",https://transparencia.queretaro.gob.mx/avance"));
+    assertThat(evidence).allSatisfy(l -> assertThat(l).matches(".*,(https?://\\S+|/micrositio/que/evidencia/[A-Za-z0-9-]+)$"));
 
     assertThat(http.get("/api/public/commitments.csv?year=" + year).body().lines().filter(l -> l.startsWith("que,")))
         .hasSize(3);
