@@ -61,7 +61,9 @@ class OpenDataController {
       description = "Los compromisos del ejercicio actual de cada entidad (o de los ejercicios del año indicado), uno "
           + "por elemento, cada uno con tenant, entityName, year, businessKey y su identificador estable commitmentId "
           + "(«oax-2026-c03»), además de los campos de los compromisos de un ejercicio.")
-  @ApiResponse(responseCode = "200", description = "Los compromisos")
+  @ApiResponse(responseCode = "200", description = "Los compromisos",
+      content = @Content(mediaType = "application/json",
+          array = @ArraySchema(schema = @Schema(implementation = NationalCommitment.class))))
   @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<?> nationalCommitments(
@@ -144,6 +146,21 @@ class OpenDataController {
       + "del PAL y la final) con la autoevaluación del STL previa a cada una")
   record ExerciseCommitments(PublicExercise exercise, List<CommitmentView> commitments, List<EvaluationRound> evaluations) {}
 
+  /** Whose a commitment of the national file is: the fields a row adds to those of the commitment. */
+  @Schema(description = "De quién es el compromiso: entidad, año, ejercicio e identificador estable")
+  record NationalCommitmentIdentity(
+      @Schema(description = "Clave de tres letras de la entidad federativa (p. ej. «oax»)") String tenant,
+      @Schema(description = "Nombre oficial de la entidad federativa") String entityName,
+      @Schema(description = "Año del ejercicio (AAAA)") int year,
+      @Schema(description = "Clave del ejercicio: entidad y año («oax-2026»)") String businessKey,
+      @Schema(description = "Identificador estable del compromiso: clave del ejercicio y número («oax-2026-c03»)")
+      String commitmentId) {}
+
+  /** One element of {@code /api/public/commitments}: whose it is, and the commitment as an exercise's file has it. */
+  @Schema(name = "NationalCommitment", description = "Un compromiso del archivo nacional: de quién es y sus campos",
+      allOf = {NationalCommitmentIdentity.class, CommitmentView.class})
+  interface NationalCommitment {}
+
   /** An error answer: {@code type}, Spanish {@code message} and, for bad parameters, {@code violations}. */
   @Schema(description = "Respuesta de error: tipo, mensaje en español y, si aplica, los parámetros inválidos")
   record ErrorBody(String type, String message, List<Map<String, String>> violations) {}
@@ -182,7 +199,8 @@ class OpenDataController {
       description = "Los compromisos del ejercicio actual de la entidad (o del año indicado) con sus actividades, "
           + "avance, reportes de avance y, cuando existen, el monitoreo y la evaluación del INAI; en «evaluations», las "
           + "evaluaciones del INAI (anuales y final) con la autoevaluación del STL.")
-  @ApiResponse(responseCode = "200", description = "El ejercicio y sus compromisos")
+  @ApiResponse(responseCode = "200", description = "El ejercicio y sus compromisos",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ExerciseCommitments.class)))
   @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",

@@ -1,12 +1,14 @@
 package mx.cocreacion.microsite;
 
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -53,10 +55,22 @@ public class OpenDataHeadersFilter extends OncePerRequestFilter {
       return registration;
     }
 
-    /** The OpenAPI description states the licence of the data it describes. */
+    /**
+     * The OpenAPI description states the licence of the data it describes, and that reading it needs no credentials
+     * (an empty security requirement on every open-data operation, where the task endpoints name HTTP Basic).
+     */
     @Bean
     OpenApiCustomizer openDataLicence(OpenDataTerms terms) {
-      return openApi -> openApi.getInfo().license(new License().name(terms.licence().name()).url(terms.licence().url()));
+      return openApi -> {
+        openApi.getInfo().license(new License().name(terms.licence().name()).url(terms.licence().url()));
+        if (openApi.getPaths() != null) {
+          openApi.getPaths().forEach((path, item) -> {
+            if (path.startsWith("/api/public/")) {
+              item.readOperations().forEach(operation -> operation.setSecurity(List.of(new SecurityRequirement())));
+            }
+          });
+        }
+      };
     }
   }
 }

@@ -1,5 +1,6 @@
 package mx.cocreacion.microsite;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -17,11 +18,11 @@ public record PublicExercise(
     int currentStep,
     boolean finished,
     Instant startedAt,
-    Instant endedAt,
-    LocalDate palStart,
-    LocalDate palEnd,
-    LocalDate launchDate,
-    String launchPlace,
+    @Schema(nullable = true) Instant endedAt,
+    @Schema(nullable = true) LocalDate palStart,
+    @Schema(nullable = true) LocalDate palEnd,
+    @Schema(nullable = true) LocalDate launchDate,
+    @Schema(nullable = true) String launchPlace,
     int commitments,
     int palProgress,
     int starredCommitments,

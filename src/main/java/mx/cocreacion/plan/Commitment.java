@@ -1,5 +1,6 @@
 package mx.cocreacion.plan;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ public record Commitment(
   public static final List<String> CRITERIA = List.of("inclusive", "strategic", "transformative", "replicable",
       "measurable", "agenda2030", "gender", "anticorruption");
 
-  public record Activity(int position, String title, String product, String indicator, String baseline,
-      String target, LocalDate dueDate, String status) {
+  public record Activity(int position, @Schema(nullable = true) String title, String product, String indicator,
+      @Schema(nullable = true) String baseline, String target, @Schema(nullable = true) LocalDate dueDate, @Schema(nullable = true) String status) {
 
     /** Past its due date and not done, on {@code today} (a day in Mexico City). */
     public boolean isOverdue(LocalDate today) {

@@ -1,5 +1,6 @@
 package mx.cocreacion.plan;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,9 @@ import java.util.Map;
 public record CommitmentView(
     int position,
     String title,
-    String problem,
-    String description,
-    String responsible,
+    @Schema(nullable = true) String problem,
+    @Schema(nullable = true) String description,
+    @Schema(nullable = true) String responsible,
     List<Integer> sdgs,
     Map<String, Boolean> criteria,
     boolean approved,
@@ -26,8 +27,8 @@ public record CommitmentView(
     boolean starred,
     List<Commitment.Activity> activities,
     List<Report> reports,
-    Monitoring monitoring,
-    Evaluation evaluation,
+    @Schema(nullable = true) Monitoring monitoring,
+    @Schema(nullable = true) Evaluation evaluation,
     List<Vote> approvalHistory,
     List<CommitmentVersion> versions,
     List<Change> amendments,
@@ -42,8 +43,9 @@ public record CommitmentView(
    * A dated progress report ("primer avance"...), its progress then, the evidence it links, what it told, and the
    * values of the activities' indicators it measured.
    */
-  public record Report(int number, LocalDate reportedAt, int progress, String evidenceUrl, String evidenceName,
-      String narrative, List<Measure> values, String evidenceFileUrl) {}
+  public record Report(int number, LocalDate reportedAt, int progress, @Schema(nullable = true) String evidenceUrl,
+      @Schema(nullable = true) String evidenceName, @Schema(nullable = true) String narrative, List<Measure> values,
+      @Schema(nullable = true) String evidenceFileUrl) {}
 
   /**
    * The value an activity's indicator had reached, as a progress report measured it (the seed: the dashboard
@@ -60,10 +62,12 @@ public record CommitmentView(
    * One STL titular's vote on the commitment in one vote ({@code round}) of step 4: the seat (name and sector,
    * never the account), approved or returned, the comment, the day. Public, as the STL's members are.
    */
-  public record Vote(int round, String name, String sector, boolean approved, String comments, LocalDate votedAt) {}
+  public record Vote(int round, String name, String sector, boolean approved, @Schema(nullable = true) String comments,
+      LocalDate votedAt) {}
 
   /** INAI's 6-month monitoring (after OGP's IRM). */
-  public record Monitoring(boolean verifiable, boolean relevant, String potentialImpact, String notes) {
+  public record Monitoring(boolean verifiable, boolean relevant, String potentialImpact,
+      @Schema(nullable = true) String notes) {
 
     /** "Verificable; relevante; impacto potencial: transformador". */
     public String summary() {
@@ -77,12 +81,13 @@ public record CommitmentView(
   }
 
   /** INAI's evaluation at a year's end of the PAL. */
-  public record Evaluation(String completion, String openedGovernment, String notes) {}
+  public record Evaluation(String completion, String openedGovernment, @Schema(nullable = true) String notes) {}
 
   /**
    * An amendment as the public reads it: when it was proposed, what it changes in words, why, what the STL
    * decided and when, the votes for and against, and the version it made (approved ones).
    */
   public record Change(LocalDate proposedOn, String kind, String change, String reason, String status,
-      String statusText, LocalDate decidedOn, Integer version, long votesFor, long votesAgainst) {}
+      String statusText, @Schema(nullable = true) LocalDate decidedOn, @Schema(nullable = true) Integer version, long votesFor,
+      long votesAgainst) {}
 }

@@ -1,5 +1,6 @@
 package mx.cocreacion.plan;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,14 +13,15 @@ import mx.cocreacion.validation.Dates;
  * (null when the STL did not complete it in time, or not yet) and, for a yearly round, INAI's assessment of
  * each commitment (the final one's are each commitment's {@code evaluation}).
  */
-public record EvaluationRound(int round, boolean finalRound, Integer year, LocalDate periodEnd,
-    SelfAssessment selfAssessment, Instant evaluatedAt, List<YearAssessment> assessments) {
+public record EvaluationRound(int round, boolean finalRound, @Schema(nullable = true) Integer year, LocalDate periodEnd,
+    @Schema(nullable = true) SelfAssessment selfAssessment, @Schema(nullable = true) Instant evaluatedAt, List<YearAssessment> assessments) {
 
   /** What the STL said of the period: what it achieved, its difficulties and lessons (lessons optional). */
-  public record SelfAssessment(String achievements, String difficulties, String lessons, LocalDate completedOn) {}
+  public record SelfAssessment(String achievements, String difficulties, @Schema(nullable = true) String lessons,
+      @Schema(nullable = true) LocalDate completedOn) {}
 
   /** INAI's yearly assessment of one commitment: completion so far (IRM scale) and notes. */
-  public record YearAssessment(int commitment, String completion, String completionText, String notes) {}
+  public record YearAssessment(int commitment, String completion, String completionText, @Schema(nullable = true) String notes) {}
 
   /** "Año 1 de implementación" or "Evaluación final", as people read the round. */
   public String title() {
