@@ -41,6 +41,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class StandInController {
 
   static final String VIEW = "cuenta/suplencia";
+  /** The page of a vote's stand-in, followed by the task id (also the notices' link). */
+  static final String PAGE = "/suplencia/";
   static final String CSRF = "suplencia.csrf";
 
   private final StandIns standIns;
@@ -98,7 +100,7 @@ class StandInController {
     });
   }
 
-  @GetMapping("/suplencia/{taskId}")
+  @GetMapping(PAGE + "{taskId}")
   String page(@PathVariable String taskId, HttpServletRequest request, HttpServletResponse response, Model model) {
     Optional<String> user = WebappSession.user(request);
     if (user.isEmpty()) {
@@ -111,7 +113,7 @@ class StandInController {
     }
   }
 
-  @PostMapping("/suplencia/{taskId}")
+  @PostMapping(PAGE + "{taskId}")
   String change(@PathVariable String taskId, @RequestParam(name = "accion", required = false) String action,
       @RequestParam(name = "motivo", required = false) String reason,
       @RequestParam(name = "csrf", required = false) String csrf,

@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * one absent titular used to stall the STL until the administration reassigned the task. The suplentes of the
  * titular's sector are candidates of each such vote ({@link OfferVoteToSuplentesListener}); one of them takes it
  * over here, saying why, and the vote stays the seat's: it counts once, as the titular's would have. The titular or
- * the suplente may give it back before voting. Who may do what comes from the plan of record (the exercise's active
+ * the suplente may give it back before voting; the other of the two hears of each change by e-mail
+ * ({@link StandInNotices}). Who may do what comes from the plan of record (the exercise's active
  * STL) and the task's own instance, never from what the person sends.
  */
 @Service
@@ -48,9 +49,11 @@ public class StandIns {
   private final IdentityService identity;
   private final StlMemberRepository members;
   private final StandInRepository standIns;
+  private final StandInNotices notices;
 
   public StandIns(TaskService tasks, RuntimeService runtime, IdentityService identity, StlMemberRepository members,
-      StandInRepository standIns) {
+      StandInRepository standIns, StandInNotices notices) {
+    this.notices = notices;
     this.tasks = tasks;
     this.runtime = runtime;
     this.identity = identity;
@@ -131,6 +134,7 @@ public class StandIns {
     tasks.createComment(taskId, task.getProcessInstanceId(), "Suplencia: " + now.person().name()
         + " (suplente, " + now.sectorLabel() + ") vota en lugar de " + now.seat().name() + " (titular)."
         + (why == null ? "" : " Motivo: " + why));
+    notices.taken(now, why);
     return situation(user, taskId);
   }
 
@@ -148,6 +152,7 @@ public class StandIns {
     assign(taskId, now.seat().userId());
     tasks.createComment(taskId, now.task().getProcessInstanceId(), "Suplencia terminada: el voto vuelve a "
         + now.seat().name() + " (titular).");
+    notices.givenBack(now, user);
     return situation(user, taskId);
   }
 

@@ -3,6 +3,11 @@ package mx.cocreacion.stl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import mx.cocreacion.plan.FacilitatorProposal;
 import mx.cocreacion.plan.FacilitatorProposalRepository;
@@ -29,6 +34,7 @@ class StandInTest extends ProcessTestSupport {
   @LocalServerPort int port;
   @Autowired FacilitatorProposalRepository proposals;
   @Autowired StandInRepository standIns;
+  @Autowired GreenMail smtp;
 
   Http http;
   ProcessInstance exercise;
@@ -46,7 +52,7 @@ class StandInTest extends ProcessTestSupport {
   }
 
   @Test
-  void theSuplenteOfTheSectorVotesForTheAbsentTitularAndTheVoteCountsAsTheSeats() {
+  void theSuplenteOfTheSectorVotesForTheAbsentTitularAndTheVoteCountsAsTheSeats() throws Exception {
     Task society = vote("society");
     // The suplentes of the titular's sector are offered each vote (and only they): they see it in Tasklist.
     assertThat(engine.getTaskService().getIdentityLinksForTask(society.getId()))
@@ -57,6 +63,12 @@ class StandInTest extends ProcessTestSupport {
         Map.of("reason", "Ausencia por comisión del 3 al 10 de marzo"));
     assertThat(taken.status()).as(taken.body()).isEqualTo(200);
     assertThat(taken.json().path("seat").asText()).isEqualTo("Persona titular society");
+    // The titular hears of it: who votes in their place, why, and where to take the vote back.
+    assertThat(mailsTo(member("titular", "society"))).singleElement().satisfies(mail -> {
+      assertThat(mail.getSubject()).isEqualTo("Su suplente votará en su lugar: " + society.getName());
+      assertThat((String) mail.getContent()).contains("Persona suplente society", "Sociedad civil",
+          "Motivo: Ausencia por comisión del 3 al 10 de marzo", "/suplencia/" + society.getId());
+    });
     assertThat(engine.getTaskService().createTaskQuery().taskId(society.getId()).singleResult().getAssignee())
         .isEqualTo(member("suplente", "society"));
     // The titular now sees it held by the suplente: only the suplente completes it.
@@ -90,7 +102,7 @@ class StandInTest extends ProcessTestSupport {
   }
 
   @Test
-  void onlyTheSuplenteOfTheTitularsSectorMayStandInAndNothingChangesOnARefusal() {
+  void onlyTheSuplenteOfTheTitularsSectorMayStandInAndNothingChangesOnARefusal() throws Exception {
     Task society = vote("society");
     String path = "/api/tasks/" + society.getId() + "/suplencia";
 
@@ -112,13 +124,15 @@ class StandInTest extends ProcessTestSupport {
     assertThat(engine.getTaskService().createTaskQuery().taskId(society.getId()).singleResult().getAssignee())
         .isEqualTo(member("titular", "society"));
     assertThat(standIns.ofTask(society.getId())).isEmpty();
+    assertThat(mailsTo(member("titular", "society"))).as("a refused stand-in tells nobody").isEmpty();
 
     assertThat(http.post(member("suplente", "society"), path, Map.of()).status()).isEqualTo(200);
     assertRefused(http.post(member("suplente", "society"), path, Map.of()), 409, "ya vota en suplencia");
+    assertThat(mailsTo(member("titular", "society"))).hasSize(1);
   }
 
   @Test
-  void theTitularTakesTheVoteBackAndTheSuplenteCannotGiveItToNobody() {
+  void theTitularTakesTheVoteBackAndTheSuplenteCannotGiveItToNobody() throws Exception {
     Task society = vote("society");
     String path = "/api/tasks/" + society.getId() + "/suplencia";
     assertThat(http.post(member("suplente", "society"), path, Map.of()).status()).isEqualTo(200);
@@ -134,6 +148,10 @@ class StandInTest extends ProcessTestSupport {
         .isEqualTo(member("titular", "society"));
     assertThat(standIns.ofTask(society.getId())).isEmpty();
     assertRefused(http.delete(member("suplente", "society"), path), 409, "Nadie vota en suplencia");
+    // The suplente hears that the titular took the vote back; the titular, who did it, gets no second mail.
+    assertThat(mailsTo(member("suplente", "society"))).singleElement().satisfies(mail ->
+        assertThat((String) mail.getContent()).contains("Persona titular society", "recuperó su voto"));
+    assertThat(mailsTo(member("titular", "society"))).hasSize(1);
   }
 
   @Test
@@ -146,6 +164,16 @@ class StandInTest extends ProcessTestSupport {
   private Task vote(String sector) {
     return driver.tasks(exercise, StlIntegrationProcess.TASK_VOTE_FACILITATOR).stream()
         .filter(t -> member("titular", sector).equals(t.getAssignee())).findFirst().orElseThrow();
+  }
+
+  private List<MimeMessage> mailsTo(String address) throws Exception {
+    List<MimeMessage> found = new java.util.ArrayList<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      if (Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
+        found.add(m);
+      }
+    }
+    return found;
   }
 
   private String member(String role, String sector) {

@@ -359,6 +359,15 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
       m.put("email", arriving);
       m.put("name", "Nueva Titular Sociedad");
     });
+    // The society's suplente changes too: the titulars' open votes are offered to the new one only.
+    String leavingSuplente = "suplente.society." + tag + "@stl.mx";
+    String arrivingSuplente = "nuevo.suplente.society." + tag + "@stl.mx";
+    Assertions.assertThat(engine.getTaskService().createTaskQuery().taskCandidateUser(leavingSuplente)
+        .includeAssignedTasks().taskDefinitionKey("approve-commitments").count()).as("the leaving suplente was offered the vote").isEqualTo(1);
+    roster.stream().filter(m -> m.get("email").equals(leavingSuplente)).forEach(m -> {
+      m.put("email", arrivingSuplente);
+      m.put("name", "Nuevo Suplente Sociedad");
+    });
     engine.getTaskService().complete(reelection.getId(), stlMembers(roster));
 
     assertThat(exercise).hasPassed("provision-stl-accounts").isWaitingAt("step-4");
@@ -374,6 +383,11 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
     Assertions.assertThat(engine.getTaskService().createTaskQuery().taskAssignee(leaving).count()).isZero();
     Assertions.assertThat(engine.getTaskService().createTaskQuery().taskAssignee(arriving)
         .taskDefinitionKey("approve-commitments").count()).as("the vote passes to the successor").isEqualTo(1);
+    var societyVote = engine.getTaskService().createTaskQuery().taskAssignee(arriving)
+        .taskDefinitionKey("approve-commitments").singleResult();
+    Assertions.assertThat(engine.getTaskService().getIdentityLinksForTask(societyVote.getId()))
+        .filteredOn(l -> "candidate".equals(l.getType())).extracting(IdentityLink::getUserId)
+        .as("the stand-in offer passes to the new suplente").containsExactly(arrivingSuplente);
     Assertions.assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery()
         .processInstanceId(exercise.getId()).taskDefinitionKey(StlIntegrationProcess.TASK_ELECT_STL).finished().count())
         .as("the re-election is in the exercise's history").isEqualTo(1);
