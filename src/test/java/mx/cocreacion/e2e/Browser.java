@@ -170,6 +170,25 @@ final class Browser implements AutoCloseable {
   }
 
   /**
+   * Clicks the first visible match once it stands still: a Bootstrap modal slides in, and a click computed while
+   * it moves can land beside the link, on the backdrop, which closes the modal (seen in CI with the start form).
+   */
+  void clickSteady(By by) {
+    org.openqa.selenium.Rectangle[] last = {null};
+    until("standing still: " + by, d -> {
+      for (WebElement e : displayed(d, by)) {
+        org.openqa.selenium.Rectangle now = e.getRect();
+        boolean still = now.equals(last[0]);
+        last[0] = now;
+        return still ? true : null;
+      }
+      last[0] = null;
+      return null;
+    });
+    click(by);
+  }
+
+  /**
    * Fills several inputs of one form and waits until all of them hold their texts together: form-js commits a
    * typed value after a short debounce, and a field typed just before another one can lose its value when the
    * form re-renders under load (seen in CI with the start form). A field that lost its text is typed again.

@@ -103,6 +103,37 @@ abstract class BrowserTestSupport {
     browser.visible(FORM);
   }
 
+  /**
+   * Opens the start form of the process Tasklist lists as {@code name} («Iniciar proceso», on a phone through the
+   * folded menu) and waits for it. A click lost while the modal slides in is tried again, up to three times.
+   */
+  void openStartForm(String name) {
+    By toggle = By.cssSelector("[cam-widget-header] .navbar-toggle");
+    By start = By.cssSelector(".start-process-action a, [cam-tasklist-navbar-action-start-process] a");
+    By process = By.xpath("//div[contains(@class,'modal')]//a[contains(normalize-space(.),'" + name + "')]");
+    By form = By.cssSelector(".modal form.fjs-form");
+    for (int attempt = 1; ; attempt++) {
+      if (Browser.displayed(browser.driver(), process).isEmpty()) {
+        browser.until("Tasklist's header", d -> Browser.displayed(d, start).isEmpty()
+            && Browser.displayed(d, toggle).isEmpty() ? null : true);
+        if (Browser.displayed(browser.driver(), start).isEmpty() && !Browser.displayed(browser.driver(), toggle).isEmpty()) {
+          browser.click(toggle); // a phone: the menu is folded
+        }
+        browser.clickSteady(start);
+      }
+      browser.clickSteady(process);
+      try {
+        browser.until("the start form of " + name, java.time.Duration.ofSeconds(20),
+            d -> Browser.displayed(d, form).isEmpty() ? null : true);
+        return;
+      } catch (org.openqa.selenium.TimeoutException lost) {
+        if (attempt == 3) {
+          throw lost;
+        }
+      }
+    }
+  }
+
   static By taskInList(String taskId) {
     return By.cssSelector("[cam-tasks] ol.tasks-list li.task h4.task a[href*='task=" + taskId + "']");
   }

@@ -48,8 +48,7 @@ class OrientationBrowserTest extends BrowserTestSupport {
     String guarantor = guarantorOf("tla");
     int nextYear = Year.now(Dates.MEXICO).getValue() + 1;
     loginToTasklist(guarantor);
-    browser.click(By.cssSelector(".start-process-action a, [cam-tasklist-navbar-action-start-process] a"));
-    browser.click(By.xpath("//div[contains(@class,'modal')]//a[contains(normalize-space(.),'Ejercicio local de cocreación')]"));
+    openStartForm("Ejercicio local de cocreación");
     assertThat(browser.textContaining(By.cssSelector(".modal .cc-entidad-propia"), "Tlaxcala"))
         .isEqualTo("Entidad federativa: Tlaxcala (la de su cuenta).");
     assertThat(Browser.displayed(browser.driver(), By.cssSelector(".modal .fjs-form-field-select")))

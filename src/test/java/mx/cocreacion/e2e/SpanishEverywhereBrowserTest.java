@@ -61,10 +61,7 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
     // The start form, as the entidad's guarantor.
     login(userFor(tenant, "guarantor"));
     browser.get("/camunda/app/tasklist/default/");
-    browser.click(By.cssSelector("[cam-widget-header] .navbar-toggle")); // a phone: the menu is folded
-    browser.click(By.cssSelector(".start-process-action a, [cam-tasklist-navbar-action-start-process] a"));
-    browser.click(By.xpath("//div[contains(@class,'modal')]//a[contains(normalize-space(.),'Ejercicio local de cocreación')]"));
-    browser.visible(By.cssSelector(".modal form.fjs-form"));
+    openStartForm("Ejercicio local de cocreación");
     found.put("start-local-exercise", foreignTexts(".modal .modal-content"));
     found.get("start-local-exercise").addAll(cutOrOutside(".modal .modal-content"));
 
