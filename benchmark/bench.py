@@ -364,7 +364,8 @@ def storm_seed(db, peer):
     nd = node(peer, db, name, {JE + 'enabled': 'false'})
     try:
         key = 'outreach' if peer == 'product' else 'reminder-storm'
-        seeded = nd.post('/bench/start?key=%s&n=%d&threads=2&entities=oax,jal,cam&prefix=storm' % (key, ARGS.storm_n),
+        seeded = nd.post('/bench/start?key=%s&n=%d&threads=2&entities=oax,jal,cam&prefix=storm&exercise=%s'
+                         % (key, ARGS.storm_n, 'true' if peer == 'product' else 'false'),
                          {'exerciseName': 'Ejercicio nacional de prueba'})
         log('  seeded %d %s instances in %.1f s' % (ARGS.storm_n, key, seeded['millis'] / 1000))
     finally:
@@ -474,10 +475,13 @@ def storm_part(db):
             rate['bare'] = storm_one(db, 'bare', 'tuned', tuned, seed)
         if 'bare-default' in configs:
             rate['bare-default'] = storm_one(db, 'bare', 'default', defaults, seed)
+    # The storm goals hold on PostgreSQL, the production database; on H2 (the embedded default for trying the
+    # product) they were retired (issue 19): the ratios are still printed, to compare runs.
+    goal = (lambda g: '(goal %s)' % g) if db == 'postgres' else (lambda g: '(goal %s on PostgreSQL)' % g)
     if 'tuned' in rate and 'bare' in rate:
-        result('storm', db, 'ratio', 'tuned', 'product/bare jobs/s (goal >= 0.8)', round(rate['tuned'] / rate['bare'], 2), 'x')
+        result('storm', db, 'ratio', 'tuned', 'product/bare jobs/s ' + goal('>= 0.8'), round(rate['tuned'] / rate['bare'], 2), 'x')
     if 'tuned' in rate and 'default' in rate:
-        result('storm', db, 'ratio', 'tuned', 'tuned/default jobs/s (goal >= 1.5)', round(rate['tuned'] / rate['default'], 2), 'x')
+        result('storm', db, 'ratio', 'tuned', 'tuned/default jobs/s ' + goal('>= 1.5'), round(rate['tuned'] / rate['default'], 2), 'x')
     if 'tuned' in rate and 'two' in rate:
         result('storm', db, 'ratio', 'tuned', '2 nodes / 1 node jobs/s', round(rate['two'] / rate['tuned'], 2), 'x')
 
@@ -674,7 +678,7 @@ def table():
 
 
 # --quick: the same table, small; every ratio is there, its figures noisier than the long run's.
-QUICK = {'db': 'h2', 'parts': 'startup,walk,storm', 'n': 20, 'storm_n': 2000, 'storm_configs': 'tuned,bare',
+QUICK = {'db': 'h2', 'parts': 'startup,walk,storm', 'n': 15, 'storm_n': 1000, 'storm_configs': 'tuned,bare',
          'startup_rounds': 1, 'storm_timeout': 120}
 
 

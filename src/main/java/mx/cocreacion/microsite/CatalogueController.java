@@ -112,13 +112,7 @@ class CatalogueController {
         resource.put("encoding", "utf-8");
         resource.put("dialect", Map.of("delimiter", ",", "lineTerminator", "\r\n", "quoteChar", "\"",
             "doubleQuote", true, "header", true));
-        resource.put("schema", switch (d.slug()) {
-          case "ejercicios" -> DataDictionary.exercises();
-          case "compromisos-nacional" -> DataDictionary.nationalCommitments();
-          case "informes-nacional" -> DataDictionary.nationalReports();
-          case "evidencia-nacional" -> DataDictionary.nationalEvidence();
-          default -> DataDictionary.commitments();
-        });
+        resource.put("schema", DataDictionary.of(d.slug()));
         resources.add(resource);
       }
     }

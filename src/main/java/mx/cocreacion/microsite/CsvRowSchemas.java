@@ -35,7 +35,9 @@ class CsvRowSchemas {
         new Csv("/api/public/exercises/{tenant}/commitments.csv", "CommitmentCsvRow", DataDictionary.commitments()),
         new Csv("/api/public/commitments.csv", "NationalCommitmentCsvRow", DataDictionary.nationalCommitments()),
         new Csv("/api/public/reports.csv", "NationalReportCsvRow", DataDictionary.nationalReports()),
-        new Csv("/api/public/evidence.csv", "NationalEvidenceCsvRow", DataDictionary.nationalEvidence()));
+        new Csv("/api/public/evidence.csv", "NationalEvidenceCsvRow", DataDictionary.nationalEvidence()),
+        new Csv("/api/public/exercises/{tenant}/reports.csv", "NationalReportCsvRow", DataDictionary.nationalReports()),
+        new Csv("/api/public/exercises/{tenant}/evidence.csv", "NationalEvidenceCsvRow", DataDictionary.nationalEvidence()));
   }
 
   @Bean

@@ -135,6 +135,29 @@ public class DataCatalogue {
           contacts.entity(tenant).orElse(inai()),
           List.of(new Distribution("Compromisos y actividades (JSON)", "JSON", "application/json", api),
               new Distribution("Compromisos y actividades (CSV)", "CSV", "text/csv", api + ".csv"))));
+      String files = publicUrl + "/api/public/exercises/" + tenant;
+      datasets.add(new Dataset(publicUrl + PAGE + "#informes-" + tenant, "informes-" + tenant, tenant,
+          "Informes de avance del Plan de Acción Local de " + exercise.entityName() + " " + exercise.year(),
+          "Cada informe de avance de los compromisos del ejercicio " + exercise.year() + " de " + exercise.entityName()
+              + ": fecha, avance, relato del STL, evidencia y valores medidos de los indicadores, con el identificador "
+              + "del compromiso (las filas de la entidad en el archivo nacional de informes).",
+          List.of("gobierno abierto", "cocreación", "informes de avance", "seguimiento", exercise.entityName()),
+          publicUrl + "/micrositio/" + tenant, exercise.entityName(),
+          exercise.palStart() != null ? exercise.palStart() : Dates.localDate(exercise.startedAt()), exercise.palEnd(),
+          modified.getOrDefault(exercise.businessKey(), exercise.startedAt()),
+          contacts.entity(tenant).orElse(inai()),
+          List.of(new Distribution("Informes de avance (CSV)", "CSV", "text/csv", files + "/reports.csv"))));
+      datasets.add(new Dataset(publicUrl + PAGE + "#evidencia-" + tenant, "evidencia-" + tenant, tenant,
+          "Evidencia documental del ejercicio de " + exercise.entityName() + " " + exercise.year(),
+          "Cada documento publicado como evidencia del ejercicio " + exercise.year() + " de " + exercise.entityName()
+              + ": declaración, actas del STL, minutas de las mesas, Plan de Acción Local, informes de avance e "
+              + "informes del INAI, con el paso del método y su dirección de descarga.",
+          List.of("gobierno abierto", "cocreación", "evidencia", "documentos", exercise.entityName()),
+          publicUrl + "/micrositio/" + tenant, exercise.entityName(),
+          Dates.localDate(exercise.startedAt()), exercise.palEnd(),
+          modified.getOrDefault(exercise.businessKey(), exercise.startedAt()),
+          contacts.entity(tenant).orElse(inai()),
+          List.of(new Distribution("Evidencia documental (CSV)", "CSV", "text/csv", files + "/evidence.csv"))));
     }
     return new Catalogue(publicUrl + "/api/public/catalogo", "Datos abiertos de Cocreación desde lo local",
         "Catálogo de los datos abiertos de los ejercicios locales de gobierno abierto (Cocreación desde lo local) de "

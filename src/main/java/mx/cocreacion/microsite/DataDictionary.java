@@ -23,6 +23,29 @@ public final class DataDictionary {
 
   private DataDictionary() {}
 
+  /**
+   * The schema of the CSV of the catalogue's dataset {@code slug}: an entidad's reports and evidence files have the
+   * columns of the national ones (they are the entidad's rows of them), its commitments file those of one exercise.
+   */
+  public static Map<String, Object> of(String slug) {
+    if (slug.equals("ejercicios")) {
+      return exercises();
+    }
+    if (slug.equals("compromisos-nacional")) {
+      return nationalCommitments();
+    }
+    if (slug.startsWith("informes-")) {
+      return nationalReports();
+    }
+    if (slug.startsWith("evidencia-")) {
+      return nationalEvidence();
+    }
+    if (slug.startsWith("compromisos-")) {
+      return commitments();
+    }
+    throw new IllegalArgumentException("No CSV dataset «" + slug + "»");
+  }
+
   /** The schema of {@code /api/public/exercises.csv} ({@link ExerciseCsv}). */
   public static Map<String, Object> exercises() {
     List<Map<String, Object>> f = new ArrayList<>(exercise());

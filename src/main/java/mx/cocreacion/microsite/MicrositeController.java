@@ -90,7 +90,12 @@ class MicrositeController {
   /** What can be downloaded, under which licence, and the catalogue for national portals. */
   @GetMapping(DataCatalogue.PAGE)
   String openData(Model model) {
-    model.addAttribute("catalogue", catalogue.catalogue());
+    DataCatalogue.Catalogue c = catalogue.catalogue();
+    model.addAttribute("catalogue", c);
+    model.addAttribute("nationalDatasets", c.datasets().stream().filter(d -> d.tenant() == null).toList());
+    model.addAttribute("entityDatasets", List.copyOf(c.datasets().stream().filter(d -> d.tenant() != null)
+        .collect(java.util.stream.Collectors.groupingBy(DataCatalogue.Dataset::tenant, java.util.LinkedHashMap::new,
+            java.util.stream.Collectors.toList())).values()));
     model.addAttribute("licence", terms.licence());
     model.addAttribute("dictionaries", List.of(
         Map.of("id", "diccionario-ejercicios", "title", "Ejercicios (ejercicios.csv)", "schema", DataDictionary.exercises()),
@@ -99,9 +104,9 @@ class MicrositeController {
         Map.of("id", "diccionario-compromisos-nacional", "title", "Compromisos y actividades de todas las entidades "
             + "(compromisos-nacional.csv)", "schema", DataDictionary.nationalCommitments()),
         Map.of("id", "diccionario-informes-nacional", "title", "Informes de avance de todas las entidades "
-            + "(informes-nacional.csv)", "schema", DataDictionary.nationalReports()),
+            + "(informes-nacional.csv) y de una entidad (informes-….csv)", "schema", DataDictionary.nationalReports()),
         Map.of("id", "diccionario-evidencia-nacional", "title", "Evidencia documental de todas las entidades "
-            + "(evidencia-nacional.csv)", "schema", DataDictionary.nationalEvidence())));
+            + "(evidencia-nacional.csv) y de una entidad (evidencia-….csv)", "schema", DataDictionary.nationalEvidence())));
     model.addAttribute("t", MicrositeLabels.INSTANCE);
     return VIEW_OPEN_DATA;
   }

@@ -74,8 +74,13 @@ public class NationalFiles {
   public List<ExerciseEvidence> evidence(Integer year) {
     return cache.get("national-evidence:" + year, () -> EntityCatalogue.all().stream().map(Entity::code)
         .map(tenant -> exercises.find(tenant, year)).flatMap(Optional::stream)
-        .map(found -> new ExerciseEvidence(found.exercise(), evidence.list(found.exercise().tenant(), found.exerciseId())))
-        .toList());
+        .map(this::evidenceOf).toList());
+  }
+
+  /** The public evidence of one exercise, with whose it is: the rows of the evidence file for one entidad. */
+  public ExerciseEvidence evidenceOf(PublicExercises.Found found) {
+    return cache.get("exercise-evidence:" + found.exerciseId(),
+        () -> new ExerciseEvidence(found.exercise(), evidence.list(found.exercise().tenant(), found.exerciseId())));
   }
 
   /**
@@ -100,8 +105,12 @@ public class NationalFiles {
   public List<ExerciseCommitments> commitments(Integer year) {
     return cache.get("national-commitments:" + year, () -> EntityCatalogue.all().stream().map(Entity::code)
         .map(tenant -> exercises.find(tenant, year)).flatMap(Optional::stream)
-        .map(found -> new ExerciseCommitments(found.exercise(), exercises.commitments(found.exerciseId())))
-        .toList());
+        .map(this::commitmentsOf).toList());
+  }
+
+  /** One exercise's commitments, with whose they are: the rows of the commitments and reports files for one entidad. */
+  public ExerciseCommitments commitmentsOf(PublicExercises.Found found) {
+    return new ExerciseCommitments(found.exercise(), exercises.commitments(found.exerciseId()));
   }
 
   /** The commitments file as CSV (UTF-8, RFC 4180, header row; formula-like cells neutralised). */

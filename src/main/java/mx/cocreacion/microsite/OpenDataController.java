@@ -237,6 +237,44 @@ class OpenDataController {
         CommitmentCsv.write(exercises.commitments(found.exerciseId()))));
   }
 
+  @GetMapping(value = "/api/public/exercises/{tenant}/reports.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(summary = "Informes de avance de un ejercicio (CSV)",
+      description = "Las filas de la entidad en el archivo nacional de informes de avance (/api/public/reports.csv), con "
+          + "sus mismas columnas: una por informe de avance de cada compromiso del ejercicio actual de la entidad (o del "
+          + "año indicado), con commitmentId para unirlo con sus compromisos.")
+  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
+  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+  @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+  ResponseEntity<?> reportsCsv(
+      @Parameter(description = "Clave de la entidad federativa (tenant), p. ej. «oax»") @PathVariable String tenant,
+      @Parameter(description = "Año de un ejercicio anterior (AAAA); sin él, el ejercicio actual",
+          schema = @Schema(type = "integer", format = "int32", example = "2025"))
+      @RequestParam(required = false) String year) {
+    return find(tenant, year, found -> csv("informes-" + found.exercise().businessKey() + ".csv",
+        NationalFiles.reportsCsv(List.of(national.commitmentsOf(found)))));
+  }
+
+  @GetMapping(value = "/api/public/exercises/{tenant}/evidence.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(summary = "Evidencia documental de un ejercicio (CSV)",
+      description = "Las filas de la entidad en el archivo nacional de evidencia (/api/public/evidence.csv), con sus "
+          + "mismas columnas: una por documento publicado como evidencia de su ejercicio actual (o del año indicado), "
+          + "con el paso del método y la dirección de descarga.")
+  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
+  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+  @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+  ResponseEntity<?> evidenceCsv(
+      @Parameter(description = "Clave de la entidad federativa (tenant), p. ej. «oax»") @PathVariable String tenant,
+      @Parameter(description = "Año de un ejercicio anterior (AAAA); sin él, el ejercicio actual",
+          schema = @Schema(type = "integer", format = "int32", example = "2025"))
+      @RequestParam(required = false) String year) {
+    return find(tenant, year, found -> csv("evidencia-" + found.exercise().businessKey() + ".csv",
+        NationalFiles.evidenceCsv(List.of(national.evidenceOf(found)))));
+  }
+
   private ResponseEntity<?> find(String tenant, String year,
       java.util.function.Function<PublicExercises.Found, ResponseEntity<?>> answer) {
     return withYear(year, parsedYear -> find(tenant, parsedYear, answer));

@@ -45,9 +45,9 @@ public class PublicResponseCacheFilter extends OncePerRequestFilter {
 
   private static final Pattern CACHED_PATHS = Pattern.compile(
       "/micrositio(/[a-z]+(/\\d{4}|/calendario\\.ics)?)?|/api/public/exercises(\\.csv)?|/api/public/exercises/[a-z]+/commitments(\\.csv)?"
-      + "|/api/public/commitments(\\.csv)?|/api/public/reports\\.csv");
+      + "|/api/public/exercises/[a-z]+/reports\\.csv|/api/public/commitments(\\.csv)?|/api/public/reports\\.csv");
   private static final Pattern YEAR_QUERY_PATHS = Pattern.compile(
-      "/api/public/exercises/[a-z]+/commitments(\\.csv)?|/api/public/commitments(\\.csv)?|/api/public/reports\\.csv");
+      "/api/public/exercises/[a-z]+/(commitments(\\.csv)?|reports\\.csv)|/api/public/commitments(\\.csv)?|/api/public/reports\\.csv");
   private static final Pattern CACHED_QUERY = Pattern.compile("year=\\d{4}");
   /** The microsite is in Spanish, whatever the browser asks for. */
   private static final Locale SPANISH = Locale.forLanguageTag("es-MX");

@@ -83,7 +83,7 @@ class DataCatalogueTest extends ProcessTestSupport {
       assertThat(contact.hasProperty(VCARD4.hasEmail) || contact.hasProperty(VCARD4.hasURL)).as(name).isTrue();
       assertThat(spanish(dataset.getPropertyResourceValue(DCTerms.spatial), SKOS.prefLabel)).as(name).isNotBlank();
       List<Resource> files = dataset.listProperties(DCAT.distribution).mapWith(s -> s.getResource()).toList();
-      assertThat(files).as(name).hasSize(name.endsWith("#informes-nacional") || name.endsWith("#evidencia-nacional") ? 1 : 2);
+      assertThat(files).as(name).hasSize(name.contains("#informes-") || name.contains("#evidencia-") ? 1 : 2);
       for (Resource file : files) {
         assertThat(file.getPropertyResourceValue(DCTerms.license).getURI()).isEqualTo(LICENCE);
         assertThat(file.getPropertyResourceValue(DCAT.accessURL)).isNotNull();
@@ -107,6 +107,15 @@ class DataCatalogueTest extends ProcessTestSupport {
     assertThat(period.getProperty(DCAT.startDate).getLiteral().getLexicalForm()).isEqualTo("2032-02-01");
     assertThat(period.getProperty(DCAT.endDate).getLiteral().getLexicalForm()).isEqualTo("2033-02-01");
     assertThat(baja.getPropertyResourceValue(DCAT.landingPage).getURI()).isEqualTo("http://localhost:8080/micrositio/bcn");
+    // The entidad's own progress reports and evidence: its rows of the national files.
+    Resource bajaReports = catalogue.getResource("http://localhost:8080/micrositio/datos-abiertos#informes-bcn");
+    assertThat(spanish(bajaReports, DCTerms.title)).isEqualTo("Informes de avance del Plan de Acción Local de Baja California " + year);
+    assertThat(bajaReports.getPropertyResourceValue(DCAT.distribution).getPropertyResourceValue(DCAT.downloadURL).getURI())
+        .isEqualTo("http://localhost:8080/api/public/exercises/bcn/reports.csv");
+    Resource bajaEvidence = catalogue.getResource("http://localhost:8080/micrositio/datos-abiertos#evidencia-bcn");
+    assertThat(spanish(bajaEvidence.getPropertyResourceValue(DCTerms.spatial), SKOS.prefLabel)).isEqualTo("Baja California");
+    assertThat(bajaEvidence.getPropertyResourceValue(DCAT.distribution).getPropertyResourceValue(DCAT.downloadURL).getURI())
+        .isEqualTo("http://localhost:8080/api/public/exercises/bcn/evidence.csv");
     // The national one: every exercise.
     Resource national = catalogue.getResource("http://localhost:8080/micrositio/datos-abiertos#ejercicios");
     assertThat(spanish(national.getPropertyResourceValue(DCTerms.spatial), SKOS.prefLabel)).isEqualTo("México");
@@ -150,7 +159,10 @@ class DataCatalogueTest extends ProcessTestSupport {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("<h1>Datos abiertos</h1>", "id=\"ejercicios\"", "id=\"compromisos-bcn\"",
         "href=\"" + LICENCE + "\" rel=\"license\"", "Términos de Libre Uso MX", "/api/public/catalogo.jsonld",
-        "/api/public/catalogo.ttl", "/data.json", "http://localhost:8080/api/public/exercises/bcn/commitments.csv");
+        "/api/public/catalogo.ttl", "/data.json", "http://localhost:8080/api/public/exercises/bcn/commitments.csv",
+        "id=\"titulo-por-entidad\"", "id=\"entidad-bcn\"", "id=\"informes-bcn\"", "id=\"evidencia-bcn\"",
+        "http://localhost:8080/api/public/exercises/bcn/reports.csv",
+        "http://localhost:8080/api/public/exercises/bcn/evidence.csv");
     for (String path : List.of("/micrositio", "/micrositio/bcn", "/micrositio/datos-abiertos")) {
       String html = http.get(path).body();
       assertThat(html).as(path).contains(

@@ -73,8 +73,8 @@ class DataDictionaryTest extends ProcessTestSupport {
     assertThat(dataPackage.path("licenses").get(0).path("path").asText()).isEqualTo("https://datos.gob.mx/libreusomx");
     List<String> names = new java.util.ArrayList<>();
     dataPackage.path("resources").forEach(r -> names.add(r.path("name").asText()));
-    assertThat(names).contains("ejercicios", "compromisos-nacional", "informes-nacional", "compromisos-chh",
-        "compromisos-roo").doesNotHaveDuplicates();
+    assertThat(names).contains("ejercicios", "compromisos-nacional", "informes-nacional", "evidencia-nacional",
+        "compromisos-chh", "informes-chh", "evidencia-chh", "compromisos-roo").doesNotHaveDuplicates();
 
     for (JsonNode resource : dataPackage.path("resources")) {
       assertThat(resource.path("profile").asText()).isEqualTo("tabular-data-resource");
@@ -122,6 +122,19 @@ class DataDictionaryTest extends ProcessTestSupport {
     assertThat(evidence).anySatisfy(l -> assertThat(l).startsWith("que,Querétaro," + year + "," + key + ",6,")
         .endsWith(",https://transparencia.queretaro.gob.mx/avance"));
     assertThat(evidence).allSatisfy(l -> assertThat(l).matches(".*,(https?://\\S+|/micrositio/que/evidencia/[A-Za-z0-9-]+)$"));
+
+    // An entidad's own reports and evidence files: the header and its rows of the national ones, in their order.
+    assertThat(http.get("/api/public/exercises/que/reports.csv").body().lines().toList())
+        .isEqualTo(java.util.stream.Stream.concat(reports.lines().limit(1), reports.lines().filter(l -> l.startsWith("que,"))).toList());
+    String nationalEvidence = http.get("/api/public/evidence.csv").body();
+    Answer ownEvidence = http.get("/api/public/exercises/que/evidence.csv?year=" + year);
+    assertThat(ownEvidence.header("Content-Disposition")).contains("evidencia-" + key + ".csv");
+    assertThat(ownEvidence.body().lines().toList()).isEqualTo(java.util.stream.Stream.concat(nationalEvidence.lines().limit(1),
+        nationalEvidence.lines().filter(l -> l.startsWith("que,"))).toList());
+    assertThat(http.get("/api/public/exercises/que/reports.csv?year=1999").status()).isEqualTo(404);
+    Answer noYear = http.get("/api/public/exercises/que/evidence.csv?year=dosmil");
+    assertThat(noYear.status()).isEqualTo(400);
+    assertThat(noYear.body()).contains("year");
 
     assertThat(http.get("/api/public/commitments.csv?year=" + year).body().lines().filter(l -> l.startsWith("que,")))
         .hasSize(3);

@@ -27,8 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/bench")
 public class BenchController {
 
-  /** Timer jobs of reminders: timeout task listeners (product), boundary timers (bare peer). */
-  static final String TIMER_JOBS = "TYPE_ = 'timer' and HANDLER_TYPE_ in ('timer-task-listener', 'timer-transition')";
+  /**
+   * Timer jobs of reminders: timeout task listeners (product), boundary timers (bare peer). A product task's
+   * other timeout listener, the notice before it falls due (TimeoutListener_DueSoon_*), has its own instant,
+   * days earlier, and is no reminder: the storm leaves it where it is.
+   */
+  static final String TIMER_JOBS = "TYPE_ = 'timer' and HANDLER_TYPE_ in ('timer-task-listener', 'timer-transition')"
+      + " and HANDLER_CFG_ not like '%DueSoon%'";
 
   private final RuntimeService runtime;
   private final RepositoryService repository;
@@ -71,12 +76,16 @@ public class BenchController {
 
   /**
    * Starts {@code n} instances of {@code key} in-process with {@code threads} threads, business key
-   * {@code <prefix>-<i>}; the body's variables plus {@code entity} taken in turn from {@code entities}.
+   * {@code <prefix>-<i>}; the body's variables plus {@code entity} taken in turn from {@code entities}. With
+   * {@code exercise=true} (the product) each instance is also an exercise of the plan of record, a row of
+   * {@code cc_exercise} under the instance's id, as local-exercise's start writes one: what the product records
+   * about a step's task (a reminder, a notice) belongs to the exercise of its root process instance.
    */
   @PostMapping("/start")
   public Map<String, Object> start(@RequestParam String key, @RequestParam int n,
       @RequestParam(defaultValue = "2") int threads, @RequestParam(defaultValue = "") String entities,
-      @RequestParam(defaultValue = "bench") String prefix, @RequestBody(required = false) Map<String, Object> body)
+      @RequestParam(defaultValue = "bench") String prefix, @RequestParam(defaultValue = "false") boolean exercise,
+      @RequestBody(required = false) Map<String, Object> body)
       throws Exception {
     String[] tenants = entities.isBlank() ? new String[0] : entities.split(",");
     Map<String, Object> variables = body == null ? Map.of() : body;
@@ -92,7 +101,15 @@ public class BenchController {
             if (tenants.length > 0) {
               vars.put("entity", tenants[i % tenants.length]);
             }
-            runtime.startProcessInstanceByKey(key, prefix + "-" + i, vars);
+            String businessKey = prefix + "-" + i;
+            String id = runtime.startProcessInstanceByKey(key, businessKey, vars).getId();
+            if (exercise) {
+              jdbc.update("""
+                  insert into cc_exercise (id, business_key, active_key, tenant_id, exercise_year, name, guarantor_body,
+                    started_by, started_at) values (?, ?, ?, ?, ?, ?, ?, 'bench', ?)""",
+                  id, businessKey, businessKey, vars.getOrDefault("entity", "oax"), 2026,
+                  "Ejercicio de la tormenta " + i, "Organismo garante", Timestamp.from(Instant.now()));
+            }
           }
           return null;
         }));
