@@ -123,7 +123,8 @@ class Walk:
         if not self.bare:
             # The STL chooses its facilitator under its rule: every titular votes the proposal (not in the bare peer).
             c(bk, 'vote-facilitator', lambda i: {'facilitatorApproved': v(True, 'Boolean')}, 3)
-        c(bk, 'draft-annual-agenda', lambda i: {'agenda': v([{'date': '2031-03-01', 'activity': 'Mesas'}], 'Json')}, 1)
+        c(bk, 'draft-annual-agenda', lambda i: {'agenda': v([{'date': '2031-03-01', 'activity': 'Mesas'}], 'Json'),
+                                                'agendaMinutes': MINUTES}, 1)
         c(bk, 'plan-working-tables', lambda i: {'workingTables': v([{'topic': 'Agua', 'date': '2031-03-10'}, {'topic': 'Salud', 'date': '2031-03-11'}], 'Json')}, 1)
         c(bk, 'hold-working-table', lambda i: {'participants': v([{'name': 'P', 'sector': 'society', 'organization': 'OSC'}, {'name': 'G', 'sector': 'government', 'organization': 'Gobierno'}], 'Json'), 'problems': v(['Problema'], 'Json')}, 2)
         c(bk, 'consolidate-commitments', lambda i: {'commitments': v(COMMITS, 'Json')}, 1)

@@ -318,7 +318,12 @@ public class DemoExercises {
       }
       List<Map<String, Object>> agenda = new ArrayList<>();
       plan.agenda().forEach(a -> agenda.add(Map.of("date", day(a.day()), "activity", a.text())));
-      complete(StlIntegrationProcess.TASK_DRAFT_ANNUAL_AGENDA, Variables.createVariables()
+      Task agendaTask = single(open(StlIntegrationProcess.TASK_DRAFT_ANNUAL_AGENDA), StlIntegrationProcess.TASK_DRAFT_ANNUAL_AGENDA);
+      attach(agendaTask, pdf("acta-agenda-stl.pdf", "Acta de la sesión del Secretariado Técnico Local sobre su agenda anual",
+          "Las personas titulares aprobaron la agenda anual de trabajo del STL.",
+          String.join("; ", plan.agenda().stream().map(DemoPlan.Dated::text).toList()) + "."),
+          "Acta firmada de la sesión en que el STL aprobó su agenda anual");
+      complete(agendaTask, Variables.createVariables()
           .putValueTyped(StlIntegrationProcess.VAR_AGENDA, json(write(agenda))));
 
       List<Map<String, Object>> tables = new ArrayList<>();

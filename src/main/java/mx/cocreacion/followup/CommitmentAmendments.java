@@ -82,6 +82,12 @@ public class CommitmentAmendments {
     return Spin.JSON(options.toString());
   }
 
+  /** The sector of each titular who voted for {@code amendment} (one element per yes). */
+  List<String> yesSectors(String exerciseId, Amendment amendment) {
+    java.util.Map<String, String> sectors = members.sectorByUser(exerciseId);
+    return amendment.votes().stream().filter(Amendment.Vote::approved).map(v -> sectors.get(v.voter())).toList();
+  }
+
   /** The titulars of the execution's exercise who vote (user ids). */
   List<String> titulars(String exerciseId) {
     return members.active(exerciseId).stream().filter(m -> StlMember.TITULAR.equals(m.role()))

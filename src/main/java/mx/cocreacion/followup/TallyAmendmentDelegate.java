@@ -33,7 +33,8 @@ public class TallyAmendmentDelegate implements JavaDelegate {
         .orElseThrow(() -> new IllegalStateException("No hay modificación en votación en " + execution.getProcessInstanceId()));
     String rule = exercises.findById(exerciseId).map(Exercise::decisionRule)
         .orElseThrow(() -> new IllegalStateException("El ejercicio " + exerciseId + " no tiene regla de decisión"));
-    boolean carried = DecisionRule.carries(rule, amendment.votesFor(), model.titulars(exerciseId).size());
+    boolean carried = DecisionRule.carries(rule, model.yesSectors(exerciseId, amendment),
+        model.titulars(exerciseId).size());
     amendments.decide(amendment.id(), carried ? Amendment.APPROVED : Amendment.REJECTED,
         ClockUtil.getCurrentTime().toInstant());
   }

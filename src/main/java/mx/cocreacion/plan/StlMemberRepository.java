@@ -47,6 +47,16 @@ public class StlMemberRepository {
         .list();
   }
 
+  /**
+   * The sector of every account the exercise's STL ever seated (its current seat first): whose sector a recorded vote
+   * counts for under the majority rule ({@link DecisionRule}).
+   */
+  public java.util.Map<String, String> sectorByUser(String exerciseId) {
+    java.util.Map<String, String> sectors = new java.util.LinkedHashMap<>();
+    all(exerciseId).forEach(m -> sectors.putIfAbsent(m.userId(), m.sector()));
+    return sectors;
+  }
+
   /** Every member the exercise's STL ever had (a re-election keeps the former ones), the current ones first. */
   public List<StlMember> all(String exerciseId) {
     return jdbc.sql("""

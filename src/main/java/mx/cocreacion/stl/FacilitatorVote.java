@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.plan.DecisionRule;
 import mx.cocreacion.plan.FacilitatorProposal;
 import mx.cocreacion.plan.FacilitatorProposalRepository;
 import mx.cocreacion.plan.StlMember;
@@ -53,6 +54,12 @@ public class FacilitatorVote {
         .map(StlMember::userId).distinct().toList();
   }
 
+  /** The sector of each titular who voted for {@code proposal} (one element per yes). */
+  List<String> yesSectors(String exerciseId, FacilitatorProposal proposal) {
+    Map<String, String> sectors = members.sectorByUser(exerciseId);
+    return proposal.votes().stream().filter(FacilitatorProposal.Vote::approved).map(v -> sectors.get(v.voter())).toList();
+  }
+
   /** The STL approved the exercise's last proposal. */
   public boolean approved(DelegateExecution execution) {
     return proposals.latest(ExerciseScope.exerciseId(execution)).map(FacilitatorProposal::approved).orElse(false);
@@ -70,10 +77,7 @@ public class FacilitatorVote {
     summary.put("proposedOn", MexicanDates.longDate(proposal.proposedAt()));
     summary.put("round", proposal.round());
     String rule = exercises.findById(exerciseId).map(Exercise::decisionRule).orElse(null);
-    summary.put("rule", StlMember.RULE_CONSENSUS.equals(rule)
-        ? "consenso: se aprueba si todas las personas titulares votan a favor"
-        : StlMember.RULE_MAJORITY.equals(rule)
-            ? "mayoría: se aprueba si más de la mitad de las personas titulares votan a favor" : "");
+    summary.put("rule", DecisionRule.explained(rule));
     return Spin.JSON(summary.toString());
   }
 

@@ -26,6 +26,8 @@ public final class StlIntegrationProcess {
   public static final String VAR_MEETING_MINUTES = "meetingMinutes";
   /** The minutes of the STL session that agreed its rules (define-stl-rules requires them). */
   public static final String VAR_RULES_MINUTES = "rulesMinutes";
+  /** The minutes of the STL session that approved its annual agenda (draft-annual-agenda requires them). */
+  public static final String VAR_AGENDA_MINUTES = "agendaMinutes";
   public static final String VAR_STL_MEMBERS = "stlMembers";
   public static final String VAR_DECISION_RULE = "decisionRule";
   public static final String VAR_RULES_TEXT = "rulesText";

@@ -37,7 +37,8 @@ public class TallyFacilitatorVoteDelegate implements JavaDelegate {
         .orElseThrow(() -> new IllegalStateException("No hay propuesta de persona facilitadora en votación"));
     String rule = exercises.findById(exerciseId).map(Exercise::decisionRule)
         .orElseThrow(() -> new IllegalStateException("El ejercicio " + exerciseId + " no tiene regla de decisión"));
-    boolean carried = DecisionRule.carries(rule, proposal.votesFor(), model.titularsOf(exerciseId).size());
+    boolean carried = DecisionRule.carries(rule, model.yesSectors(exerciseId, proposal),
+        model.titularsOf(exerciseId).size());
     Instant now = ClockUtil.getCurrentTime().toInstant();
     proposals.decide(proposal.id(), carried ? FacilitatorProposal.APPROVED : FacilitatorProposal.REJECTED, now);
     if (carried) {

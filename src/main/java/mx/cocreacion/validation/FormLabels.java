@@ -27,6 +27,7 @@ public class FormLabels {
       "evidence", "Archivo de evidencia",
       "meetingMinutes", "Acta de la reunión",
       "rulesMinutes", "Acta de la sesión",
+      "agendaMinutes", "Acta de la sesión",
       "palMinutes", "Acta de la sesión",
       "launchEvidence", "Registro del evento",
       "problems", "Problemas públicos identificados",

@@ -10,7 +10,7 @@ import mx.cocreacion.plan.DecisionRule;
 /**
  * The STL's decision rule ({@link DecisionRule}) applied to a round of votes, commitment by commitment: a
  * commitment carries when its approvals carry under the rule (consensus: every titular; majority: more than
- * half of the titulars).
+ * half of the titulars, from at least two sectors).
  */
 public final class ApprovalRule {
 
@@ -21,7 +21,8 @@ public final class ApprovalRule {
       int titulars) {
     Set<Integer> carried = new TreeSet<>();
     for (int position : inVote) {
-      long yes = votes.stream().filter(v -> v.position() == position && v.approved()).count();
+      List<String> yes = votes.stream().filter(v -> v.position() == position && v.approved()).map(CommitmentVote::sector)
+          .toList();
       if (DecisionRule.carries(decisionRule, yes, titulars)) {
         carried.add(position);
       }

@@ -336,7 +336,8 @@ class BadInputTest {
         List.of(new Field("facilitatorApproved", Kind.BOOLEAN, 0),
             new Field("facilitatorComments", Kind.OPTIONAL_TEXT, 4000))));
     t.add(new TaskCase("draft-annual-agenda", () -> stl(driver, "draft-annual-agenda"),
-        () -> vars("agenda", json("[{\"date\":\"2031-03-01\",\"activity\":\"Mesas\"}]")),
+        () -> vars("agenda", json("[{\"date\":\"2031-03-01\",\"activity\":\"Mesas\"}]"),
+            "agendaMinutes", Http.pdfVar("acta-agenda.pdf")),
         List.of(new Field("agenda[1].activity", Kind.TEXT, 1000), new Field("agenda[1].date", Kind.DATE, 0))));
     t.add(new TaskCase("plan-working-tables", () -> open(driver.startAtStep("zac", 4), "plan-working-tables"),
         () -> vars("workingTables", json("[{\"topic\":\"Agua\",\"date\":\"2031-03-10\"}]")),

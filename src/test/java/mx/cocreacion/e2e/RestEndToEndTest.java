@@ -115,8 +115,11 @@ class RestEndToEndTest {
       }
       complete(voter, voteId, vars("facilitatorApproved", "Boolean", true));
     }
-    complete(titular, single(titular, "draft-annual-agenda"),
-        vars("agenda", "Json", List.of(Map.of("date", "2031-03-01", "activity", "Mesas"))));
+    String agenda = single(titular, "draft-annual-agenda");
+    assertBadRequest(titular.post("/task/" + agenda + "/complete",
+        vars("agenda", "Json", List.of(Map.of("date", "2031-03-01", "activity", "Mesas")))), "agendaMinutes", "Acta de la sesión");
+    assertThat(titular.attachPdf(agenda, "acta-agenda-stl.pdf").status()).isEqualTo(200);
+    complete(titular, agenda, vars("agenda", "Json", List.of(Map.of("date", "2031-03-01", "activity", "Mesas"))));
 
     // Step 4: the facilitator's account was created by the process.
     RestClient facilitator = as("laura." + tag + "@mesas.mx");

@@ -118,7 +118,7 @@ class FollowUpProcessTest extends ProcessTestSupport {
         .contains("Presupuesto abierto").contains("\"palProgress\":50")
         // What INAI evaluates on: the documentary evidence of each step, and the indicators' values.
         .contains("\"evidenceText\":\"Paso 1, Arranque: sin documentos · Paso 2, Sensibilización: sin documentos · "
-            + "Paso 3, Secretariado Técnico Local: 2 documentos (acta-reglas-stl.pdf, acta-reunion-stl.pdf)",
+            + "Paso 3, Secretariado Técnico Local: 3 documentos (acta-agenda-stl.pdf, acta-reglas-stl.pdf, acta-reunion-stl.pdf)",
             "Paso 5, Plan de Acción Local: 3 documentos (acta-vigencia-pal.pdf, enlace a video.ejemplo.mx, plan-de-accion-local-",
             "Paso 6, Seguimiento y evaluación: 1 documento (enlace a transparencia.oaxaca.gob.mx)")
         .contains("\"valueText\":\"sin medir\"");

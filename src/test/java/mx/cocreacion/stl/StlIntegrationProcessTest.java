@@ -142,6 +142,45 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
         .memberOfGroup("facilitator").count()).isEqualTo(1);
   }
 
+  /**
+   * An election may seat more titulars for one sector (the seed: at least one per sector): under majority, that sector
+   * alone does not decide, however many heads it has; a majority that spans two sectors does.
+   */
+  @Test
+  void underMajorityOneSectorAloneDoesNotChooseTheFacilitator() {
+    var exercise = driver.startAtStep("yuc", 3);
+    String tag = driver.tag(exercise);
+    driver.complete(exercise, "convene-stl-meeting", TestVariables.conveneStlMeeting());
+    var members = new java.util.ArrayList<>(TestVariables.stlMembers(tag));
+    for (int n = 2; n <= 3; n++) {
+      members.add(java.util.Map.of("name", "Persona titular " + n + " de sociedad", "email",
+          "titular" + n + ".society." + tag + "@stl.mx", "sector", "society", "role", "titular"));
+    }
+    driver.complete(exercise, "elect-stl", TestVariables.electStl(tag).putValueTyped("stlMembers",
+        TestVariables.json(TestVariables.toJson(members))));
+    driver.complete(exercise, "define-stl-rules", TestVariables.defineStlRules("majority"));
+    driver.complete(exercise, "select-facilitator", TestVariables.selectFacilitator(tag));
+    Assertions.assertThat(engine.getTaskService().getVariable(
+            driver.tasks(exercise, StlIntegrationProcess.TASK_VOTE_FACILITATOR).get(0).getId(), "facilitatorProposal")
+        .toString()).contains("de al menos dos sectores");
+
+    // Five titulars, by user id: government, guarantor, then the three of society, who alone are three of five.
+    Assertions.assertThat(driver.voteFacilitator(exercise, false, false, true, true, true)).containsExactly(
+        "titular.government." + tag + "@stl.mx", "titular.guarantor." + tag + "@stl.mx", "titular.society." + tag + "@stl.mx",
+        "titular2.society." + tag + "@stl.mx", "titular3.society." + tag + "@stl.mx");
+    var stl = driver.step(exercise, StlIntegrationProcess.KEY);
+    assertThat(stl).isWaitingAt(StlIntegrationProcess.TASK_SELECT_FACILITATOR);
+    Assertions.assertThat(proposals.latest(exercise.getId()).orElseThrow().status()).isEqualTo("rejected");
+
+    // The same three and the government: four of five, from two sectors.
+    driver.complete(exercise, "select-facilitator", org.camunda.bpm.engine.variable.Variables.createVariables()
+        .putValue("facilitatorName", "Mario Mediador").putValue("facilitatorEmail", "mario." + tag + "@mesas.mx")
+        .putValue("facilitatorReason", "Facilitó las mesas del ejercicio anterior."));
+    driver.voteFacilitator(exercise, true, false, true, true, true);
+    assertThat(stl).hasPassed(StlIntegrationProcess.TASK_PROVISION_FACILITATOR_ACCOUNT);
+    Assertions.assertThat(proposals.all(exercise.getId())).extracting(p -> p.status()).containsExactly("rejected", "approved");
+  }
+
   @Test
   void underConsensusOneVoteAgainstSendsTheStlBackToProposeAnotherPerson() {
     var exercise = electedStl("cam");
@@ -238,6 +277,26 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
   }
 
   /** The rules are the STL's: agreed in a session whose minutes are required and published. */
+  @Test
+  void theAgendaNeedsTheMinutesOfTheSessionThatApprovedIt() {
+    var exercise = driver.startAtStep("mor", 3);
+    driver.complete(exercise, StlIntegrationProcess.TASK_CONVENE_STL_MEETING, TestVariables.conveneStlMeeting());
+    driver.complete(exercise, StlIntegrationProcess.TASK_ELECT_STL, TestVariables.electStl(driver.tag(exercise)));
+    Task agenda = driver.task(exercise, StlIntegrationProcess.TASK_DRAFT_ANNUAL_AGENDA);
+    VariableMap withoutMinutes = TestVariables.draftAnnualAgenda();
+    withoutMinutes.remove("agendaMinutes");
+    assertRefused(() -> engine.getTaskService().complete(agenda.getId(), withoutMinutes), "agendaMinutes",
+        "anexe el acta de la sesión en la que el STL aprobó su agenda anual");
+    Assertions.assertThat(driver.task(exercise, StlIntegrationProcess.TASK_DRAFT_ANNUAL_AGENDA)).as("still open").isNotNull();
+
+    // Sent as a file with the completion: published as evidence of step 3.
+    engine.getTaskService().complete(agenda.getId(), TestVariables.draftAnnualAgenda());
+    Assertions.assertThat(evidence.list("mor", exercise.getId())).anySatisfy(item -> {
+      Assertions.assertThat(item.name()).isEqualTo("acta-agenda-stl.pdf");
+      Assertions.assertThat(item.source()).contains("Acta de la sesión del STL que aprobó su agenda anual");
+    });
+  }
+
   @Test
   void theRulesNeedTheMinutesOfTheSessionThatAgreedThem() {
     var exercise = driver.startAtStep("mor", 3);

@@ -90,7 +90,8 @@ public final class TestVariables {
 
   public static VariableMap draftAnnualAgenda() {
     return Variables.createVariables()
-        .putValueTyped("agenda", json("[{\"date\":\"2031-03-01\",\"activity\":\"Mesas de trabajo\"}]"));
+        .putValueTyped("agenda", json("[{\"date\":\"2031-03-01\",\"activity\":\"Mesas de trabajo\"}]"))
+        .putValueTyped("agendaMinutes", sessionMinutes("acta-agenda-stl.pdf"));
   }
 
   public static VariableMap planWorkingTables(String... topics) {
