@@ -84,8 +84,7 @@ public class CommitmentAmendments {
 
   /** The sector of each titular who voted for {@code amendment} (one element per yes). */
   List<String> yesSectors(String exerciseId, Amendment amendment) {
-    java.util.Map<String, String> sectors = members.sectorByUser(exerciseId);
-    return amendment.votes().stream().filter(Amendment.Vote::approved).map(v -> sectors.get(v.voter())).toList();
+    return members.sectorsOf(exerciseId, amendment.votes().stream().filter(Amendment.Vote::approved).map(Amendment.Vote::voter));
   }
 
   /** The titulars of the execution's exercise who vote (user ids). */

@@ -121,6 +121,11 @@ public class DataCatalogue {
             publicUrl + "/api/public/evidence.csv"))));
     for (PublicExercise exercise : current) {
       String tenant = exercise.tenant();
+      // What the entidad's three datasets share: its page, the PAL's period, when it last changed, whom to ask.
+      String landing = publicUrl + "/micrositio/" + tenant;
+      LocalDate planStart = exercise.palStart() != null ? exercise.palStart() : Dates.localDate(exercise.startedAt());
+      Instant changed = modified.getOrDefault(exercise.businessKey(), exercise.startedAt());
+      SupportContacts.Contact contact = contacts.entity(tenant).orElse(inai());
       String api = publicUrl + "/api/public/exercises/" + tenant + "/commitments";
       datasets.add(new Dataset(publicUrl + PAGE + "#compromisos-" + tenant, "compromisos-" + tenant, tenant,
           "Compromisos del Plan de Acción Local de " + exercise.entityName() + " " + exercise.year(),
@@ -129,10 +134,7 @@ public class DataCatalogue {
               + "base, meta y fecha de término, avance, informes de avance, monitoreo y evaluaciones del INAI (JSON); "
               + "una fila por actividad (CSV).",
           List.of("gobierno abierto", "cocreación", "plan de acción local", "compromisos", exercise.entityName()),
-          publicUrl + "/micrositio/" + tenant, exercise.entityName(),
-          exercise.palStart() != null ? exercise.palStart() : Dates.localDate(exercise.startedAt()), exercise.palEnd(),
-          modified.getOrDefault(exercise.businessKey(), exercise.startedAt()),
-          contacts.entity(tenant).orElse(inai()),
+          landing, exercise.entityName(), planStart, exercise.palEnd(), changed, contact,
           List.of(new Distribution("Compromisos y actividades (JSON)", "JSON", "application/json", api),
               new Distribution("Compromisos y actividades (CSV)", "CSV", "text/csv", api + ".csv"))));
       String files = publicUrl + "/api/public/exercises/" + tenant;
@@ -142,10 +144,7 @@ public class DataCatalogue {
               + ": fecha, avance, relato del STL, evidencia y valores medidos de los indicadores, con el identificador "
               + "del compromiso (las filas de la entidad en el archivo nacional de informes).",
           List.of("gobierno abierto", "cocreación", "informes de avance", "seguimiento", exercise.entityName()),
-          publicUrl + "/micrositio/" + tenant, exercise.entityName(),
-          exercise.palStart() != null ? exercise.palStart() : Dates.localDate(exercise.startedAt()), exercise.palEnd(),
-          modified.getOrDefault(exercise.businessKey(), exercise.startedAt()),
-          contacts.entity(tenant).orElse(inai()),
+          landing, exercise.entityName(), planStart, exercise.palEnd(), changed, contact,
           List.of(new Distribution("Informes de avance (CSV)", "CSV", "text/csv", files + "/reports.csv"))));
       datasets.add(new Dataset(publicUrl + PAGE + "#evidencia-" + tenant, "evidencia-" + tenant, tenant,
           "Evidencia documental del ejercicio de " + exercise.entityName() + " " + exercise.year(),
@@ -153,10 +152,7 @@ public class DataCatalogue {
               + ": declaración, actas del STL, minutas de las mesas, Plan de Acción Local, informes de avance e "
               + "informes del INAI, con el paso del método y su dirección de descarga.",
           List.of("gobierno abierto", "cocreación", "evidencia", "documentos", exercise.entityName()),
-          publicUrl + "/micrositio/" + tenant, exercise.entityName(),
-          Dates.localDate(exercise.startedAt()), exercise.palEnd(),
-          modified.getOrDefault(exercise.businessKey(), exercise.startedAt()),
-          contacts.entity(tenant).orElse(inai()),
+          landing, exercise.entityName(), Dates.localDate(exercise.startedAt()), exercise.palEnd(), changed, contact,
           List.of(new Distribution("Evidencia documental (CSV)", "CSV", "text/csv", files + "/evidence.csv"))));
     }
     return new Catalogue(publicUrl + "/api/public/catalogo", "Datos abiertos de Cocreación desde lo local",

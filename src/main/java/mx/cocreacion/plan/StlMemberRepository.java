@@ -48,13 +48,13 @@ public class StlMemberRepository {
   }
 
   /**
-   * The sector of every account the exercise's STL ever seated (its current seat first): whose sector a recorded vote
-   * counts for under the majority rule ({@link DecisionRule}).
+   * The sector of each of {@code voters} (accounts, one element per vote) as the exercise's STL seated them, the
+   * current seat first: whose sector a recorded vote counts for under the majority rule ({@link DecisionRule}).
    */
-  public java.util.Map<String, String> sectorByUser(String exerciseId) {
-    java.util.Map<String, String> sectors = new java.util.LinkedHashMap<>();
+  public List<String> sectorsOf(String exerciseId, java.util.stream.Stream<String> voters) {
+    java.util.Map<String, String> sectors = new java.util.HashMap<>();
     all(exerciseId).forEach(m -> sectors.putIfAbsent(m.userId(), m.sector()));
-    return sectors;
+    return voters.map(sectors::get).toList();
   }
 
   /** Every member the exercise's STL ever had (a re-election keeps the former ones), the current ones first. */

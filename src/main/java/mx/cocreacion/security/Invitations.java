@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import mx.cocreacion.reminder.AfterCommit;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import mx.cocreacion.validation.MexicanDates;
 import org.camunda.bpm.engine.IdentityService;
@@ -25,8 +26,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -93,17 +92,7 @@ public class Invitations {
     User user = identity.createUserQuery().userId(userId).singleResult();
     String email = user != null && user.getEmail() != null ? user.getEmail() : userId;
     String body = body(user, inviter(), group, tenantId, link(token), expires);
-    Runnable send = () -> send(email, body);
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          send.run();
-        }
-      });
-    } else {
-      send.run();
-    }
+    AfterCommit.run(() -> send(email, body));
     LOG.info("Invitación creada para {} (vence {})", userId, expires);
     return token;
   }

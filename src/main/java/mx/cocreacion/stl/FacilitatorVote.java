@@ -56,8 +56,8 @@ public class FacilitatorVote {
 
   /** The sector of each titular who voted for {@code proposal} (one element per yes). */
   List<String> yesSectors(String exerciseId, FacilitatorProposal proposal) {
-    Map<String, String> sectors = members.sectorByUser(exerciseId);
-    return proposal.votes().stream().filter(FacilitatorProposal.Vote::approved).map(v -> sectors.get(v.voter())).toList();
+    return members.sectorsOf(exerciseId,
+        proposal.votes().stream().filter(FacilitatorProposal.Vote::approved).map(FacilitatorProposal.Vote::voter));
   }
 
   /** The STL approved the exercise's last proposal. */

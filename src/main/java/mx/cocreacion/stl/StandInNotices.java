@@ -1,6 +1,7 @@
 package mx.cocreacion.stl;
 
 import jakarta.mail.MessagingException;
+import mx.cocreacion.reminder.AfterCommit;
 import mx.cocreacion.reminder.ReminderProperties;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -10,8 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells the other person of a seat when its vote changes hands: the titular when their suplente takes the vote
@@ -75,17 +74,7 @@ class StandInNotices {
       LOG.warn("Suplencia: {} no tiene correo registrado; no se le avisa de «{}».", userId, subject);
       return;
     }
-    Runnable send = () -> send(user.getEmail(), subject, body);
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          send.run();
-        }
-      });
-    } else {
-      send.run();
-    }
+    AfterCommit.run(() -> send(user.getEmail(), subject, body));
   }
 
   private void send(String email, String subject, String body) {
