@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import mx.cocreacion.reminder.AfterCommit;
 import mx.cocreacion.tenancy.EntityCatalogue;
 import mx.cocreacion.validation.MexicanDates;
 import org.camunda.bpm.engine.IdentityService;

@@ -1,8 +1,8 @@
 package mx.cocreacion.stl;
 
 import jakarta.mail.MessagingException;
-import mx.cocreacion.reminder.AfterCommit;
 import mx.cocreacion.reminder.ReminderProperties;
+import mx.cocreacion.security.AfterCommit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;

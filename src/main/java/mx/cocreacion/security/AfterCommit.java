@@ -1,4 +1,4 @@
-package mx.cocreacion.reminder;
+package mx.cocreacion.security;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
