@@ -60,10 +60,14 @@ public class CalendarMilestones {
     add(events, e, "stl", day(e.meetingDate()), "Instalación del Secretariado Técnico Local · " + where,
         "Reunión de instalación del Secretariado Técnico Local (STL) del ejercicio de cocreación de " + where
             + (e.meetingPlace() == null || e.meetingPlace().isBlank() ? "" : " en " + e.meetingPlace()) + "." + more, page);
-    for (ExerciseAgenda.Item item : agenda.agenda(e.id())) {
-      add(events, e, "agenda-" + item.position(), item.date(), "Agenda del STL: " + item.text() + " · " + where,
-          "Actividad de la agenda anual del Secretariado Técnico Local de " + where + ": " + item.text() + "." + more,
-          page);
+    for (ExerciseAgenda.Agenda annual : agenda.agendas(e.id())) {
+      // The first agenda's UIDs predate the yearly ones: calendars that hold them keep them.
+      String uid = annual.year() == 1 ? "agenda-" : "agenda-" + annual.year() + "-";
+      for (ExerciseAgenda.Item item : annual.items()) {
+        add(events, e, uid + item.position(), item.date(), "Agenda del STL: " + item.text() + " · " + where,
+            "Actividad de la agenda anual del Secretariado Técnico Local de " + where + ": " + item.text() + "." + more,
+            page);
+      }
     }
     for (ExerciseAgenda.Item table : agenda.tablesPlan(e.id())) {
       add(events, e, "mesa-" + table.position(), table.date(), "Mesa de trabajo: " + table.text() + " · " + where,

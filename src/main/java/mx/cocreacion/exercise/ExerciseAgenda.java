@@ -9,8 +9,8 @@ import mx.cocreacion.validation.TaskInput;
 import org.springframework.stereotype.Component;
 
 /**
- * The dated plans an exercise's minutes keep ({@code cc_record}): the STL's annual agenda (step 3, kind
- * {@link #RECORD_AGENDA}) and the plan of the working tables (step 4, kind {@link #RECORD_TABLES_PLAN}), as
+ * The dated plans an exercise's minutes keep ({@code cc_record}): the STL's annual agendas (step 3, and step 6 for
+ * each year of implementation that begins before the PAL ends; kind {@link #RECORD_AGENDA}) and the plan of the working tables (step 4, kind {@link #RECORD_TABLES_PLAN}), as
  * their latest record has them. The steps write them under these kinds; the calendars read them here.
  */
 @Component
@@ -30,9 +30,20 @@ public class ExerciseAgenda {
     this.records = records;
   }
 
-  /** The items of the STL's latest annual agenda. */
-  public List<Item> agenda(String exerciseId) {
-    return items(exerciseId, RECORD_AGENDA, "activity");
+  /**
+   * One annual agenda of the STL: {@code year} 1 is the one of step 3, drafted when the STL was installed; 2, 3... are
+   * those the STL drafts in step 6 when a year of implementation ends before the PAL does, for the year that begins.
+   */
+  public record Agenda(int year, List<Item> items) {}
+
+  /** Every annual agenda of the STL, the first one first. */
+  public List<Agenda> agendas(String exerciseId) {
+    List<String> payloads = records.payloads(exerciseId, RECORD_AGENDA);
+    List<Agenda> agendas = new ArrayList<>();
+    for (String payload : payloads) {
+      agendas.add(new Agenda(agendas.size() + 1, parse(payload, RECORD_AGENDA, "activity")));
+    }
+    return agendas;
   }
 
   /** The planned working tables of the latest plan. */
@@ -42,13 +53,14 @@ public class ExerciseAgenda {
 
   private List<Item> items(String exerciseId, String kind, String textField) {
     List<String> payloads = records.payloads(exerciseId, kind);
+    return payloads.isEmpty() ? new ArrayList<>() : parse(payloads.get(payloads.size() - 1), kind, textField);
+  }
+
+  private static List<Item> parse(String payload, String kind, String textField) {
     List<Item> items = new ArrayList<>();
-    if (payloads.isEmpty()) {
-      return items;
-    }
     JsonNode list;
     try {
-      list = TaskInput.mapper().readTree(payloads.get(payloads.size() - 1));
+      list = TaskInput.mapper().readTree(payload);
     } catch (Exception e) {
       throw new IllegalStateException("cc_record " + kind + " is not JSON", e);
     }

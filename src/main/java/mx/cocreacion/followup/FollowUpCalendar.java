@@ -8,6 +8,7 @@ import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.plan.EvaluationRoundRepository;
 import mx.cocreacion.plan.PalCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +60,17 @@ public class FollowUpCalendar {
   /** When INAI's evaluation stops waiting for the self-assessment due on {@code due} (its due date + the grace). */
   public Date selfAssessmentCloses(Date due) {
     return Date.from(calendar.selfAssessmentCloses(due.toInstant()));
+  }
+
+  /** The year of implementation under way now: 1 until launch + 12 months, then 2, and so on. */
+  public int yearUnderway(String exerciseId) {
+    Instant launch = launch(exercise(exerciseId));
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    int year = 1;
+    while (!calendar.yearEnd(launch, year).isAfter(now)) {
+      year++;
+    }
+    return year;
   }
 
   /** The first day of year {@code year} of implementation: the launch, or the end of the year before. */

@@ -13,6 +13,10 @@ public final class FollowUpProcess {
   public static final String TASK_RECORD_MONITORING = "record-monitoring";
   public static final String GATEWAY_YEAR_AHEAD = "Gateway_YearAhead";
   public static final String EVENT_YEAR_OF_IMPLEMENTATION_ENDED = "Event_YearOfImplementationEnded";
+  public static final String GATEWAY_YEAR_END_FORK = "Gateway_YearEndFork";
+  /** The STL's agenda for the year of implementation that begins (the task of step 3, its fields and rules). */
+  public static final String TASK_DRAFT_ANNUAL_AGENDA = "draft-annual-agenda";
+  public static final String END_NEXT_AGENDA_DRAFTED = "EndEvent_NextAgendaDrafted";
   public static final String TASK_SELF_ASSESS_PAL = "self-assess-pal";
   public static final String EVENT_SELF_ASSESSMENT_CLOSED = "Event_SelfAssessmentClosed";
   public static final String TASK_EVALUATE_YEAR = "evaluate-year";

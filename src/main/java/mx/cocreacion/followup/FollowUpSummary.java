@@ -132,6 +132,12 @@ public class FollowUpSummary {
     return EntityCatalogue.nameOf(exercise.tenantId()) + " " + exercise.year();
   }
 
+  /** "Oaxaca 2026, año 2 de implementación": the agenda task of a year that begins names it. */
+  public String agendaName(DelegateExecution execution) {
+    return entityAndYear(execution) + ", año " + calendar.yearUnderway(ExerciseScope.exerciseId(execution))
+        + " de implementación";
+  }
+
   /** "2. Presupuesto abierto": the commitment a commitment-implementation instance implements, by the plan of record. */
   public String commitmentName(DelegateExecution execution) {
     Commitment c = commitmentAlone(ExerciseScope.exerciseId(execution), plan.commitmentOf(execution));

@@ -2,6 +2,7 @@ package mx.cocreacion.followup;
 
 import static mx.cocreacion.followup.CommitmentImplementationProcess.TASK_REPORT_PROGRESS;
 import static mx.cocreacion.followup.CommitmentImplementationProcess.TASK_VOTE_AMENDMENT;
+import static mx.cocreacion.followup.FollowUpProcess.TASK_DRAFT_ANNUAL_AGENDA;
 import static mx.cocreacion.followup.FollowUpProcess.TASK_EVALUATE_YEAR;
 import static mx.cocreacion.followup.FollowUpProcess.TASK_SELF_ASSESS_PAL;
 
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * abierto»: the STL reports several at once), and so does a vote on its amendment; the INAI's monitoring and
  * evaluation name the entidad and year («Monitorear compromisos: Oaxaca 2026»: the INAI sees those of every entidad
  * in one list); the self-assessment and the yearly evaluation also say which round («Autoevaluar el PAL: Oaxaca
- * 2026, año 1 de implementación»).
+ * 2026, año 1 de implementación»), and the agenda of a year that begins says which year («Elaborar agenda anual: Oaxaca
+ * 2026, año 2 de implementación»).
  */
 @Component
 public class NameFollowUpTaskListener implements TaskListener {
@@ -36,6 +38,7 @@ public class NameFollowUpTaskListener implements TaskListener {
     String key = task.getTaskDefinitionKey();
     Tasks.nameWith(task, COMMITMENT_TASKS.contains(key) ? summary.commitmentName(task.getExecution())
         : TASK_SELF_ASSESS_PAL.equals(key) || TASK_EVALUATE_YEAR.equals(key) ? summary.roundName(task.getExecution())
+        : TASK_DRAFT_ANNUAL_AGENDA.equals(key) ? summary.agendaName(task.getExecution())
         : summary.entityAndYear(task.getExecution()));
   }
 }

@@ -47,6 +47,9 @@ public class PublicMinutes {
 
   public record AgendaItem(LocalDate date, String activity) {}
 
+  /** One annual agenda of the STL: year 1 from step 3, then one per year of implementation that began (step 6). */
+  public record Agenda(int year, List<AgendaItem> items) {}
+
   public record Rules(String decisionRule, String text) {}
 
   /**
@@ -128,11 +131,9 @@ public class PublicMinutes {
         .map(r -> new Rules(r.path("decisionRule").asText(), r.path("rulesText").asText()));
   }
 
-  public List<AgendaItem> agenda(String exerciseId) {
-    List<AgendaItem> agenda = new ArrayList<>();
-    last(exerciseId, StlIntegrationProcess.RECORD_AGENDA).ifPresent(items -> items.forEach(i ->
-        agenda.add(new AgendaItem(day(i.path("date").asText(null)), i.path("activity").asText()))));
-    return agenda;
+  public List<Agenda> agendas(String exerciseId) {
+    return agenda.agendas(exerciseId).stream().map(a -> new Agenda(a.year(),
+        a.items().stream().map(i -> new AgendaItem(i.date(), i.text())).toList())).toList();
   }
 
   /**

@@ -318,9 +318,9 @@ class FollowUpProcessTest extends ProcessTestSupport {
   @Test
   void aTwoYearPalIsEvaluatedAtTheEndOfItsFirstYearAfterTheStlsSelfAssessmentThenAtItsEnd() throws Exception {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-12-01T16:00:00Z")));
-    ProcessInstance exercise = driver.startWithPal("oax", "2032-02-01", "2034-02-01", "2032-02-01");
+    ProcessInstance exercise = driver.startWithPal("cmx", "2032-02-01", "2034-02-01", "2032-02-01");
     ProcessInstance followUp = driver.step(exercise, FollowUpProcess.KEY);
-    String oaxacaAndYear = "Oaxaca " + exercises.findById(exercise.getId()).orElseThrow().year();
+    String entityAndYear = "Ciudad de México " + exercises.findById(exercise.getId()).orElseThrow().year();
     Assertions.assertThat(timers(followUp, FollowUpProcess.EVENT_YEAR_OF_IMPLEMENTATION_ENDED))
         .as("no yearly evaluation before the monitoring").isZero();
 
@@ -331,8 +331,9 @@ class FollowUpProcessTest extends ProcessTestSupport {
 
     ClockUtil.setCurrentTime(Date.from(YEAR_ONE));
     execute(yearEnd);
+    theStlDraftsTheAgendaOfTheSecondYear(exercise, followUp, entityAndYear);
     Task self = driver.task(exercise, FollowUpProcess.TASK_SELF_ASSESS_PAL);
-    Assertions.assertThat(self.getName()).isEqualTo("Autoevaluar el PAL: " + oaxacaAndYear + ", año 1 de implementación");
+    Assertions.assertThat(self.getName()).isEqualTo("Autoevaluar el PAL: " + entityAndYear + ", año 1 de implementación");
     Assertions.assertThat(candidateGroups(self.getId())).containsExactly("stl");
     Assertions.assertThat(engine.getTaskService().getVariable(self.getId(), FollowUpProcess.VAR_EVALUATION_ROUND).toString())
         .contains("el año 1 de implementación, del 1 de febrero de 2032 al 1 de febrero de 2033");
@@ -341,7 +342,7 @@ class FollowUpProcessTest extends ProcessTestSupport {
 
     Task yearly = driver.task(exercise, FollowUpProcess.TASK_EVALUATE_YEAR);
     Assertions.assertThat(yearly.getName())
-        .isEqualTo("Evaluar año de implementación del PAL: " + oaxacaAndYear + ", año 1 de implementación");
+        .isEqualTo("Evaluar año de implementación del PAL: " + entityAndYear + ", año 1 de implementación");
     Assertions.assertThat(candidateGroups(yearly.getId())).containsExactly("inai");
     Assertions.assertThat(engine.getTaskService().getVariable(yearly.getId(), FollowUpProcess.VAR_EVALUATION_ROUND).toString())
         .contains("Se publicó el portal de presupuesto", "La dependencia responsable cambió de titular");
@@ -355,7 +356,7 @@ class FollowUpProcessTest extends ProcessTestSupport {
     assertThat(followUp).hasPassed(FollowUpProcess.TASK_RECORD_YEAR_EVALUATION);
 
     // The year's report is public evidence of step 6.
-    EvidenceItem report = catalogue.list("oax", exercise.getId()).stream()
+    EvidenceItem report = catalogue.list("cmx", exercise.getId()).stream()
         .filter(i -> RecordYearEvaluationDelegate.source(1).equals(i.source())).findFirst().orElseThrow();
     Assertions.assertThat(report.step()).isEqualTo(6);
     Assertions.assertThat(report.name()).isEqualTo("informe-evaluacion-anio-1-" + exercise.getBusinessKey() + ".pdf");
@@ -378,7 +379,7 @@ class FollowUpProcessTest extends ProcessTestSupport {
     ClockUtil.setCurrentTime(Date.from(TWO_YEAR_PAL_END));
     execute(timer(followUp, FollowUpProcess.EVENT_PAL_ENDED));
     Assertions.assertThat(driver.task(exercise, FollowUpProcess.TASK_SELF_ASSESS_PAL).getName())
-        .isEqualTo("Autoevaluar el PAL: " + oaxacaAndYear + ", evaluación final");
+        .isEqualTo("Autoevaluar el PAL: " + entityAndYear + ", evaluación final");
     Assertions.assertThat(driver.tasks(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE)).isEmpty();
     driver.selfAssess(exercise);
     Task evaluation = driver.task(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE);
@@ -395,7 +396,7 @@ class FollowUpProcessTest extends ProcessTestSupport {
 
     // Public: the open data (an added key) and the microsite.
     Http http = new Http(port);
-    var data = http.get("/api/public/exercises/oax/commitments?year="
+    var data = http.get("/api/public/exercises/cmx/commitments?year="
         + exercises.findById(exercise.getId()).orElseThrow().year()).json();
     Assertions.assertThat(data.get("evaluations")).hasSize(2);
     Assertions.assertThat(data.get("evaluations").get(0).get("year").asInt()).isEqualTo(1);
@@ -405,9 +406,37 @@ class FollowUpProcessTest extends ProcessTestSupport {
         .isEqualTo("substantial");
     Assertions.assertThat(data.get("evaluations").get(1).get("finalRound").asBoolean()).isTrue();
     Assertions.assertThat(data.get("commitments").get(0).get("evaluation").get("completion").asText()).isEqualTo("complete");
-    String page = http.get("/micrositio/oax/" + exercises.findById(exercise.getId()).orElseThrow().year()).body();
+    String page = http.get("/micrositio/cmx/" + exercises.findById(exercise.getId()).orElseThrow().year()).body();
     Assertions.assertThat(page).contains("Autoevaluaciones y evaluaciones", "Año 1 de implementación", "Evaluación final",
         "Acordar desde el inicio quién publica cada dato.", "Informe de evaluación del año 1 de implementación (PDF)");
+  }
+
+  /**
+   * The seed has the STL draft «su agenda anual de trabajo»: when the first year of implementation ends the STL gets
+   * the task of step 3 again, for the year that begins (same fields and rules: the minutes are required), and the
+   * microsite and the calendars show both agendas.
+   */
+  private void theStlDraftsTheAgendaOfTheSecondYear(ProcessInstance exercise, ProcessInstance followUp,
+      String entityAndYear) {
+    Task agenda = driver.task(exercise, FollowUpProcess.TASK_DRAFT_ANNUAL_AGENDA);
+    Assertions.assertThat(agenda.getProcessInstanceId()).isEqualTo(followUp.getId());
+    Assertions.assertThat(agenda.getName()).isEqualTo("Elaborar agenda anual: " + entityAndYear + ", año 2 de implementación");
+    Assertions.assertThat(candidateGroups(agenda.getId())).containsExactly("stl");
+    Assertions.assertThat(agenda.getDueDate().toInstant()).as("P21D").isEqualTo(YEAR_ONE.plus(java.time.Duration.ofDays(21)));
+    assertRefused(() -> engine.getTaskService().complete(agenda.getId(), Variables.createVariables()
+        .putValueTyped("agenda", json("[{\"date\":\"2033-03-01\",\"activity\":\"Sesión ordinaria\"}]"))),
+        "agendaMinutes", "es obligatoria");
+    driver.complete(exercise, FollowUpProcess.TASK_DRAFT_ANNUAL_AGENDA, TestVariables.draftAnnualAgenda()
+        .putValueTyped("agenda", json("[{\"date\":\"2033-03-01\",\"activity\":\"Sesión ordinaria del segundo año\"}]")));
+    assertThat(followUp).hasPassed(FollowUpProcess.END_NEXT_AGENDA_DRAFTED);
+    Assertions.assertThat(catalogue.list("cmx", exercise.getId())).filteredOn(i -> i.step() == 6)
+        .anySatisfy(i -> Assertions.assertThat(i.source()).contains("Acta de la sesión del STL que aprobó su agenda anual"));
+    String year = String.valueOf(exercises.findById(exercise.getId()).orElseThrow().year());
+    Http http = new Http(port);
+    Assertions.assertThat(http.get("/micrositio/cmx/" + year).body()).contains("Agenda anual: primer año",
+        "Agenda anual: año 2 de implementación", "Sesión ordinaria del segundo año");
+    Assertions.assertThat(http.get("/micrositio/cmx/calendario.ics").body()).as("both agendas, the first one's UIDs kept")
+        .contains("UID:agenda-1." + exercise.getBusinessKey(), "UID:agenda-2-1." + exercise.getBusinessKey());
   }
 
   /** 18 months: one yearly evaluation at launch + 12 months; a launch seven months before the end: none. */
