@@ -64,7 +64,7 @@ class ProcessModelTest {
 
   /** The public ids of the contract, per process. */
   static final Map<String, List<String>> CONTRACT_IDS = Map.of(
-      "local-exercise", List.of("step-1", "step-2", "step-3", "step-4", "step-5", "step-6"),
+      "local-exercise", List.of("step-1", "step-2", "step-3", "step-4", "step-5", "step-6", "record-stl-session"),
       "declaration", List.of("sign-declaration"),
       "outreach", List.of("conduct-outreach"),
       "stl-integration", List.of("convene-stl-meeting", "elect-stl", "define-stl-rules", "select-facilitator",
@@ -73,7 +73,7 @@ class ProcessModelTest {
           "approve-commitments"),
       "pal-launch", List.of("schedule-pal", "hold-public-launch"),
       "follow-up", List.of("implement-commitments", "monitor-commitments", "self-assess-pal", "evaluate-year",
-          "evaluate-performance"),
+          "draft-annual-agenda", "evaluate-performance"),
       "commitment-implementation", List.of("report-progress"));
 
   @Autowired ApplicationContext context;

@@ -106,6 +106,8 @@ public class DemoExercises {
     Walk walk = new Walk(plan, start(plan.entity(), year, plan.guarantorBody()),
         today().minusDays(JALISCO_LAUNCHED_DAYS_AGO));
     walk.throughLaunch(7);
+    walk.session(15, "Sala de sesiones del ITEI, Guadalajara", "Se acordó el calendario de informes de avance y que "
+        + "cada dependencia responsable designe a una persona enlace.");
 
     walk.report(1, 20, measured(statuses("done", "in-progress", "not-started"), "1", "3", null), null,
         walk.pdf("minuta-comites-del-agua.pdf", "Minuta de instalación de los comités ciudadanos del agua",
@@ -153,6 +155,10 @@ public class DemoExercises {
     Walk walk = new Walk(plan, start(plan.entity(), year, plan.guarantorBody()),
         today().minusDays(CAMPECHE_LAUNCHED_DAYS_AGO));
     walk.throughLaunch(4);
+    walk.session(20, "Sala de plenos de la COTAIPEC, San Francisco de Campeche", "Se revisó el avance del padrón de "
+        + "pesca y se pidió a la Secretaría de Salud una fecha para firmar el convenio de datos.");
+    walk.session(200, "En línea", "Se aprobó presentar la autoevaluación del STL al cierre de la vigencia y se "
+        + "reprogramó la publicación de los datos de atención materna.");
 
     walk.report(1, 30, measured(statuses("done", "in-progress"), "100 %", "6"), null,
         walk.pdf("padron-de-permisos-de-pesca.pdf", "Padrón de permisos de pesca: primera publicación",
@@ -440,6 +446,19 @@ public class DemoExercises {
 
     void complete(String taskKey, VariableMap variables) {
       complete(single(open(taskKey), taskKey), variables);
+    }
+
+    /** The STL records an ordinary session held {@code offset} days after the launch, with its minutes attached. */
+    void session(int offset, String place, String agreements) {
+      Task session = single(open(LocalExerciseProcess.TASK_RECORD_STL_SESSION), LocalExerciseProcess.TASK_RECORD_STL_SESSION);
+      attach(session, pdf("acta-sesion-ordinaria-" + day(offset) + ".pdf", "Acta de la sesión ordinaria del Secretariado "
+          + "Técnico Local", "Sesión celebrada en " + place + ".", "Acuerdos: " + agreements),
+          "Acta firmada de la sesión ordinaria del STL");
+      complete(session, Variables.createVariables()
+          .putValue(StlIntegrationProcess.VAR_SESSION_DATE, day(offset))
+          .putValue(StlIntegrationProcess.VAR_SESSION_KIND, StlIntegrationProcess.SESSION_ORDINARY)
+          .putValue(StlIntegrationProcess.VAR_SESSION_PLACE, place)
+          .putValue(StlIntegrationProcess.VAR_AGREEMENTS, agreements));
     }
 
     /** Attaches a document to the task, as a person does in Tasklist's «Evidencia» tab before completing it. */

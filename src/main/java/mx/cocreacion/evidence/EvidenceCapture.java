@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import mx.cocreacion.exercise.Exercise;
+import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.validation.EvidenceFiles;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -34,8 +36,10 @@ public class EvidenceCapture {
   private static final Logger LOG = LoggerFactory.getLogger(EvidenceCapture.class);
 
   /** The seed step of each process definition. */
+  private static final String LOCAL_EXERCISE = "local-exercise";
+
   static final Map<String, Integer> STEP_OF_PROCESS = Map.of(
-      "local-exercise", 1,
+      LOCAL_EXERCISE, 1,
       "declaration", 1,
       "outreach", 2,
       "stl-integration", 3,
@@ -45,20 +49,31 @@ public class EvidenceCapture {
       "commitment-implementation", 6);
 
   private final EvidenceRepository evidence;
+  private final ExerciseRepository exercises;
 
-  public EvidenceCapture(EvidenceRepository evidence) {
+  public EvidenceCapture(EvidenceRepository evidence, ExerciseRepository exercises) {
     this.evidence = evidence;
+    this.exercises = exercises;
   }
 
-  /** The seed step (1–6) of the task's process. */
-  public static int step(DelegateTask task) {
-    String key = null;
-    if (task instanceof TaskEntity entity && entity.getProcessDefinition() != null) {
-      key = entity.getProcessDefinition().getKey();
-    } else if (task.getProcessDefinitionId() != null) {
-      key = task.getProcessDefinitionId().split(":")[0];
+  /**
+   * The seed step (1–6) of the task's process; for a task of {@code local-exercise} itself (the STL's sessions, which
+   * run beside the steps), the step the exercise is in, as the plan of record has it.
+   */
+  int step(DelegateTask task) {
+    String key = processKey(task);
+    if (LOCAL_EXERCISE.equals(key) && exerciseId(task) != null) {
+      return exercises.findById(exerciseId(task)).map(Exercise::currentStep)
+          .filter(current -> current >= 1 && current <= 6).orElse(STEP_OF_PROCESS.get(key));
     }
     return STEP_OF_PROCESS.getOrDefault(key, 0);
+  }
+
+  private static String processKey(DelegateTask task) {
+    if (task instanceof TaskEntity entity && entity.getProcessDefinition() != null) {
+      return entity.getProcessDefinition().getKey();
+    }
+    return task.getProcessDefinitionId() == null ? null : task.getProcessDefinitionId().split(":")[0];
   }
 
   /** Stores a submitted File variable (if present and allowed); returns the evidence id. */

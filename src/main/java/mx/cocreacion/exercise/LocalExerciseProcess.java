@@ -14,6 +14,12 @@ public final class LocalExerciseProcess {
   public static final String STEP_4 = "step-4";
   public static final String STEP_5 = "step-5";
   public static final String STEP_6 = "step-6";
+  /**
+   * The STL's standing task, open from its installation (step 3) until the exercise ends: each completion records one
+   * session with its minutes and opens the next one.
+   */
+  public static final String TASK_RECORD_STL_SESSION = "record-stl-session";
+  public static final String GATEWAY_STL_INSTALLED = "Gateway_StlInstalled";
 
   /** The step number (1–6) of a call activity id such as {@code step-3}. */
   public static int stepNumber(String activityId) {

@@ -77,7 +77,7 @@ class MicrositeController {
   record ExercisePage(PublicExercise exercise, List<TimelineStep> timeline, List<PublicMinutes.Signatory> signatories,
       PublicMinutes.Outreach outreach, PublicMinutes.Meeting meeting, List<PublicMinutes.StlSeat> stl, PublicMinutes.Rules rules,
       PublicMinutes.Facilitator facilitator, List<PublicMinutes.StandInVote> standIns,
-      List<PublicMinutes.Agenda> agendas, List<PublicMinutes.WorkingTable> tables,
+      List<PublicMinutes.Agenda> agendas, List<PublicMinutes.Session> sessions, List<PublicMinutes.WorkingTable> tables,
       List<PublicMinutes.AgendaItem> upcomingTables, List<CommitmentView> commitments,
       List<EvaluationRound> evaluations, List<EvidenceItem> evidence, List<Integer> years) {}
 
@@ -167,6 +167,7 @@ class MicrositeController {
     model.addAttribute("facilitator", page.facilitator());
     model.addAttribute("standIns", page.standIns());
     model.addAttribute("agendas", page.agendas());
+    model.addAttribute("sessions", page.sessions());
     model.addAttribute("tables", page.tables());
     model.addAttribute("upcomingTables", page.upcomingTables());
     model.addAttribute("commitments", page.commitments());
@@ -203,7 +204,7 @@ class MicrositeController {
           .orElse(null);
       LocalDate stlMeeting = meeting == null || meeting.upcoming() ? null : meeting.date();
       return new ExercisePage(exercise, timeline(exercise, signatories, stlMeeting, tables), signatories,
-          outreach, meeting, minutes.stl(id), minutes.rules(id).orElse(null), minutes.facilitator(id).orElse(null), minutes.standIns(id), minutes.agendas(id), tables,
+          outreach, meeting, minutes.stl(id), minutes.rules(id).orElse(null), minutes.facilitator(id).orElse(null), minutes.standIns(id), minutes.agendas(id), minutes.sessions(id), tables,
           minutes.upcomingTables(id, tables), exercises.commitments(id), exercises.evaluations(id), evidence.list(tenant, id),
           exercises.years(tenant).stream().filter(y -> y != exercise.year()).toList());
     });

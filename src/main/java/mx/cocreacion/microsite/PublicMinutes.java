@@ -52,6 +52,9 @@ public class PublicMinutes {
 
   public record Rules(String decisionRule, String text) {}
 
+  /** A session of the STL recorded with its minutes (record-stl-session): day, ordinary or not, place, agreements. */
+  public record Session(LocalDate date, boolean ordinary, String place, String agreements) {}
+
   /**
    * Step 3: the facilitator the STL chose, how the titulars voted (counts only) and how many earlier proposals it
    * did not approve. A person the STL did not approve is not named in public. (No date: the day the last titular
@@ -123,6 +126,16 @@ public class PublicMinutes {
     return standIns.votedIn(exerciseId).stream()
         .map(s -> new StandInVote(s.taskName(), s.sector(), names.getOrDefault(s.seatUserId(), "Persona titular"),
             names.getOrDefault(s.standInUserId(), "Persona suplente"), s.reason(), Dates.localDate(s.votedAt())))
+        .toList();
+  }
+
+  /** The STL's sessions, in the order of their days (the latest last). */
+  public List<Session> sessions(String exerciseId) {
+    return payloads(exerciseId, StlIntegrationProcess.RECORD_SESSION).stream()
+        .map(s -> new Session(day(s.path("date").asText(null)),
+            StlIntegrationProcess.SESSION_ORDINARY.equals(s.path("kind").asText()), s.path("place").asText(),
+            s.path("agreements").asText()))
+        .sorted(java.util.Comparator.comparing(Session::date, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
         .toList();
   }
 

@@ -1,5 +1,6 @@
 package mx.cocreacion.stl;
 
+import java.util.List;
 import mx.cocreacion.plan.StlMember;
 
 /** Ids and variables of {@code bpmn/stl-integration.bpmn} (seed step 3: Secretariado Técnico Local). */
@@ -43,6 +44,18 @@ public final class StlIntegrationProcess {
   public static final String VAR_FACILITATOR_USER = "facilitatorUserId";
   public static final String VAR_AGENDA = "agenda";
 
+  /** record-stl-session (the STL's standing task in local-exercise): the day, kind and place of a session. */
+  public static final String VAR_SESSION_DATE = "sessionDate";
+  public static final String VAR_SESSION_KIND = "sessionKind";
+  public static final String VAR_SESSION_PLACE = "sessionPlace";
+  /** The agreements of the session, as its minutes have them (public). */
+  public static final String VAR_AGREEMENTS = "agreements";
+  /** The minutes of the session: a File, or an attachment of the task (required). */
+  public static final String VAR_SESSION_MINUTES = "sessionMinutes";
+  public static final String SESSION_ORDINARY = "ordinary";
+  public static final String SESSION_EXTRAORDINARY = "extraordinary";
+  public static final List<String> SESSION_KINDS = List.of(SESSION_ORDINARY, SESSION_EXTRAORDINARY);
+
   /**
    * Message of the re-election event subprocess of {@code local-exercise}: correlated with the
    * exercise's business key, it reopens elect-stl with the current STL to replace members.
@@ -56,6 +69,8 @@ public final class StlIntegrationProcess {
   public static final String RULE_MAJORITY = StlMember.RULE_MAJORITY;
 
   public static final String RECORD_MEETING = "stl-meeting";
+  /** One session of the STL recorded with record-stl-session: {@code {date, kind, place, agreements}}. */
+  public static final String RECORD_SESSION = "stl-session";
   public static final String RECORD_RULES = "stl-rules";
   public static final String RECORD_FACILITATOR = "facilitator";
   public static final String RECORD_AGENDA = mx.cocreacion.exercise.ExerciseAgenda.RECORD_AGENDA;

@@ -339,6 +339,12 @@ class BadInputTest {
         () -> vars("agenda", json("[{\"date\":\"2031-03-01\",\"activity\":\"Mesas\"}]"),
             "agendaMinutes", Http.pdfVar("acta-agenda.pdf")),
         List.of(new Field("agenda[1].activity", Kind.TEXT, 1000), new Field("agenda[1].date", Kind.DATE, 0))));
+    t.add(new TaskCase("record-stl-session", () -> installedStl(driver, "2026-02-01", "record-stl-session"),
+        () -> vars("sessionDate", var("String", "2026-03-01"), "sessionKind", var("String", "ordinary"),
+            "sessionPlace", var("String", "Sede del organismo garante"), "agreements", var("String", "Acuerdos"),
+            "sessionMinutes", Http.pdfVar("acta-sesion.pdf")),
+        List.of(new Field("sessionDate", Kind.DATE, 0), new Field("sessionKind", Kind.CHOICE, 0),
+            new Field("sessionPlace", Kind.TEXT, 1000), new Field("agreements", Kind.TEXT, 4000))));
     t.add(new TaskCase("plan-working-tables", () -> open(driver.startAtStep("zac", 4), "plan-working-tables"),
         () -> vars("workingTables", json("[{\"topic\":\"Agua\",\"date\":\"2031-03-10\"}]")),
         List.of(new Field("workingTables[1].topic", Kind.TEXT, 500), new Field("workingTables[1].date", Kind.DATE, 0))));
@@ -519,6 +525,17 @@ class BadInputTest {
     ProcessInstance e = driver.startAtStep("zac", 3);
     driver.complete(e, "convene-stl-meeting", TestVariables.conveneStlMeeting());
     driver.complete(e, "elect-stl", TestVariables.electStl(driver.tag(e)));
+    return driver.task(e, taskKey).getId();
+  }
+
+  /** A task of an STL installed at a meeting on {@code meetingDay} (a day already past: its sessions come after). */
+  private static String installedStl(ExerciseDriver driver, String meetingDay, String taskKey) {
+    ProcessInstance e = driver.startAtStep("zac", 3);
+    driver.complete(e, "convene-stl-meeting", TestVariables.conveneStlMeeting().putValue("meetingDate", meetingDay));
+    driver.complete(e, "elect-stl", TestVariables.electStl(driver.tag(e)));
+    driver.complete(e, "define-stl-rules", TestVariables.defineStlRules("consensus"));
+    driver.chooseFacilitator(e);
+    driver.complete(e, "draft-annual-agenda", TestVariables.draftAnnualAgenda());
     return driver.task(e, taskKey).getId();
   }
 

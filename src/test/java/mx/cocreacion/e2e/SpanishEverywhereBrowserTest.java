@@ -84,6 +84,10 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
     exercises.voteFacilitator(exercise, true, true, true);
     read(exercise, "draft-annual-agenda", found);
     exercises.complete(exercise, "draft-annual-agenda", TestVariables.draftAnnualAgenda());
+    read(exercise, "record-stl-session", found);
+    ((JavascriptExecutor) browser.driver()).executeScript(
+        "document.querySelector('[cam-tasklist-form-camunda] [id$=\"-Field_SessionKind\"]')?.scrollIntoView();");
+    browser.screenshot("formulario-registrar-sesion-stl-movil.png");
     read(exercise, "plan-working-tables", found);
     exercises.complete(exercise, "plan-working-tables", TestVariables.planWorkingTables("Transparencia presupuestaria", "Obra pública"));
     read(exercise, "hold-working-table", found);
@@ -122,7 +126,7 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
     exercises.complete(exercise, FollowUpProcess.TASK_SELF_ASSESS_PAL, TestVariables.selfAssessPal());
     read(exercise, FollowUpProcess.TASK_EVALUATE_PERFORMANCE, found);
 
-    assertThat(found.keySet()).as("forms read").hasSize(20);
+    assertThat(found.keySet()).as("forms read").hasSize(21);
     // The summaries the server prepared (plan.CommitmentForms) reach the person as words, not as keys or FEEL.
     assertThat(shown.get("approve-commitments")).contains(
         "ODS: 10. Reducción de las desigualdades; 16. Paz, justicia e instituciones sólidas",

@@ -9,9 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import mx.cocreacion.evidence.EvidenceCatalogue;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
+import mx.cocreacion.exercise.LocalExerciseProcess;
 import mx.cocreacion.plan.FacilitatorProposalRepository;
 import mx.cocreacion.plan.StlMember;
 import mx.cocreacion.plan.StlMemberRepository;
@@ -39,6 +45,7 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
   @Autowired ExerciseRepository exercises;
   @Autowired FacilitatorProposalRepository proposals;
   @Autowired EvidenceCatalogue evidence;
+  @LocalServerPort int port;
 
   @Test
   void electionProvisionsAccountsAndOpensTheThreeStlTasks() {
@@ -277,6 +284,56 @@ class StlIntegrationProcessTest extends ProcessTestSupport {
   }
 
   /** The rules are the STL's: agreed in a session whose minutes are required and published. */
+  /**
+   * From its installation until the exercise ends the STL has a standing task to record each of its sessions with its
+   * minutes (the seed: the microsite holds «toda la evidencia documental de las actividades realizadas por el STL»);
+   * the day is a real one, the minutes are required, and recording one session opens the task for the next.
+   */
+  @Test
+  void theStlRecordsEachSessionWithItsMinutesInATaskThatIsAlwaysOpen() {
+    var exercise = driver.startAtStep("tla", 4);
+    Task session = driver.task(exercise, LocalExerciseProcess.TASK_RECORD_STL_SESSION);
+    Assertions.assertThat(session.getProcessInstanceId()).as("in local-exercise, beside the steps").isEqualTo(exercise.getId());
+    Assertions.assertThat(engine.getTaskService().getIdentityLinksForTask(session.getId()))
+        .extracting(IdentityLink::getGroupId).containsExactly("stl");
+    Assertions.assertThat(session.getDueDate().toInstant()).as("P90D")
+        .isCloseTo(session.getCreateTime().toInstant().plus(java.time.Duration.ofDays(90)), Assertions.within(1, ChronoUnit.MINUTES));
+    try {
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-06-01T17:00:00Z")));
+      assertRefused(() -> engine.getTaskService().complete(session.getId(), sessionOn("2031-06-02")), "sessionDate",
+          "no puede ser posterior a hoy (1 de junio de 2031)");
+      assertRefused(() -> engine.getTaskService().complete(session.getId(), sessionOn("2031-01-15")), "sessionDate",
+          "no puede ser anterior a la reunión de instalación del STL (1 de febrero de 2031)");
+      VariableMap withoutMinutes = sessionOn("2031-05-15");
+      withoutMinutes.remove(StlIntegrationProcess.VAR_SESSION_MINUTES);
+      assertRefused(() -> engine.getTaskService().complete(session.getId(), withoutMinutes), "sessionMinutes",
+          "anexe el acta de la sesión");
+      assertRefused(() -> engine.getTaskService().complete(session.getId(),
+          sessionOn("2031-05-15").putValue(StlIntegrationProcess.VAR_SESSION_KIND, "mensual")), "sessionKind", "ordinary");
+
+      engine.getTaskService().complete(session.getId(), sessionOn("2031-05-15"));
+      Task next = driver.task(exercise, LocalExerciseProcess.TASK_RECORD_STL_SESSION);
+      Assertions.assertThat(next.getId()).as("the next session's task").isNotEqualTo(session.getId());
+      Assertions.assertThat(evidence.list("tla", exercise.getId())).anySatisfy(item -> {
+        Assertions.assertThat(item.step()).as("the step the exercise is in").isEqualTo(4);
+        Assertions.assertThat(item.source()).isEqualTo("Acta de la sesión ordinaria del STL del 15 de mayo de 2031");
+      });
+      String page = new Http(port).get("/micrositio/tla/" + exercises.findById(exercise.getId()).orElseThrow().year()).body();
+      Assertions.assertThat(page).contains("Sesiones del STL", "Sesión ordinaria", "Sede del organismo garante",
+          "Acuerdos: Se aprobó el calendario de mesas.");
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private static VariableMap sessionOn(String day) {
+    return Variables.createVariables().putValue(StlIntegrationProcess.VAR_SESSION_DATE, day)
+        .putValue(StlIntegrationProcess.VAR_SESSION_KIND, "ordinary")
+        .putValue(StlIntegrationProcess.VAR_SESSION_PLACE, "Sede del organismo garante")
+        .putValue(StlIntegrationProcess.VAR_AGREEMENTS, "Se aprobó el calendario de mesas.")
+        .putValueTyped(StlIntegrationProcess.VAR_SESSION_MINUTES, TestVariables.sessionMinutes("acta-sesion-ordinaria.pdf"));
+  }
+
   @Test
   void theAgendaNeedsTheMinutesOfTheSessionThatApprovedIt() {
     var exercise = driver.startAtStep("mor", 3);
