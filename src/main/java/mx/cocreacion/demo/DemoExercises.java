@@ -289,7 +289,7 @@ public class DemoExercises {
 
       complete(StlIntegrationProcess.TASK_CONVENE_STL_MEETING, Variables.createVariables()
           .putValue(StlIntegrationProcess.VAR_MEETING_DATE, day(-170))
-          .putValue(StlIntegrationProcess.VAR_MEETING_PLACE, "Sala de plenos del " + plan.guarantorBody())
+          .putValue(StlIntegrationProcess.VAR_MEETING_PLACE, "Sala de plenos, " + plan.guarantorBody())
           .putValue(StlIntegrationProcess.VAR_INVITE_REGISTERED_ACTORS, true)
           .putValue(StlIntegrationProcess.VAR_MEETING_INVITEES,
               "Universidades públicas de la entidad y colegios de profesionistas."));
