@@ -37,6 +37,9 @@ class DataCatalogueTest extends ProcessTestSupport {
 
   private static final String LICENCE = "https://datos.gob.mx/libreusomx";
   private static final String FOAF = "http://xmlns.com/foaf/0.1/";
+  /** The licence's link: its title in RFC 8187's encoding (title*), and without accents for clients that read title. */
+  private static final String LINK = "<" + LICENCE + ">; rel=\"license\"; title=\"Terminos de Libre Uso MX\"; "
+      + "title*=UTF-8''T%C3%A9rminos%20de%20Libre%20Uso%20MX";
 
   @LocalServerPort int port;
   private Http http;
@@ -95,7 +98,7 @@ class DataCatalogueTest extends ProcessTestSupport {
         Answer download = http.get(URI.create(file.getPropertyResourceValue(DCAT.downloadURL).getURI()).getPath());
         assertThat(download.status()).as(name).isEqualTo(200);
         assertThat(download.header("Content-Type")).startsWith(media.substring(media.indexOf("media-types/") + 12));
-        assertThat(download.header("Link")).contains("<" + LICENCE + ">; rel=\"license\"");
+        assertThat(download.header("Link")).isEqualTo(LINK);
         assertThat(download.header("Access-Control-Allow-Origin")).isEqualTo("*");
       }
     }
@@ -170,6 +173,15 @@ class DataCatalogueTest extends ProcessTestSupport {
           "class=\"pie-licencia\"", "href=\"" + LICENCE + "\" rel=\"license\"", "href=\"/micrositio/datos-abiertos\"");
     }
     assertThat(http.get("/micrositio").header("Access-Control-Allow-Origin")).as("pages stay closed").isNull();
+    // The Link header's title is the licence's name, as RFC 8288 wants a non-ASCII one: in title*, per RFC 8187.
+    String link = http.get("/data.json").header("Link");
+    assertThat(link).isEqualTo(LINK).matches("\\p{ASCII}+");
+    String encoded = link.substring(link.indexOf("title*=UTF-8''") + "title*=UTF-8''".length());
+    assertThat(java.net.URLDecoder.decode(encoded, java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("Términos de Libre Uso MX");
+    OpenDataTerms.Licence quoted = new OpenDataTerms.Licence("Licencia \"Ñandú\" 2.0 (México)", LICENCE);
+    assertThat(OpenDataHeadersFilter.licenceLink(quoted)).isEqualTo("<" + LICENCE + ">; rel=\"license\"; "
+        + "title=\"Licencia 'Nandu' 2.0 (Mexico)\"; title*=UTF-8''Licencia%20%22%C3%91and%C3%BA%22%202.0%20%28M%C3%A9xico%29");
     JsonNode openApi = http.get("/v3/api-docs").json();
     assertThat(openApi.path("info").path("license").path("name").asText()).isEqualTo("Términos de Libre Uso MX");
     assertThat(openApi.path("info").path("license").path("url").asText()).isEqualTo(LICENCE);
