@@ -13,12 +13,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import mx.cocreacion.plan.CommitmentCsv;
 import mx.cocreacion.plan.CommitmentView;
 import mx.cocreacion.plan.EvaluationRound;
 import mx.cocreacion.tenancy.EntityCatalogue;
+import mx.cocreacion.validation.Dates;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -46,6 +49,11 @@ class OpenDataController {
 
   static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
+  /** The descriptions of the parameters the open data's paths share. */
+  private static final String TENANT = "Clave de la entidad federativa (tenant), p. ej. «oax»";
+  private static final String EXERCISE_YEAR = "Año de un ejercicio anterior (AAAA); sin él, el ejercicio actual";
+  private static final String NATIONAL_YEAR = "Año de los ejercicios (AAAA); sin él, el ejercicio actual de cada entidad";
+
   private final PublicExercises exercises;
   private final ObjectMapper json;
   private final NationalFiles national;
@@ -67,7 +75,7 @@ class OpenDataController {
   @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<?> nationalCommitments(
-      @Parameter(description = "Año de los ejercicios (AAAA); sin él, el ejercicio actual de cada entidad",
+      @Parameter(description = NATIONAL_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
     return withYear(year, y -> {
@@ -96,8 +104,7 @@ class OpenDataController {
           + "monitoreo y de la evaluación final del INAI. El diccionario está en /api/public/datapackage.json.")
   @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
   ResponseEntity<?> nationalCommitmentsCsv(@RequestParam(required = false) String year) {
-    return withYear(year, y -> csv(y == null ? "compromisos-nacional.csv" : "compromisos-nacional-" + y + ".csv",
-        NationalFiles.commitmentsCsv(national.commitments(y))));
+    return nationalCsv(year, "compromisos-nacional", y -> NationalFiles.commitmentsCsv(national.commitments(y)));
   }
 
   @GetMapping(value = "/api/public/reports.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
@@ -106,8 +113,7 @@ class OpenDataController {
           + "indicado), con commitmentId para unirlo con el CSV de compromisos.")
   @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
   ResponseEntity<?> nationalReportsCsv(@RequestParam(required = false) String year) {
-    return withYear(year, y -> csv(y == null ? "informes-nacional.csv" : "informes-nacional-" + y + ".csv",
-        NationalFiles.reportsCsv(national.commitments(y))));
+    return nationalCsv(year, "informes-nacional", y -> NationalFiles.reportsCsv(national.commitments(y)));
   }
 
   @GetMapping(value = "/api/public/evidence.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
@@ -119,11 +125,51 @@ class OpenDataController {
   @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<?> nationalEvidenceCsv(
-      @Parameter(description = "Año de los ejercicios (AAAA); sin él, el ejercicio actual de cada entidad",
+      @Parameter(description = NATIONAL_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return withYear(year, y -> csv(y == null ? "evidencia-nacional.csv" : "evidencia-nacional-" + y + ".csv",
-        NationalFiles.evidenceCsv(national.evidence(y))));
+    return nationalCsv(year, "evidencia-nacional", y -> NationalFiles.evidenceCsv(national.evidence(y)));
+  }
+
+  @GetMapping(value = "/api/public/activities.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(summary = "Actividades de todas las entidades (CSV)",
+      description = "Una fila por actividad de cada compromiso del ejercicio actual de cada entidad (o del año "
+          + "indicado): de quién es (tenant, entityName, year, businessKey, commitmentId), el compromiso, la actividad "
+          + "(título, producto, indicador, línea base, meta, fecha de término, estado), si está vencida y el último "
+          + "valor medido de su indicador. El diccionario está en /api/public/datapackage.json.")
+  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
+  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  ResponseEntity<?> nationalActivitiesCsv(
+      @Parameter(description = NATIONAL_YEAR, schema = @Schema(type = "integer", format = "int32", example = "2025"))
+      @RequestParam(required = false) String year) {
+    return nationalCsv(year, "actividades-nacional",
+        y -> FollowUpFiles.activitiesCsv(national.commitments(y), today()));
+  }
+
+  @GetMapping(value = "/api/public/assessments.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(summary = "Monitoreo y evaluaciones del INAI de todas las entidades (CSV)",
+      description = "Una fila por valoración del INAI de cada compromiso del ejercicio actual de cada entidad (o del "
+          + "año indicado): el monitoreo a seis meses (verificable, relevante, impacto potencial), la evaluación de "
+          + "cada año de implementación (cumplimiento) y la evaluación final (cumplimiento y si abrió el gobierno), "
+          + "con commitmentId para unirla con sus compromisos. El diccionario está en /api/public/datapackage.json.")
+  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
+  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  ResponseEntity<?> nationalAssessmentsCsv(
+      @Parameter(description = NATIONAL_YEAR, schema = @Schema(type = "integer", format = "int32", example = "2025"))
+      @RequestParam(required = false) String year) {
+    return nationalCsv(year, "evaluaciones-nacional", y -> FollowUpFiles.assessmentsCsv(national.commitments(y)));
+  }
+
+  /** Today in Mexico City, by the engine's clock: the day an activity is overdue after. */
+  private static LocalDate today() {
+    return Dates.localDate(ClockUtil.getCurrentTime().toInstant());
+  }
+
+  /** A national file, {@code name}.csv or, for a year, {@code name}-AAAA.csv, its body written for that year. */
+  private ResponseEntity<?> nationalCsv(String year, String name, java.util.function.Function<Integer, String> body) {
+    return withYear(year, y -> csv(y == null ? name + ".csv" : name + "-" + y + ".csv", body.apply(y)));
   }
 
   /** Runs {@code answer} with the year parameter parsed (null when absent), or answers 400 naming it. */
@@ -206,8 +252,8 @@ class OpenDataController {
   @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<?> commitments(
-      @Parameter(description = "Clave de la entidad federativa (tenant), p. ej. «oax»") @PathVariable String tenant,
-      @Parameter(description = "Año de un ejercicio anterior (AAAA); sin él, el ejercicio actual",
+      @Parameter(description = TENANT) @PathVariable String tenant,
+      @Parameter(description = EXERCISE_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
     return find(tenant, year, found -> ResponseEntity.ok(new ExerciseCommitments(found.exercise(),
@@ -229,12 +275,11 @@ class OpenDataController {
   @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
       content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<?> commitmentsCsv(
-      @Parameter(description = "Clave de la entidad federativa (tenant), p. ej. «oax»") @PathVariable String tenant,
-      @Parameter(description = "Año de un ejercicio anterior (AAAA); sin él, el ejercicio actual",
+      @Parameter(description = TENANT) @PathVariable String tenant,
+      @Parameter(description = EXERCISE_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return find(tenant, year, found -> csv("compromisos-" + found.exercise().businessKey() + ".csv",
-        CommitmentCsv.write(exercises.commitments(found.exerciseId()))));
+    return exerciseCsv(tenant, year, "compromisos", found -> CommitmentCsv.write(exercises.commitments(found.exerciseId())));
   }
 
   @GetMapping(value = "/api/public/exercises/{tenant}/reports.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
@@ -248,12 +293,11 @@ class OpenDataController {
   @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
       content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<?> reportsCsv(
-      @Parameter(description = "Clave de la entidad federativa (tenant), p. ej. «oax»") @PathVariable String tenant,
-      @Parameter(description = "Año de un ejercicio anterior (AAAA); sin él, el ejercicio actual",
+      @Parameter(description = TENANT) @PathVariable String tenant,
+      @Parameter(description = EXERCISE_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return find(tenant, year, found -> csv("informes-" + found.exercise().businessKey() + ".csv",
-        NationalFiles.reportsCsv(List.of(national.commitmentsOf(found)))));
+    return exerciseCsv(tenant, year, "informes", found -> NationalFiles.reportsCsv(List.of(national.commitmentsOf(found))));
   }
 
   @GetMapping(value = "/api/public/exercises/{tenant}/evidence.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
@@ -267,12 +311,62 @@ class OpenDataController {
   @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
       content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<?> evidenceCsv(
-      @Parameter(description = "Clave de la entidad federativa (tenant), p. ej. «oax»") @PathVariable String tenant,
-      @Parameter(description = "Año de un ejercicio anterior (AAAA); sin él, el ejercicio actual",
+      @Parameter(description = TENANT) @PathVariable String tenant,
+      @Parameter(description = EXERCISE_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return find(tenant, year, found -> csv("evidencia-" + found.exercise().businessKey() + ".csv",
-        NationalFiles.evidenceCsv(List.of(national.evidenceOf(found)))));
+    return exerciseCsv(tenant, year, "evidencia", found -> NationalFiles.evidenceCsv(List.of(national.evidenceOf(found))));
+  }
+
+  @GetMapping(value = "/api/public/exercises/{tenant}/exercises.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(summary = "Ejercicios de una entidad (CSV)",
+      description = "Las filas de la entidad en el archivo nacional de ejercicios (/api/public/exercises.csv), con sus "
+          + "mismas columnas: una por cada ejercicio que ha tenido, de todos los años, el más reciente primero.")
+  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
+  @ApiResponse(responseCode = "404", description = "La entidad no existe o no ha tenido ningún ejercicio",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+  ResponseEntity<?> entityExercisesCsv(@Parameter(description = TENANT) @PathVariable String tenant) {
+    return find(tenant, (Integer) null, found -> csv("ejercicios-" + tenant + ".csv", ExerciseCsv.write(
+        exercises.all().stream().filter(e -> e.tenant().equals(tenant)).toList())));
+  }
+
+  @GetMapping(value = "/api/public/exercises/{tenant}/activities.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(summary = "Actividades de un ejercicio (CSV)",
+      description = "Las filas de la entidad en el archivo nacional de actividades (/api/public/activities.csv), con sus "
+          + "mismas columnas: una por actividad de cada compromiso de su ejercicio actual (o del año indicado).")
+  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
+  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+  @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+  ResponseEntity<?> activitiesCsv(@Parameter(description = TENANT) @PathVariable String tenant,
+      @Parameter(description = EXERCISE_YEAR, schema = @Schema(type = "integer", format = "int32", example = "2025"))
+      @RequestParam(required = false) String year) {
+    return exerciseCsv(tenant, year, "actividades",
+        found -> FollowUpFiles.activitiesCsv(List.of(national.commitmentsOf(found)), today()));
+  }
+
+  @GetMapping(value = "/api/public/exercises/{tenant}/assessments.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(summary = "Monitoreo y evaluaciones del INAI de un ejercicio (CSV)",
+      description = "Las filas de la entidad en el archivo nacional de valoraciones del INAI (/api/public/assessments.csv), "
+          + "con sus mismas columnas: una por monitoreo, evaluación anual o evaluación final de cada compromiso de su "
+          + "ejercicio actual (o del año indicado).")
+  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
+  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+  @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
+      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+  ResponseEntity<?> assessmentsCsv(@Parameter(description = TENANT) @PathVariable String tenant,
+      @Parameter(description = EXERCISE_YEAR, schema = @Schema(type = "integer", format = "int32", example = "2025"))
+      @RequestParam(required = false) String year) {
+    return exerciseCsv(tenant, year, "evaluaciones",
+        found -> FollowUpFiles.assessmentsCsv(List.of(national.commitmentsOf(found))));
+  }
+
+  /** A file of one exercise, {@code name}-{businessKey}.csv, its body written for the exercise found. */
+  private ResponseEntity<?> exerciseCsv(String tenant, String year, String name,
+      java.util.function.Function<PublicExercises.Found, String> body) {
+    return find(tenant, year, found -> csv(name + "-" + found.exercise().businessKey() + ".csv", body.apply(found)));
   }
 
   private ResponseEntity<?> find(String tenant, String year,

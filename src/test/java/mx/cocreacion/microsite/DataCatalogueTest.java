@@ -86,7 +86,8 @@ class DataCatalogueTest extends ProcessTestSupport {
       assertThat(contact.hasProperty(VCARD4.hasEmail) || contact.hasProperty(VCARD4.hasURL)).as(name).isTrue();
       assertThat(spanish(dataset.getPropertyResourceValue(DCTerms.spatial), SKOS.prefLabel)).as(name).isNotBlank();
       List<Resource> files = dataset.listProperties(DCAT.distribution).mapWith(s -> s.getResource()).toList();
-      assertThat(files).as(name).hasSize(name.contains("#informes-") || name.contains("#evidencia-") ? 1 : 2);
+      // JSON and CSV for the exercises and the commitments; the other files are CSV.
+      assertThat(files).as(name).hasSize(name.endsWith("#ejercicios") || name.contains("#compromisos-") ? 2 : 1);
       for (Resource file : files) {
         assertThat(file.getPropertyResourceValue(DCTerms.license).getURI()).isEqualTo(LICENCE);
         assertThat(file.getPropertyResourceValue(DCAT.accessURL)).isNotNull();
@@ -119,6 +120,22 @@ class DataCatalogueTest extends ProcessTestSupport {
     assertThat(spanish(bajaEvidence.getPropertyResourceValue(DCTerms.spatial), SKOS.prefLabel)).isEqualTo("Baja California");
     assertThat(bajaEvidence.getPropertyResourceValue(DCAT.distribution).getPropertyResourceValue(DCAT.downloadURL).getURI())
         .isEqualTo("http://localhost:8080/api/public/exercises/bcn/evidence.csv");
+    // All the entidad's exercises, and its current exercise's activities and INAI's assessments.
+    for (String[] file : new String[][] {{"ejercicios", "exercises", "Ejercicios de cocreación de Baja California"},
+        {"actividades", "activities", "Actividades del Plan de Acción Local de Baja California " + year},
+        {"evaluaciones", "assessments", "Monitoreo y evaluaciones del INAI del Plan de Acción Local de Baja California " + year}}) {
+      Resource own = catalogue.getResource("http://localhost:8080/micrositio/datos-abiertos#" + file[0] + "-bcn");
+      assertThat(spanish(own, DCTerms.title)).isEqualTo(file[2]);
+      assertThat(spanish(own.getPropertyResourceValue(DCTerms.spatial), SKOS.prefLabel)).isEqualTo("Baja California");
+      assertThat(own.getPropertyResourceValue(DCAT.distribution).getPropertyResourceValue(DCAT.downloadURL).getURI())
+          .isEqualTo("http://localhost:8080/api/public/exercises/bcn/" + file[1] + ".csv");
+    }
+    for (String[] file : new String[][] {{"actividades", "activities"}, {"evaluaciones", "assessments"}}) {
+      Resource national = catalogue.getResource("http://localhost:8080/micrositio/datos-abiertos#" + file[0] + "-nacional");
+      assertThat(spanish(national.getPropertyResourceValue(DCTerms.spatial), SKOS.prefLabel)).isEqualTo("México");
+      assertThat(national.getPropertyResourceValue(DCAT.distribution).getPropertyResourceValue(DCAT.downloadURL).getURI())
+          .isEqualTo("http://localhost:8080/api/public/" + file[1] + ".csv");
+    }
     // The national one: every exercise.
     Resource national = catalogue.getResource("http://localhost:8080/micrositio/datos-abiertos#ejercicios");
     assertThat(spanish(national.getPropertyResourceValue(DCTerms.spatial), SKOS.prefLabel)).isEqualTo("México");
@@ -165,7 +182,13 @@ class DataCatalogueTest extends ProcessTestSupport {
         "/api/public/catalogo.ttl", "/data.json", "http://localhost:8080/api/public/exercises/bcn/commitments.csv",
         "id=\"titulo-por-entidad\"", "id=\"entidad-bcn\"", "id=\"informes-bcn\"", "id=\"evidencia-bcn\"",
         "http://localhost:8080/api/public/exercises/bcn/reports.csv",
-        "http://localhost:8080/api/public/exercises/bcn/evidence.csv");
+        "http://localhost:8080/api/public/exercises/bcn/evidence.csv", "id=\"ejercicios-bcn\"", "id=\"actividades-bcn\"",
+        "id=\"evaluaciones-bcn\"", "id=\"actividades-nacional\"", "id=\"evaluaciones-nacional\"",
+        "http://localhost:8080/api/public/exercises/bcn/exercises.csv",
+        "http://localhost:8080/api/public/exercises/bcn/activities.csv",
+        "http://localhost:8080/api/public/exercises/bcn/assessments.csv", "http://localhost:8080/api/public/activities.csv",
+        "http://localhost:8080/api/public/assessments.csv", "id=\"diccionario-actividades\"",
+        "id=\"diccionario-evaluaciones\"");
     for (String path : List.of("/micrositio", "/micrositio/bcn", "/micrositio/datos-abiertos")) {
       String html = http.get(path).body();
       assertThat(html).as(path).contains(
