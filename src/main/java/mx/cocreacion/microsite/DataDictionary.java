@@ -207,8 +207,8 @@ public final class DataDictionary {
     f.add(field("implementationYear", "integer", "Año de implementación", "Año de implementación evaluado (1, 2, …); "
         + "vacío en el monitoreo y en la evaluación final.", Map.of("minimum", 1)));
     f.add(date("periodEnd", "Fin del periodo", "Último día del periodo evaluado; vacío en el monitoreo."));
-    f.add(dateTime("evaluatedAt", "Registrada", "Momento en que el INAI registró la evaluación de la ronda (ISO 8601, "
-        + "UTC); vacío en el monitoreo.", false));
+    f.add(dateTime("recordedAt", "Registrada", "Momento en que el INAI registró la valoración: su monitoreo, o la "
+        + "evaluación de la ronda (ISO 8601, UTC); vacío si no consta.", false));
     f.add(bool("verifiable", "Verificable", "Monitoreo: «true» si el compromiso es verificable; vacío en una "
         + "evaluación.", false));
     f.add(bool("relevant", "Relevante", "Monitoreo: «true» si el compromiso es relevante para los valores del gobierno "

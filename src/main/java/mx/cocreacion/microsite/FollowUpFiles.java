@@ -25,7 +25,7 @@ public final class FollowUpFiles {
 
   /** The assessments file: whose, the commitment, which assessment, and the IRM scales it used. */
   public static final List<String> ASSESSMENT_COLUMNS = NationalFiles.whoseAnd(List.of("commitment", "kind", "round",
-      "implementationYear", "periodEnd", "evaluatedAt", "verifiable", "relevant", "potentialImpact", "completion",
+      "implementationYear", "periodEnd", "recordedAt", "verifiable", "relevant", "potentialImpact", "completion",
       "openedGovernment", "notes"));
 
   /** The kinds of assessment, values of {@code kind}. */
@@ -68,7 +68,7 @@ public final class FollowUpFiles {
     return NationalFiles.write(ASSESSMENT_COLUMNS, printer -> {
       for (ExerciseCommitments e : all) {
         for (CommitmentView c : e.commitments()) {
-          for (List<Object> assessment : assessments(e.evaluations(), c)) {
+          for (List<Object> assessment : assessments(e, c)) {
             List<Object> row = e.whose(c);
             row.add(c.position());
             row.addAll(assessment);
@@ -80,12 +80,13 @@ public final class FollowUpFiles {
   }
 
   /** The cells after {@code commitment} of each of {@code c}'s assessments. */
-  private static List<List<Object>> assessments(List<EvaluationRound> rounds, CommitmentView c) {
+  private static List<List<Object>> assessments(ExerciseCommitments e, CommitmentView c) {
+    List<EvaluationRound> rounds = e.evaluations();
     List<List<Object>> out = new ArrayList<>();
     CommitmentView.Monitoring m = c.monitoring();
     if (m != null) {
-      out.add(List.of(MONITORING, "", "", "", "", m.verifiable(), m.relevant(), NationalFiles.text(m.potentialImpact()),
-          "", "", NationalFiles.text(m.notes())));
+      out.add(List.of(MONITORING, "", "", "", e.monitoredAt() == null ? "" : e.monitoredAt().toString(), m.verifiable(),
+          m.relevant(), NationalFiles.text(m.potentialImpact()), "", "", NationalFiles.text(m.notes())));
     }
     for (EvaluationRound round : rounds) {
       if (round.finalRound()) {

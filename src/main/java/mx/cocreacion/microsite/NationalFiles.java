@@ -3,6 +3,7 @@ package mx.cocreacion.microsite;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -61,9 +62,12 @@ public class NationalFiles {
   /** One exercise's public evidence, with whose it is. */
   public record ExerciseEvidence(PublicExercise exercise, List<EvidenceItem> evidence) {}
 
-  /** One exercise's commitments and INAI's evaluation rounds of it, with whose they are. */
+  /**
+   * One exercise's commitments, INAI's evaluation rounds of it and when INAI recorded its monitoring (null before it),
+   * with whose they are.
+   */
   public record ExerciseCommitments(PublicExercise exercise, List<CommitmentView> commitments,
-      List<EvaluationRound> evaluations) {
+      List<EvaluationRound> evaluations, Instant monitoredAt) {
 
     /** «oax-2026-c03»: the exercise's business key and the commitment's two-digit number. */
     public String commitmentId(CommitmentView c) {
@@ -128,7 +132,7 @@ public class NationalFiles {
   /** One exercise's commitments, with whose they are: the rows of the commitments and reports files for one entidad. */
   public ExerciseCommitments commitmentsOf(PublicExercises.Found found) {
     return new ExerciseCommitments(found.exercise(), exercises.commitments(found.exerciseId()),
-        exercises.evaluations(found.exerciseId()));
+        exercises.evaluations(found.exerciseId()), exercises.monitoredAt(found.exerciseId()));
   }
 
   /** The commitments file as CSV (UTF-8, RFC 4180, header row; formula-like cells neutralised). */

@@ -239,12 +239,14 @@ class OpenDataTest {
       assertThat(monitoring.get("relevant")).isEqualTo(c.at("/monitoring/relevant").asText());
       assertThat(monitoring.get("potentialImpact")).isEqualTo(c.at("/monitoring/potentialImpact").asText());
       assertThat(monitoring.get("completion") + monitoring.get("round")).isEmpty();
+      assertThat(java.time.Instant.parse(monitoring.get("recordedAt"))).as("when INAI recorded its monitoring")
+          .isEqualTo(publicExercises.monitoredAt(exercise.getId()));
       CSVRecord yearly = assessed.get(3 * i + 1);
       assertThat(yearly.get("completion")).isEqualTo(yearRound.at("/assessments/" + i + "/completion").asText());
       assertThat(yearly.get("round") + "/" + yearly.get("implementationYear") + "/" + yearly.get("periodEnd"))
           .isEqualTo(yearRound.get("round").asText() + "/" + yearRound.get("year").asText() + "/"
               + yearRound.get("periodEnd").asText());
-      assertThat(java.time.Instant.parse(yearly.get("evaluatedAt")))
+      assertThat(java.time.Instant.parse(yearly.get("recordedAt")))
           .isEqualTo(java.time.Instant.parse(yearRound.get("evaluatedAt").asText()));
       CSVRecord last = assessed.get(3 * i + 2);
       assertThat(last.get("completion")).isEqualTo(c.at("/evaluation/completion").asText());
