@@ -183,7 +183,8 @@ public class DataCatalogue {
     String files = publicUrl + "/api/public/exercises/" + tenant;
     List<Dataset> out = new ArrayList<>();
     out.add(exercisesOf(all.stream().filter(e -> e.tenant().equals(tenant)).toList(), modified, tenant,
-        entity.landingPage(), name, entity.contact(), name).dataset("ejercicios-" + tenant, "Ejercicios de cocreación de " + name,
+        entity.landingPage(), name, entity.contact(), name).dataset("ejercicios-" + tenant,
+        "Ejercicios de cocreación de " + name,
         "Todos los ejercicios de Cocreación desde lo local de " + name + ", de todos los años: organismo garante, paso "
             + "actual del método, fechas del Plan de Acción Local y de su lanzamiento, número de compromisos, avance "
             + "promedio, compromisos destacados y tareas vencidas (las filas de la entidad en el archivo nacional de "

@@ -217,7 +217,8 @@ public final class DataDictionary {
         + words(IrmScales.POTENTIAL_IMPACT) + "; vacío en una evaluación.",
         Map.of("enum", List.copyOf(IrmScales.POTENTIAL_IMPACT.keySet()))));
     f.add(field("completion", "string", "Cumplimiento", "Evaluación: cumplimiento según el INAI: "
-        + words(IrmScales.COMPLETION) + "; vacío en el monitoreo.", Map.of("enum", List.copyOf(IrmScales.COMPLETION.keySet()))));
+        + words(IrmScales.COMPLETION) + "; vacío en el monitoreo.",
+        Map.of("enum", List.copyOf(IrmScales.COMPLETION.keySet()))));
     f.add(field("openedGovernment", "string", "¿Abrió el gobierno?", "Evaluación final: cuánto abrió el gobierno según "
         + "el INAI: " + words(IrmScales.OPENED_GOVERNMENT) + "; vacío en las demás.",
         Map.of("enum", List.copyOf(IrmScales.OPENED_GOVERNMENT.keySet()))));

@@ -19,9 +19,9 @@ import mx.cocreacion.plan.EvaluationRound;
 public final class FollowUpFiles {
 
   /** The activities file: whose, the commitment, the activity as the plan of record has it, overdue, last value. */
-  public static final List<String> ACTIVITY_COLUMNS = NationalFiles.whoseAnd(List.of("commitment", "commitmentTitle", "activity",
-      "activity_title", "product", "indicator", "baseline", "target", "dueDate", "status", "overdue", "currentValue",
-      "currentValueOn"));
+  public static final List<String> ACTIVITY_COLUMNS = NationalFiles.whoseAnd(List.of("commitment", "commitmentTitle",
+      "activity", "activity_title", "product", "indicator", "baseline", "target", "dueDate", "status", "overdue",
+      "currentValue", "currentValueOn"));
 
   /** The assessments file: whose, the commitment, which assessment, and the IRM scales it used. */
   public static final List<String> ASSESSMENT_COLUMNS = NationalFiles.whoseAnd(List.of("commitment", "kind", "round",

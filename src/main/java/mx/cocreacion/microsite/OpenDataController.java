@@ -103,7 +103,11 @@ class OpenDataController {
           + "ejercicio, más el último valor medido del indicador (currentValue, currentValueOn) y los resultados del "
           + "monitoreo y de la evaluación final del INAI. El diccionario está en /api/public/datapackage.json.")
   @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
-  ResponseEntity<?> nationalCommitmentsCsv(@RequestParam(required = false) String year) {
+  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  ResponseEntity<?> nationalCommitmentsCsv(
+      @Parameter(description = NATIONAL_YEAR, schema = @Schema(type = "integer", format = "int32", example = "2025"))
+      @RequestParam(required = false) String year) {
     return nationalCsv(year, "compromisos-nacional", y -> NationalFiles.commitmentsCsv(national.commitments(y)));
   }
 
@@ -112,7 +116,11 @@ class OpenDataController {
       description = "Una fila por informe de avance de cada compromiso del ejercicio actual de cada entidad (o del año "
           + "indicado), con commitmentId para unirlo con el CSV de compromisos.")
   @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
-  ResponseEntity<?> nationalReportsCsv(@RequestParam(required = false) String year) {
+  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  ResponseEntity<?> nationalReportsCsv(
+      @Parameter(description = NATIONAL_YEAR, schema = @Schema(type = "integer", format = "int32", example = "2025"))
+      @RequestParam(required = false) String year) {
     return nationalCsv(year, "informes-nacional", y -> NationalFiles.reportsCsv(national.commitments(y)));
   }
 

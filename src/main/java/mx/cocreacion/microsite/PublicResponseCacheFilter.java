@@ -49,8 +49,8 @@ public class PublicResponseCacheFilter extends OncePerRequestFilter {
       + "|/api/public/exercises/[a-z]+/(reports|exercises|activities|assessments)\\.csv|/api/public/commitments(\\.csv)?"
       + "|/api/public/(reports|activities|assessments)\\.csv");
   private static final Pattern YEAR_QUERY_PATHS = Pattern.compile(
-      "/api/public/exercises/[a-z]+/(commitments(\\.csv)?|(reports|activities|assessments)\\.csv)|/api/public/commitments(\\.csv)?"
-      + "|/api/public/(reports|activities|assessments)\\.csv");
+      "/api/public/exercises/[a-z]+/(commitments(\\.csv)?|(reports|activities|assessments)\\.csv)"
+      + "|/api/public/commitments(\\.csv)?|/api/public/(reports|activities|assessments)\\.csv");
   private static final Pattern CACHED_QUERY = Pattern.compile("year=\\d{4}");
   /** The microsite is in Spanish, whatever the browser asks for. */
   private static final Locale SPANISH = Locale.forLanguageTag("es-MX");
