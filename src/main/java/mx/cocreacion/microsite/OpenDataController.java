@@ -1,5 +1,9 @@
 package mx.cocreacion.microsite;
 
+import static mx.cocreacion.microsite.OpenDataAnswers.EXERCISE_YEAR;
+import static mx.cocreacion.microsite.OpenDataAnswers.NATIONAL_YEAR;
+import static mx.cocreacion.microsite.OpenDataAnswers.TENANT;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,19 +16,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import mx.cocreacion.microsite.OpenDataAnswers.ErrorBody;
 import mx.cocreacion.plan.CommitmentCsv;
 import mx.cocreacion.plan.CommitmentView;
 import mx.cocreacion.plan.EvaluationRound;
-import mx.cocreacion.tenancy.EntityCatalogue;
-import mx.cocreacion.validation.Dates;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,18 +43,13 @@ import org.springframework.web.bind.annotation.RestController;
     + "Públicos, sin inicio de sesión, de solo lectura.")
 class OpenDataController {
 
-  static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-
-  /** The descriptions of the parameters the open data's paths share. */
-  private static final String TENANT = "Clave de la entidad federativa (tenant), p. ej. «oax»";
-  private static final String EXERCISE_YEAR = "Año de un ejercicio anterior (AAAA); sin él, el ejercicio actual";
-  private static final String NATIONAL_YEAR = "Año de los ejercicios (AAAA); sin él, el ejercicio actual de cada entidad";
-
   private final PublicExercises exercises;
   private final ObjectMapper json;
   private final NationalFiles national;
+  private final OpenDataAnswers answers;
 
-  OpenDataController(PublicExercises exercises, ObjectMapper json, NationalFiles national) {
+  OpenDataController(PublicExercises exercises, ObjectMapper json, NationalFiles national, OpenDataAnswers answers) {
+    this.answers = answers;
     this.exercises = exercises;
     this.json = json;
     this.national = national;
@@ -78,7 +69,7 @@ class OpenDataController {
       @Parameter(description = NATIONAL_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return withYear(year, y -> {
+    return answers.withYear(year, y -> {
       List<ObjectNode> rows = new java.util.ArrayList<>();
       for (NationalFiles.ExerciseCommitments e : national.commitments(y)) {
         for (CommitmentView c : e.commitments()) {
@@ -108,7 +99,7 @@ class OpenDataController {
   ResponseEntity<?> nationalCommitmentsCsv(
       @Parameter(description = NATIONAL_YEAR, schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return nationalCsv(year, "compromisos-nacional", y -> NationalFiles.commitmentsCsv(national.commitments(y)));
+    return answers.nationalCsv(year, "compromisos-nacional", y -> NationalFiles.commitmentsCsv(national.commitments(y)));
   }
 
   @GetMapping(value = "/api/public/reports.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
@@ -121,7 +112,7 @@ class OpenDataController {
   ResponseEntity<?> nationalReportsCsv(
       @Parameter(description = NATIONAL_YEAR, schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return nationalCsv(year, "informes-nacional", y -> NationalFiles.reportsCsv(national.commitments(y)));
+    return answers.nationalCsv(year, "informes-nacional", y -> NationalFiles.reportsCsv(national.commitments(y)));
   }
 
   @GetMapping(value = "/api/public/evidence.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
@@ -136,62 +127,7 @@ class OpenDataController {
       @Parameter(description = NATIONAL_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return nationalCsv(year, "evidencia-nacional", y -> NationalFiles.evidenceCsv(national.evidence(y)));
-  }
-
-  @GetMapping(value = "/api/public/activities.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
-  @Operation(summary = "Actividades de todas las entidades (CSV)",
-      description = "Una fila por actividad de cada compromiso del ejercicio actual de cada entidad (o del año "
-          + "indicado): de quién es (tenant, entityName, year, businessKey, commitmentId), el compromiso, la actividad "
-          + "(título, producto, indicador, línea base, meta, fecha de término, estado), si está vencida y el último "
-          + "valor medido de su indicador. El diccionario está en /api/public/datapackage.json.")
-  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
-  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  ResponseEntity<?> nationalActivitiesCsv(
-      @Parameter(description = NATIONAL_YEAR, schema = @Schema(type = "integer", format = "int32", example = "2025"))
-      @RequestParam(required = false) String year) {
-    return nationalCsv(year, "actividades-nacional",
-        y -> FollowUpFiles.activitiesCsv(national.commitments(y), today()));
-  }
-
-  @GetMapping(value = "/api/public/assessments.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
-  @Operation(summary = "Monitoreo y evaluaciones del INAI de todas las entidades (CSV)",
-      description = "Una fila por valoración del INAI de cada compromiso del ejercicio actual de cada entidad (o del "
-          + "año indicado): el monitoreo a seis meses (verificable, relevante, impacto potencial), la evaluación de "
-          + "cada año de implementación (cumplimiento) y la evaluación final (cumplimiento y si abrió el gobierno), "
-          + "con commitmentId para unirla con sus compromisos. El diccionario está en /api/public/datapackage.json.")
-  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
-  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  ResponseEntity<?> nationalAssessmentsCsv(
-      @Parameter(description = NATIONAL_YEAR, schema = @Schema(type = "integer", format = "int32", example = "2025"))
-      @RequestParam(required = false) String year) {
-    return nationalCsv(year, "evaluaciones-nacional", y -> FollowUpFiles.assessmentsCsv(national.commitments(y)));
-  }
-
-  /** Today in Mexico City, by the engine's clock: the day an activity is overdue after. */
-  private static LocalDate today() {
-    return Dates.localDate(ClockUtil.getCurrentTime().toInstant());
-  }
-
-  /** A national file, {@code name}.csv or, for a year, {@code name}-AAAA.csv, its body written for that year. */
-  private ResponseEntity<?> nationalCsv(String year, String name, java.util.function.Function<Integer, String> body) {
-    return withYear(year, y -> csv(y == null ? name + ".csv" : name + "-" + y + ".csv", body.apply(y)));
-  }
-
-  /** Runs {@code answer} with the year parameter parsed (null when absent), or answers 400 naming it. */
-  private ResponseEntity<?> withYear(String year, java.util.function.Function<Integer, ResponseEntity<?>> answer) {
-    if (year == null) {
-      return answer.apply(null);
-    }
-    String trimmed = year.trim();
-    if (!trimmed.matches("\\d{4}")) {
-      return error(HttpStatus.BAD_REQUEST, "InvalidParameter",
-          "El parámetro «year» debe ser un año de cuatro cifras (AAAA); se recibió «" + year + "».",
-          List.of(Map.of("field", "year", "message", "debe ser un año de cuatro cifras (AAAA)")));
-    }
-    return answer.apply(Integer.valueOf(trimmed));
+    return answers.nationalCsv(year, "evidencia-nacional", y -> NationalFiles.evidenceCsv(national.evidence(y)));
   }
 
   /** The commitments of one exercise: which exercise, and its commitments with activities and progress. */
@@ -215,10 +151,6 @@ class OpenDataController {
       allOf = {NationalCommitmentIdentity.class, CommitmentView.class})
   interface NationalCommitment {}
 
-  /** An error answer: {@code type}, Spanish {@code message} and, for bad parameters, {@code violations}. */
-  @Schema(description = "Respuesta de error: tipo, mensaje en español y, si aplica, los parámetros inválidos")
-  record ErrorBody(String type, String message, List<Map<String, String>> violations) {}
-
   @GetMapping(value = "/api/public/exercises", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Todos los ejercicios",
       description = "Todos los ejercicios de todas las entidades federativas (el más reciente primero dentro de "
@@ -237,7 +169,7 @@ class OpenDataController {
           + "launchDate, launchPlace, commitments, palProgress, starredCommitments, overdueTasks.")
   @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
   ResponseEntity<String> allCsv() {
-    return csv("ejercicios.csv", ExerciseCsv.write(exercises.all()));
+    return OpenDataAnswers.csv("ejercicios.csv", ExerciseCsv.write(exercises.all()));
   }
 
   private byte[] serialised(Object value) {
@@ -264,7 +196,7 @@ class OpenDataController {
       @Parameter(description = EXERCISE_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return find(tenant, year, found -> ResponseEntity.ok(new ExerciseCommitments(found.exercise(),
+    return answers.find(tenant, year, found -> ResponseEntity.ok(new ExerciseCommitments(found.exercise(),
         exercises.commitments(found.exerciseId()), exercises.evaluations(found.exerciseId()))));
   }
 
@@ -287,7 +219,7 @@ class OpenDataController {
       @Parameter(description = EXERCISE_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return exerciseCsv(tenant, year, "compromisos", found -> CommitmentCsv.write(exercises.commitments(found.exerciseId())));
+    return answers.exerciseCsv(tenant, year, "compromisos", found -> CommitmentCsv.write(exercises.commitments(found.exerciseId())));
   }
 
   @GetMapping(value = "/api/public/exercises/{tenant}/reports.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
@@ -305,7 +237,7 @@ class OpenDataController {
       @Parameter(description = EXERCISE_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return exerciseCsv(tenant, year, "informes", found -> NationalFiles.reportsCsv(List.of(national.commitmentsOf(found))));
+    return answers.exerciseCsv(tenant, year, "informes", found -> NationalFiles.reportsCsv(List.of(national.commitmentsOf(found))));
   }
 
   @GetMapping(value = "/api/public/exercises/{tenant}/evidence.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
@@ -323,91 +255,6 @@ class OpenDataController {
       @Parameter(description = EXERCISE_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return exerciseCsv(tenant, year, "evidencia", found -> NationalFiles.evidenceCsv(List.of(national.evidenceOf(found))));
-  }
-
-  @GetMapping(value = "/api/public/exercises/{tenant}/exercises.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
-  @Operation(summary = "Ejercicios de una entidad (CSV)",
-      description = "Las filas de la entidad en el archivo nacional de ejercicios (/api/public/exercises.csv), con sus "
-          + "mismas columnas: una por cada ejercicio que ha tenido, de todos los años, el más reciente primero.")
-  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
-  @ApiResponse(responseCode = "404", description = "La entidad no existe o no ha tenido ningún ejercicio",
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-  ResponseEntity<?> entityExercisesCsv(@Parameter(description = TENANT) @PathVariable String tenant) {
-    return find(tenant, (Integer) null, found -> csv("ejercicios-" + tenant + ".csv", ExerciseCsv.write(
-        exercises.all().stream().filter(e -> e.tenant().equals(tenant)).toList())));
-  }
-
-  @GetMapping(value = "/api/public/exercises/{tenant}/activities.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
-  @Operation(summary = "Actividades de un ejercicio (CSV)",
-      description = "Las filas de la entidad en el archivo nacional de actividades (/api/public/activities.csv), con sus "
-          + "mismas columnas: una por actividad de cada compromiso de su ejercicio actual (o del año indicado).")
-  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
-  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-  @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-  ResponseEntity<?> activitiesCsv(@Parameter(description = TENANT) @PathVariable String tenant,
-      @Parameter(description = EXERCISE_YEAR, schema = @Schema(type = "integer", format = "int32", example = "2025"))
-      @RequestParam(required = false) String year) {
-    return exerciseCsv(tenant, year, "actividades",
-        found -> FollowUpFiles.activitiesCsv(List.of(national.commitmentsOf(found)), today()));
-  }
-
-  @GetMapping(value = "/api/public/exercises/{tenant}/assessments.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
-  @Operation(summary = "Monitoreo y evaluaciones del INAI de un ejercicio (CSV)",
-      description = "Las filas de la entidad en el archivo nacional de valoraciones del INAI (/api/public/assessments.csv), "
-          + "con sus mismas columnas: una por monitoreo, evaluación anual o evaluación final de cada compromiso de su "
-          + "ejercicio actual (o del año indicado).")
-  @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
-  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-  @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
-      content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
-  ResponseEntity<?> assessmentsCsv(@Parameter(description = TENANT) @PathVariable String tenant,
-      @Parameter(description = EXERCISE_YEAR, schema = @Schema(type = "integer", format = "int32", example = "2025"))
-      @RequestParam(required = false) String year) {
-    return exerciseCsv(tenant, year, "evaluaciones",
-        found -> FollowUpFiles.assessmentsCsv(List.of(national.commitmentsOf(found))));
-  }
-
-  /** A file of one exercise, {@code name}-{businessKey}.csv, its body written for the exercise found. */
-  private ResponseEntity<?> exerciseCsv(String tenant, String year, String name,
-      java.util.function.Function<PublicExercises.Found, String> body) {
-    return find(tenant, year, found -> csv(name + "-" + found.exercise().businessKey() + ".csv", body.apply(found)));
-  }
-
-  private ResponseEntity<?> find(String tenant, String year,
-      java.util.function.Function<PublicExercises.Found, ResponseEntity<?>> answer) {
-    return withYear(year, parsedYear -> find(tenant, parsedYear, answer));
-  }
-
-  private ResponseEntity<?> find(String tenant, Integer parsedYear,
-      java.util.function.Function<PublicExercises.Found, ResponseEntity<?>> answer) {
-    if (!EntityCatalogue.exists(tenant)) {
-      return error(HttpStatus.NOT_FOUND, "NotFound",
-          "No existe la entidad federativa «" + tenant + "».", null);
-    }
-    var found = exercises.find(tenant, parsedYear);
-    if (found.isEmpty()) {
-      String entity = EntityCatalogue.nameOf(tenant);
-      return error(HttpStatus.NOT_FOUND, "NotFound", parsedYear == null
-          ? entity + " no tiene ningún ejercicio de cocreación."
-          : entity + " no tiene un ejercicio de cocreación del año " + parsedYear + ".", null);
-    }
-    return answer.apply(found.get());
-  }
-
-  private static ResponseEntity<ErrorBody> error(HttpStatus status, String type, String message,
-      List<Map<String, String>> violations) {
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-        .body(new ErrorBody(type, message, violations == null ? List.of() : violations));
-  }
-
-  private static ResponseEntity<String> csv(String filename, String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(CSV);
-    headers.setContentDisposition(ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build());
-    return ResponseEntity.ok().headers(headers).body(body);
+    return answers.exerciseCsv(tenant, year, "evidencia", found -> NationalFiles.evidenceCsv(List.of(national.evidenceOf(found))));
   }
 }
