@@ -37,7 +37,12 @@ class CsvRowSchemas {
         new Csv("/api/public/reports.csv", "NationalReportCsvRow", DataDictionary.nationalReports()),
         new Csv("/api/public/evidence.csv", "NationalEvidenceCsvRow", DataDictionary.nationalEvidence()),
         new Csv("/api/public/exercises/{tenant}/reports.csv", "NationalReportCsvRow", DataDictionary.nationalReports()),
-        new Csv("/api/public/exercises/{tenant}/evidence.csv", "NationalEvidenceCsvRow", DataDictionary.nationalEvidence()));
+        new Csv("/api/public/exercises/{tenant}/evidence.csv", "NationalEvidenceCsvRow", DataDictionary.nationalEvidence()),
+        new Csv("/api/public/exercises/{tenant}/exercises.csv", "ExerciseCsvRow", DataDictionary.exercises()),
+        new Csv("/api/public/activities.csv", "ActivityCsvRow", DataDictionary.activities()),
+        new Csv("/api/public/exercises/{tenant}/activities.csv", "ActivityCsvRow", DataDictionary.activities()),
+        new Csv("/api/public/assessments.csv", "AssessmentCsvRow", DataDictionary.assessments()),
+        new Csv("/api/public/exercises/{tenant}/assessments.csv", "AssessmentCsvRow", DataDictionary.assessments()));
   }
 
   @Bean

@@ -67,19 +67,14 @@ public class DataCatalogue {
     List<PublicExercise> all = exercises.all();
     List<Dataset> datasets = new ArrayList<>();
     Instant nationalModified = modified.values().stream().max(Instant::compareTo).orElse(null);
-    LocalDate firstDay = all.stream().map(e -> Dates.localDate(e.startedAt())).min(LocalDate::compareTo).orElse(null);
-    // To the end of the last PAL, or the last start when a later exercise has no PAL yet.
-    LocalDate lastDay = all.stream().map(e -> e.palEnd() != null ? e.palEnd() : Dates.localDate(e.startedAt()))
-        .max(LocalDate::compareTo).orElse(null);
-    datasets.add(new Dataset(publicUrl + PAGE + "#ejercicios", "ejercicios", null,
-        "Ejercicios locales de cocreación (nacional)",
-        "Todos los ejercicios de Cocreación desde lo local de las 32 entidades federativas: entidad, año, organismo "
-            + "garante, paso actual del método (1 a 6), fechas del Plan de Acción Local (PAL) y de su lanzamiento, "
-            + "número de compromisos, avance promedio del PAL, compromisos destacados y tareas vencidas.",
-        List.of("gobierno abierto", "cocreación", "plan de acción local", "entidades federativas", "transparencia"),
-        publicUrl + "/micrositio", "México", firstDay, lastDay, nationalModified, inai(),
-        List.of(new Distribution("Ejercicios (JSON)", "JSON", "application/json", publicUrl + "/api/public/exercises"),
-            new Distribution("Ejercicios (CSV)", "CSV", "text/csv", publicUrl + "/api/public/exercises.csv"))));
+    datasets.add(exercisesOf(all, modified, null, publicUrl + "/micrositio", "México", inai(), "entidades federativas")
+        .dataset("ejercicios", "Ejercicios locales de cocreación (nacional)",
+            "Todos los ejercicios de Cocreación desde lo local de las 32 entidades federativas: entidad, año, organismo "
+                + "garante, paso actual del método (1 a 6), fechas del Plan de Acción Local (PAL) y de su lanzamiento, "
+                + "número de compromisos, avance promedio del PAL, compromisos destacados y tareas vencidas.",
+            List.of("plan de acción local", "transparencia"),
+            new Distribution("Ejercicios (JSON)", "JSON", "application/json", publicUrl + "/api/public/exercises"),
+            new Distribution("Ejercicios (CSV)", "CSV", "text/csv", publicUrl + "/api/public/exercises.csv")));
     // One dataset per entidad: the exercise its commitments URL serves (two exercises started at the same instant
     // are both "current" by start; the URL serves one of them, and so does the catalogue).
     List<PublicExercise> current = exercises.currentPerEntity().stream().map(PublicExercise::tenant).distinct()
@@ -90,76 +85,150 @@ public class DataCatalogue {
         .orElse(null);
     Instant currentModified = current.stream().map(e -> modified.getOrDefault(e.businessKey(), e.startedAt()))
         .max(Instant::compareTo).orElse(null);
-    datasets.add(new Dataset(publicUrl + PAGE + "#compromisos-nacional", "compromisos-nacional", null,
-        "Compromisos y actividades de todas las entidades",
+    // The national files of the current exercises share their coverage, last change and contact.
+    Coverage national = new Coverage(publicUrl + PAGE, null, publicUrl + "/micrositio", "México", currentFirst,
+        currentLast, currentModified, inai(), "entidades federativas");
+    String api = publicUrl + "/api/public/";
+    datasets.add(national.dataset("compromisos-nacional", "Compromisos y actividades de todas las entidades",
         "Los compromisos del ejercicio actual de cada entidad federativa en un solo archivo (con «?year=AAAA», los de "
             + "ese año), con entidad, año, clave del ejercicio e identificador estable de cada compromiso "
             + "(«oax-2026-c03»), sus actividades, el último valor medido de cada indicador y los resultados del "
             + "monitoreo y de la evaluación final del INAI.",
-        List.of("gobierno abierto", "cocreación", "plan de acción local", "compromisos", "entidades federativas"),
-        publicUrl + "/micrositio", "México", currentFirst, currentLast, currentModified, inai(),
-        List.of(new Distribution("Compromisos de todas las entidades (JSON)", "JSON", "application/json",
-                publicUrl + "/api/public/commitments"),
-            new Distribution("Compromisos y actividades de todas las entidades (CSV)", "CSV", "text/csv",
-                publicUrl + "/api/public/commitments.csv"))));
-    datasets.add(new Dataset(publicUrl + PAGE + "#informes-nacional", "informes-nacional", null,
-        "Informes de avance de todas las entidades",
+        List.of("plan de acción local", "compromisos"),
+        new Distribution("Compromisos de todas las entidades (JSON)", "JSON", "application/json", api + "commitments"),
+        new Distribution("Compromisos y actividades de todas las entidades (CSV)", "CSV", "text/csv",
+            api + "commitments.csv")));
+    datasets.add(national.dataset("actividades-nacional", "Actividades de todas las entidades",
+        "Cada actividad de los compromisos del ejercicio actual de cada entidad federativa: producto, indicador, "
+            + "línea base, meta, fecha de término, estado, si está vencida y el último valor medido de su indicador, con "
+            + "el identificador del compromiso.",
+        List.of("actividades", "seguimiento"),
+        new Distribution("Actividades de todas las entidades (CSV)", "CSV", "text/csv", api + "activities.csv")));
+    datasets.add(national.dataset("informes-nacional", "Informes de avance de todas las entidades",
         "Cada informe de avance de los compromisos del ejercicio actual de cada entidad federativa: fecha, avance, "
             + "relato del STL, evidencia y valores medidos de los indicadores, con el identificador del compromiso.",
-        List.of("gobierno abierto", "cocreación", "informes de avance", "seguimiento", "entidades federativas"),
-        publicUrl + "/micrositio", "México", currentFirst, currentLast, currentModified, inai(),
-        List.of(new Distribution("Informes de avance de todas las entidades (CSV)", "CSV", "text/csv",
-            publicUrl + "/api/public/reports.csv"))));
-    datasets.add(new Dataset(publicUrl + PAGE + "#evidencia-nacional", "evidencia-nacional", null,
-        "Evidencia documental de todas las entidades",
+        List.of("informes de avance", "seguimiento"),
+        new Distribution("Informes de avance de todas las entidades (CSV)", "CSV", "text/csv", api + "reports.csv")));
+    datasets.add(national.dataset("evaluaciones-nacional", "Monitoreo y evaluaciones del INAI de todas las entidades",
+        "Cada valoración del INAI de los compromisos del ejercicio actual de cada entidad federativa: el monitoreo a "
+            + "seis meses (verificable, relevante, impacto potencial), la evaluación de cada año de implementación y la "
+            + "evaluación final (cumplimiento y si abrió el gobierno), con el identificador del compromiso.",
+        List.of("monitoreo", "evaluación"),
+        new Distribution("Monitoreo y evaluaciones del INAI de todas las entidades (CSV)", "CSV", "text/csv",
+            api + "assessments.csv")));
+    datasets.add(national.dataset("evidencia-nacional", "Evidencia documental de todas las entidades",
         "Cada documento publicado como evidencia del ejercicio actual de cada entidad federativa: declaración, actas "
             + "del STL, minutas de las mesas, Plan de Acción Local, informes de avance e informes del INAI, con el paso "
             + "del método al que pertenece y su dirección de descarga.",
-        List.of("gobierno abierto", "cocreación", "evidencia", "documentos", "entidades federativas"),
-        publicUrl + "/micrositio", "México", currentFirst, currentLast, currentModified, inai(),
-        List.of(new Distribution("Evidencia documental de todas las entidades (CSV)", "CSV", "text/csv",
-            publicUrl + "/api/public/evidence.csv"))));
+        List.of("evidencia", "documentos"),
+        new Distribution("Evidencia documental de todas las entidades (CSV)", "CSV", "text/csv", api + "evidence.csv")));
     for (PublicExercise exercise : current) {
-      String tenant = exercise.tenant();
-      // What the entidad's three datasets share: its page, the PAL's period, when it last changed, whom to ask.
-      String landing = publicUrl + "/micrositio/" + tenant;
-      LocalDate planStart = exercise.palStart() != null ? exercise.palStart() : Dates.localDate(exercise.startedAt());
-      Instant changed = modified.getOrDefault(exercise.businessKey(), exercise.startedAt());
-      SupportContacts.Contact contact = contacts.entity(tenant).orElse(inai());
-      String api = publicUrl + "/api/public/exercises/" + tenant + "/commitments";
-      datasets.add(new Dataset(publicUrl + PAGE + "#compromisos-" + tenant, "compromisos-" + tenant, tenant,
-          "Compromisos del Plan de Acción Local de " + exercise.entityName() + " " + exercise.year(),
-          "Los compromisos del ejercicio " + exercise.year() + " de " + exercise.entityName() + " («" + exercise.name()
-              + "»): problema, descripción, responsable, ODS, criterios, actividades con producto, indicador, línea "
-              + "base, meta y fecha de término, avance, informes de avance, monitoreo y evaluaciones del INAI (JSON); "
-              + "una fila por actividad (CSV).",
-          List.of("gobierno abierto", "cocreación", "plan de acción local", "compromisos", exercise.entityName()),
-          landing, exercise.entityName(), planStart, exercise.palEnd(), changed, contact,
-          List.of(new Distribution("Compromisos y actividades (JSON)", "JSON", "application/json", api),
-              new Distribution("Compromisos y actividades (CSV)", "CSV", "text/csv", api + ".csv"))));
-      String files = publicUrl + "/api/public/exercises/" + tenant;
-      datasets.add(new Dataset(publicUrl + PAGE + "#informes-" + tenant, "informes-" + tenant, tenant,
-          "Informes de avance del Plan de Acción Local de " + exercise.entityName() + " " + exercise.year(),
-          "Cada informe de avance de los compromisos del ejercicio " + exercise.year() + " de " + exercise.entityName()
-              + ": fecha, avance, relato del STL, evidencia y valores medidos de los indicadores, con el identificador "
-              + "del compromiso (las filas de la entidad en el archivo nacional de informes).",
-          List.of("gobierno abierto", "cocreación", "informes de avance", "seguimiento", exercise.entityName()),
-          landing, exercise.entityName(), planStart, exercise.palEnd(), changed, contact,
-          List.of(new Distribution("Informes de avance (CSV)", "CSV", "text/csv", files + "/reports.csv"))));
-      datasets.add(new Dataset(publicUrl + PAGE + "#evidencia-" + tenant, "evidencia-" + tenant, tenant,
-          "Evidencia documental del ejercicio de " + exercise.entityName() + " " + exercise.year(),
-          "Cada documento publicado como evidencia del ejercicio " + exercise.year() + " de " + exercise.entityName()
-              + ": declaración, actas del STL, minutas de las mesas, Plan de Acción Local, informes de avance e "
-              + "informes del INAI, con el paso del método y su dirección de descarga.",
-          List.of("gobierno abierto", "cocreación", "evidencia", "documentos", exercise.entityName()),
-          landing, exercise.entityName(), Dates.localDate(exercise.startedAt()), exercise.palEnd(), changed, contact,
-          List.of(new Distribution("Evidencia documental (CSV)", "CSV", "text/csv", files + "/evidence.csv"))));
+      datasets.addAll(entityDatasets(exercise, all, modified));
     }
     return new Catalogue(publicUrl + "/api/public/catalogo", "Datos abiertos de Cocreación desde lo local",
         "Catálogo de los datos abiertos de los ejercicios locales de gobierno abierto (Cocreación desde lo local) de "
             + "las entidades federativas de México: ejercicios, compromisos de sus Planes de Acción Local, actividades, "
             + "avance, monitoreo y evaluación.",
         publicUrl + PAGE, nationalModified, List.copyOf(datasets));
+  }
+
+  /**
+   * What the datasets of one place share: where their sections are ({@code page}), the entidad (null for the national
+   * ones), its page and name, the period they cover, when they last changed, whom to ask, and the keyword that names
+   * the place.
+   */
+  private record Coverage(String page, String tenant, String landingPage, String spatial, LocalDate start, LocalDate end,
+      Instant modified, SupportContacts.Contact contact, String place) {
+
+    Dataset dataset(String slug, String title, String description, List<String> keywords, Distribution... files) {
+      return during(start, slug, title, description, keywords, files);
+    }
+
+    /** A dataset whose period begins on {@code from} rather than the place's start. */
+    Dataset during(LocalDate from, String slug, String title, String description, List<String> keywords,
+        Distribution... files) {
+      List<String> words = new ArrayList<>(List.of("gobierno abierto", "cocreación"));
+      words.addAll(keywords);
+      words.add(place);
+      return new Dataset(page + "#" + slug, slug, tenant, title, description, List.copyOf(words), landingPage, spatial,
+          from, end, modified, contact, List.of(files));
+    }
+  }
+
+  /**
+   * The coverage of a list of exercises: from the first start to the end of the last PAL (or the last start when a
+   * later exercise has no PAL yet), last changed when any of them last changed.
+   */
+  private Coverage exercisesOf(List<PublicExercise> list, Map<String, Instant> modified, String tenant, String landing,
+      String spatial, SupportContacts.Contact contact, String place) {
+    return new Coverage(publicUrl + PAGE, tenant, landing, spatial,
+        list.stream().map(e -> Dates.localDate(e.startedAt())).min(LocalDate::compareTo).orElse(null),
+        list.stream().map(e -> e.palEnd() != null ? e.palEnd() : Dates.localDate(e.startedAt()))
+            .max(LocalDate::compareTo).orElse(null),
+        list.stream().map(e -> modified.getOrDefault(e.businessKey(), e.startedAt())).max(Instant::compareTo)
+            .orElse(null), contact, place);
+  }
+
+  /**
+   * The datasets of one entidad's current exercise: all its exercises, and its exercise's commitments, activities,
+   * progress reports, INAI's assessments and evidence (the entidad's rows of the national files).
+   */
+  private List<Dataset> entityDatasets(PublicExercise exercise, List<PublicExercise> all, Map<String, Instant> modified) {
+    String tenant = exercise.tenant();
+    String name = exercise.entityName();
+    String of = exercise.year() + " de " + name;
+    Coverage entity = new Coverage(publicUrl + PAGE, tenant, publicUrl + "/micrositio/" + tenant, name,
+        exercise.palStart() != null ? exercise.palStart() : Dates.localDate(exercise.startedAt()), exercise.palEnd(),
+        modified.getOrDefault(exercise.businessKey(), exercise.startedAt()), contacts.entity(tenant).orElse(inai()), name);
+    String files = publicUrl + "/api/public/exercises/" + tenant;
+    List<Dataset> out = new ArrayList<>();
+    out.add(exercisesOf(all.stream().filter(e -> e.tenant().equals(tenant)).toList(), modified, tenant,
+        entity.landingPage(), name, entity.contact(), name).dataset("ejercicios-" + tenant,
+        "Ejercicios de cocreación de " + name,
+        "Todos los ejercicios de Cocreación desde lo local de " + name + ", de todos los años: organismo garante, paso "
+            + "actual del método, fechas del Plan de Acción Local y de su lanzamiento, número de compromisos, avance "
+            + "promedio, compromisos destacados y tareas vencidas (las filas de la entidad en el archivo nacional de "
+            + "ejercicios).",
+        List.of("ejercicios", "plan de acción local"),
+        new Distribution("Ejercicios (CSV)", "CSV", "text/csv", files + "/exercises.csv")));
+    String api = files + "/commitments";
+    out.add(entity.dataset("compromisos-" + tenant, "Compromisos del Plan de Acción Local de " + name + " "
+            + exercise.year(),
+        "Los compromisos del ejercicio " + of + " («" + exercise.name() + "»): problema, descripción, responsable, "
+            + "ODS, criterios, actividades con producto, indicador, línea base, meta y fecha de término, avance, "
+            + "informes de avance, monitoreo y evaluaciones del INAI (JSON); una fila por actividad (CSV).",
+        List.of("plan de acción local", "compromisos"),
+        new Distribution("Compromisos y actividades (JSON)", "JSON", "application/json", api),
+        new Distribution("Compromisos y actividades (CSV)", "CSV", "text/csv", api + ".csv")));
+    out.add(entity.dataset("actividades-" + tenant, "Actividades del Plan de Acción Local de " + name + " "
+            + exercise.year(),
+        "Cada actividad de los compromisos del ejercicio " + of + ": producto, indicador, línea base, meta, fecha de "
+            + "término, estado, si está vencida y el último valor medido, con el identificador del compromiso (las "
+            + "filas de la entidad en el archivo nacional de actividades).",
+        List.of("actividades", "seguimiento"),
+        new Distribution("Actividades (CSV)", "CSV", "text/csv", files + "/activities.csv")));
+    out.add(entity.dataset("informes-" + tenant, "Informes de avance del Plan de Acción Local de " + name + " "
+            + exercise.year(),
+        "Cada informe de avance de los compromisos del ejercicio " + of + ": fecha, avance, relato del STL, evidencia "
+            + "y valores medidos de los indicadores, con el identificador del compromiso (las filas de la entidad en el "
+            + "archivo nacional de informes).",
+        List.of("informes de avance", "seguimiento"),
+        new Distribution("Informes de avance (CSV)", "CSV", "text/csv", files + "/reports.csv")));
+    out.add(entity.dataset("evaluaciones-" + tenant, "Monitoreo y evaluaciones del INAI del Plan de Acción Local de "
+            + name + " " + exercise.year(),
+        "Cada valoración del INAI de los compromisos del ejercicio " + of + ": monitoreo a seis meses, evaluación de "
+            + "cada año de implementación y evaluación final, con el identificador del compromiso (las filas de la "
+            + "entidad en el archivo nacional de valoraciones).",
+        List.of("monitoreo", "evaluación"),
+        new Distribution("Monitoreo y evaluaciones del INAI (CSV)", "CSV", "text/csv", files + "/assessments.csv")));
+    out.add(entity.during(Dates.localDate(exercise.startedAt()), "evidencia-" + tenant,
+        "Evidencia documental del ejercicio de " + name + " " + exercise.year(),
+        "Cada documento publicado como evidencia del ejercicio " + of + ": declaración, actas del STL, minutas de las "
+            + "mesas, Plan de Acción Local, informes de avance e informes del INAI, con el paso del método y su "
+            + "dirección de descarga.",
+        List.of("evidencia", "documentos"),
+        new Distribution("Evidencia documental (CSV)", "CSV", "text/csv", files + "/evidence.csv")));
+    return out;
   }
 
   private SupportContacts.Contact inai() {

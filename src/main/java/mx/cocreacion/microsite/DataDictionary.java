@@ -24,11 +24,12 @@ public final class DataDictionary {
   private DataDictionary() {}
 
   /**
-   * The schema of the CSV of the catalogue's dataset {@code slug}: an entidad's reports and evidence files have the
-   * columns of the national ones (they are the entidad's rows of them), its commitments file those of one exercise.
+   * The schema of the CSV of the catalogue's dataset {@code slug}: an entidad's exercises, activities, assessments,
+   * reports and evidence files have the columns of the national ones (they are the entidad's rows of them), its
+   * commitments file those of one exercise.
    */
   public static Map<String, Object> of(String slug) {
-    if (slug.equals("ejercicios")) {
+    if (slug.equals("ejercicios") || slug.startsWith("ejercicios-")) {
       return exercises();
     }
     if (slug.equals("compromisos-nacional")) {
@@ -39,6 +40,12 @@ public final class DataDictionary {
     }
     if (slug.startsWith("evidencia-")) {
       return nationalEvidence();
+    }
+    if (slug.startsWith("actividades-")) {
+      return activities();
+    }
+    if (slug.startsWith("evaluaciones-")) {
+      return assessments();
     }
     if (slug.startsWith("compromisos-")) {
       return commitments();
@@ -133,7 +140,7 @@ public final class DataDictionary {
   /** The schema of {@code /api/public/reports.csv} ({@link NationalFiles#REPORT_COLUMNS}). */
   public static Map<String, Object> nationalReports() {
     List<Map<String, Object>> f = new ArrayList<>(whose());
-    f.add(field("commitment", "integer", "Compromiso", "Número del compromiso en el plan.", required(Map.of("minimum", 1))));
+    f.add(commitmentNumber());
     f.add(field("report", "integer", "Informe", "Número del informe de avance del compromiso (1, 2, …).",
         required(Map.of("minimum", 1))));
     f.add(date("reportedAt", "Fecha del informe", "Día al que se refiere el informe."));
@@ -168,6 +175,69 @@ public final class DataDictionary {
     f.add(field("url", "string", "Descarga", "Ruta de descarga del archivo en este sitio («/micrositio/oax/evidencia/…») "
         + "o el enlace externo (http o https) que se registró.", required()));
     return schema(f, null);
+  }
+
+  /** The schema of {@code /api/public/activities.csv} ({@link FollowUpFiles#ACTIVITY_COLUMNS}). */
+  public static Map<String, Object> activities() {
+    List<Map<String, Object>> f = new ArrayList<>(whose());
+    f.add(commitmentNumber());
+    f.add(field("commitmentTitle", "string", "Título del compromiso", "Título del compromiso al que pertenece la "
+        + "actividad.", required()));
+    f.add(field("activity", "integer", "Actividad", "Número de la actividad dentro del compromiso (1, 2, …).",
+        required(Map.of("minimum", 1))));
+    f.addAll(fieldsOf(commitments(), "activity_title", "product", "indicator", "baseline", "target", "dueDate"));
+    f.add(field("status", "string", "Estado", "Estado de la actividad: " + words(IrmScales.STATUS) + "; vacío si aún "
+        + "no se registra (sin iniciar).", Map.of("enum", List.copyOf(IrmScales.STATUS.keySet()))));
+    f.add(bool("overdue", "Vencida", "«true» si pasó su fecha de término y no está concluida (al día de la descarga, "
+        + "hora de la Ciudad de México).", true));
+    f.addAll(fieldsOf(nationalCommitments(), "currentValue", "currentValueOn"));
+    return schema(f, null);
+  }
+
+  /** The schema of {@code /api/public/assessments.csv} ({@link FollowUpFiles#ASSESSMENT_COLUMNS}). */
+  public static Map<String, Object> assessments() {
+    List<Map<String, Object>> f = new ArrayList<>(whose());
+    f.add(commitmentNumber());
+    f.add(field("kind", "string", "Valoración", "Qué valoración del INAI es: «" + FollowUpFiles.MONITORING + "» el "
+        + "monitoreo a seis meses del lanzamiento, «" + FollowUpFiles.YEAR_EVALUATION + "» la evaluación de un año de "
+        + "implementación, «" + FollowUpFiles.FINAL_EVALUATION + "» la evaluación final del PAL.",
+        required(Map.of("enum", FollowUpFiles.KINDS))));
+    f.add(field("round", "integer", "Ronda de evaluación", "Número de la ronda de evaluación del PAL (1, 2, …; la "
+        + "final es la última); vacío en el monitoreo.", Map.of("minimum", 1)));
+    f.add(field("implementationYear", "integer", "Año de implementación", "Año de implementación evaluado (1, 2, …); "
+        + "vacío en el monitoreo y en la evaluación final.", Map.of("minimum", 1)));
+    f.add(date("periodEnd", "Fin del periodo", "Último día del periodo evaluado; vacío en el monitoreo."));
+    f.add(dateTime("recordedAt", "Registrada", "Momento en que el INAI registró la valoración: su monitoreo, o la "
+        + "evaluación de la ronda (ISO 8601, UTC); vacío si no consta.", false));
+    f.add(bool("verifiable", "Verificable", "Monitoreo: «true» si el compromiso es verificable; vacío en una "
+        + "evaluación.", false));
+    f.add(bool("relevant", "Relevante", "Monitoreo: «true» si el compromiso es relevante para los valores del gobierno "
+        + "abierto; vacío en una evaluación.", false));
+    f.add(field("potentialImpact", "string", "Impacto potencial", "Monitoreo: impacto potencial según el INAI: "
+        + words(IrmScales.POTENTIAL_IMPACT) + "; vacío en una evaluación.",
+        Map.of("enum", List.copyOf(IrmScales.POTENTIAL_IMPACT.keySet()))));
+    f.add(field("completion", "string", "Cumplimiento", "Evaluación: cumplimiento según el INAI: "
+        + words(IrmScales.COMPLETION) + "; vacío en el monitoreo.",
+        Map.of("enum", List.copyOf(IrmScales.COMPLETION.keySet()))));
+    f.add(field("openedGovernment", "string", "¿Abrió el gobierno?", "Evaluación final: cuánto abrió el gobierno según "
+        + "el INAI: " + words(IrmScales.OPENED_GOVERNMENT) + "; vacío en las demás.",
+        Map.of("enum", List.copyOf(IrmScales.OPENED_GOVERNMENT.keySet()))));
+    f.add(field("notes", "string", "Observaciones", "Observaciones del INAI sobre el compromiso; vacío si no las hay.",
+        Map.of()));
+    return schema(f, null);
+  }
+
+  /** The commitment's number, in a file whose rows are each about one commitment. */
+  private static Map<String, Object> commitmentNumber() {
+    return field("commitment", "integer", "Compromiso", "Número del compromiso en el plan.", required(Map.of("minimum", 1)));
+  }
+
+  /** The fields {@code names} of {@code schema}, in that order (the same column in two files, described once). */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> fieldsOf(Map<String, Object> schema, String... names) {
+    List<Map<String, Object>> fields = (List<Map<String, Object>>) schema.get("fields");
+    return java.util.Arrays.stream(names)
+        .map(name -> fields.stream().filter(f -> f.get("name").equals(name)).findFirst().orElseThrow()).toList();
   }
 
   /** The first columns of every file that lists exercises: which entidad, year and exercise. */

@@ -98,13 +98,18 @@ class MicrositeController {
             java.util.stream.Collectors.toList())).values()));
     model.addAttribute("licence", terms.licence());
     model.addAttribute("dictionaries", List.of(
-        Map.of("id", "diccionario-ejercicios", "title", "Ejercicios (ejercicios.csv)", "schema", DataDictionary.exercises()),
+        Map.of("id", "diccionario-ejercicios", "title", "Ejercicios de todas las entidades (ejercicios.csv) y de una "
+            + "entidad (ejercicios-….csv)", "schema", DataDictionary.exercises()),
         Map.of("id", "diccionario-compromisos", "title", "Compromisos y actividades de una entidad (compromisos-….csv)",
             "schema", DataDictionary.commitments()),
         Map.of("id", "diccionario-compromisos-nacional", "title", "Compromisos y actividades de todas las entidades "
             + "(compromisos-nacional.csv)", "schema", DataDictionary.nationalCommitments()),
+        Map.of("id", "diccionario-actividades", "title", "Actividades de todas las entidades "
+            + "(actividades-nacional.csv) y de una entidad (actividades-….csv)", "schema", DataDictionary.activities()),
         Map.of("id", "diccionario-informes-nacional", "title", "Informes de avance de todas las entidades "
             + "(informes-nacional.csv) y de una entidad (informes-….csv)", "schema", DataDictionary.nationalReports()),
+        Map.of("id", "diccionario-evaluaciones", "title", "Monitoreo y evaluaciones del INAI de todas las entidades "
+            + "(evaluaciones-nacional.csv) y de una entidad (evaluaciones-….csv)", "schema", DataDictionary.assessments()),
         Map.of("id", "diccionario-evidencia-nacional", "title", "Evidencia documental de todas las entidades "
             + "(evidencia-nacional.csv) y de una entidad (evidencia-….csv)", "schema", DataDictionary.nationalEvidence())));
     model.addAttribute("t", MicrositeLabels.INSTANCE);

@@ -1,5 +1,9 @@
 package mx.cocreacion.microsite;
 
+import static mx.cocreacion.microsite.OpenDataAnswers.EXERCISE_YEAR;
+import static mx.cocreacion.microsite.OpenDataAnswers.NATIONAL_YEAR;
+import static mx.cocreacion.microsite.OpenDataAnswers.TENANT;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,16 +16,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
+import mx.cocreacion.microsite.OpenDataAnswers.ErrorBody;
 import mx.cocreacion.plan.CommitmentCsv;
 import mx.cocreacion.plan.CommitmentView;
 import mx.cocreacion.plan.EvaluationRound;
-import mx.cocreacion.tenancy.EntityCatalogue;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,13 +43,13 @@ import org.springframework.web.bind.annotation.RestController;
     + "Públicos, sin inicio de sesión, de solo lectura.")
 class OpenDataController {
 
-  static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-
   private final PublicExercises exercises;
   private final ObjectMapper json;
   private final NationalFiles national;
+  private final OpenDataAnswers answers;
 
-  OpenDataController(PublicExercises exercises, ObjectMapper json, NationalFiles national) {
+  OpenDataController(PublicExercises exercises, ObjectMapper json, NationalFiles national, OpenDataAnswers answers) {
+    this.answers = answers;
     this.exercises = exercises;
     this.json = json;
     this.national = national;
@@ -67,10 +66,10 @@ class OpenDataController {
   @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<?> nationalCommitments(
-      @Parameter(description = "Año de los ejercicios (AAAA); sin él, el ejercicio actual de cada entidad",
+      @Parameter(description = NATIONAL_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return withYear(year, y -> {
+    return answers.withYear(year, y -> {
       List<ObjectNode> rows = new java.util.ArrayList<>();
       for (NationalFiles.ExerciseCommitments e : national.commitments(y)) {
         for (CommitmentView c : e.commitments()) {
@@ -95,9 +94,12 @@ class OpenDataController {
           + "ejercicio, más el último valor medido del indicador (currentValue, currentValueOn) y los resultados del "
           + "monitoreo y de la evaluación final del INAI. El diccionario está en /api/public/datapackage.json.")
   @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
-  ResponseEntity<?> nationalCommitmentsCsv(@RequestParam(required = false) String year) {
-    return withYear(year, y -> csv(y == null ? "compromisos-nacional.csv" : "compromisos-nacional-" + y + ".csv",
-        NationalFiles.commitmentsCsv(national.commitments(y))));
+  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  ResponseEntity<?> nationalCommitmentsCsv(
+      @Parameter(description = NATIONAL_YEAR, schema = @Schema(type = "integer", format = "int32", example = "2025"))
+      @RequestParam(required = false) String year) {
+    return answers.nationalCsv(year, "compromisos-nacional", y -> NationalFiles.commitmentsCsv(national.commitments(y)));
   }
 
   @GetMapping(value = "/api/public/reports.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
@@ -105,9 +107,12 @@ class OpenDataController {
       description = "Una fila por informe de avance de cada compromiso del ejercicio actual de cada entidad (o del año "
           + "indicado), con commitmentId para unirlo con el CSV de compromisos.")
   @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
-  ResponseEntity<?> nationalReportsCsv(@RequestParam(required = false) String year) {
-    return withYear(year, y -> csv(y == null ? "informes-nacional.csv" : "informes-nacional-" + y + ".csv",
-        NationalFiles.reportsCsv(national.commitments(y))));
+  @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  ResponseEntity<?> nationalReportsCsv(
+      @Parameter(description = NATIONAL_YEAR, schema = @Schema(type = "integer", format = "int32", example = "2025"))
+      @RequestParam(required = false) String year) {
+    return answers.nationalCsv(year, "informes-nacional", y -> NationalFiles.reportsCsv(national.commitments(y)));
   }
 
   @GetMapping(value = "/api/public/evidence.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
@@ -119,25 +124,10 @@ class OpenDataController {
   @ApiResponse(responseCode = "400", description = "El parámetro «year» no es un año",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<?> nationalEvidenceCsv(
-      @Parameter(description = "Año de los ejercicios (AAAA); sin él, el ejercicio actual de cada entidad",
+      @Parameter(description = NATIONAL_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return withYear(year, y -> csv(y == null ? "evidencia-nacional.csv" : "evidencia-nacional-" + y + ".csv",
-        NationalFiles.evidenceCsv(national.evidence(y))));
-  }
-
-  /** Runs {@code answer} with the year parameter parsed (null when absent), or answers 400 naming it. */
-  private ResponseEntity<?> withYear(String year, java.util.function.Function<Integer, ResponseEntity<?>> answer) {
-    if (year == null) {
-      return answer.apply(null);
-    }
-    String trimmed = year.trim();
-    if (!trimmed.matches("\\d{4}")) {
-      return error(HttpStatus.BAD_REQUEST, "InvalidParameter",
-          "El parámetro «year» debe ser un año de cuatro cifras (AAAA); se recibió «" + year + "».",
-          List.of(Map.of("field", "year", "message", "debe ser un año de cuatro cifras (AAAA)")));
-    }
-    return answer.apply(Integer.valueOf(trimmed));
+    return answers.nationalCsv(year, "evidencia-nacional", y -> NationalFiles.evidenceCsv(national.evidence(y)));
   }
 
   /** The commitments of one exercise: which exercise, and its commitments with activities and progress. */
@@ -161,10 +151,6 @@ class OpenDataController {
       allOf = {NationalCommitmentIdentity.class, CommitmentView.class})
   interface NationalCommitment {}
 
-  /** An error answer: {@code type}, Spanish {@code message} and, for bad parameters, {@code violations}. */
-  @Schema(description = "Respuesta de error: tipo, mensaje en español y, si aplica, los parámetros inválidos")
-  record ErrorBody(String type, String message, List<Map<String, String>> violations) {}
-
   @GetMapping(value = "/api/public/exercises", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Todos los ejercicios",
       description = "Todos los ejercicios de todas las entidades federativas (el más reciente primero dentro de "
@@ -183,7 +169,7 @@ class OpenDataController {
           + "launchDate, launchPlace, commitments, palProgress, starredCommitments, overdueTasks.")
   @ApiResponse(responseCode = "200", description = "El CSV", content = @Content(mediaType = "text/csv"))
   ResponseEntity<String> allCsv() {
-    return csv("ejercicios.csv", ExerciseCsv.write(exercises.all()));
+    return OpenDataAnswers.csv("ejercicios.csv", ExerciseCsv.write(exercises.all()));
   }
 
   private byte[] serialised(Object value) {
@@ -206,11 +192,11 @@ class OpenDataController {
   @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<?> commitments(
-      @Parameter(description = "Clave de la entidad federativa (tenant), p. ej. «oax»") @PathVariable String tenant,
-      @Parameter(description = "Año de un ejercicio anterior (AAAA); sin él, el ejercicio actual",
+      @Parameter(description = TENANT) @PathVariable String tenant,
+      @Parameter(description = EXERCISE_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return find(tenant, year, found -> ResponseEntity.ok(new ExerciseCommitments(found.exercise(),
+    return answers.find(tenant, year, found -> ResponseEntity.ok(new ExerciseCommitments(found.exercise(),
         exercises.commitments(found.exerciseId()), exercises.evaluations(found.exerciseId()))));
   }
 
@@ -229,12 +215,11 @@ class OpenDataController {
   @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
       content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<?> commitmentsCsv(
-      @Parameter(description = "Clave de la entidad federativa (tenant), p. ej. «oax»") @PathVariable String tenant,
-      @Parameter(description = "Año de un ejercicio anterior (AAAA); sin él, el ejercicio actual",
+      @Parameter(description = TENANT) @PathVariable String tenant,
+      @Parameter(description = EXERCISE_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return find(tenant, year, found -> csv("compromisos-" + found.exercise().businessKey() + ".csv",
-        CommitmentCsv.write(exercises.commitments(found.exerciseId()))));
+    return answers.exerciseCsv(tenant, year, "compromisos", found -> CommitmentCsv.write(exercises.commitments(found.exerciseId())));
   }
 
   @GetMapping(value = "/api/public/exercises/{tenant}/reports.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
@@ -248,12 +233,11 @@ class OpenDataController {
   @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
       content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<?> reportsCsv(
-      @Parameter(description = "Clave de la entidad federativa (tenant), p. ej. «oax»") @PathVariable String tenant,
-      @Parameter(description = "Año de un ejercicio anterior (AAAA); sin él, el ejercicio actual",
+      @Parameter(description = TENANT) @PathVariable String tenant,
+      @Parameter(description = EXERCISE_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return find(tenant, year, found -> csv("informes-" + found.exercise().businessKey() + ".csv",
-        NationalFiles.reportsCsv(List.of(national.commitmentsOf(found)))));
+    return answers.exerciseCsv(tenant, year, "informes", found -> NationalFiles.reportsCsv(List.of(national.commitmentsOf(found))));
   }
 
   @GetMapping(value = "/api/public/exercises/{tenant}/evidence.csv", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE})
@@ -267,45 +251,10 @@ class OpenDataController {
   @ApiResponse(responseCode = "404", description = "La entidad no existe o no tiene ejercicio de ese año",
       content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
   ResponseEntity<?> evidenceCsv(
-      @Parameter(description = "Clave de la entidad federativa (tenant), p. ej. «oax»") @PathVariable String tenant,
-      @Parameter(description = "Año de un ejercicio anterior (AAAA); sin él, el ejercicio actual",
+      @Parameter(description = TENANT) @PathVariable String tenant,
+      @Parameter(description = EXERCISE_YEAR,
           schema = @Schema(type = "integer", format = "int32", example = "2025"))
       @RequestParam(required = false) String year) {
-    return find(tenant, year, found -> csv("evidencia-" + found.exercise().businessKey() + ".csv",
-        NationalFiles.evidenceCsv(List.of(national.evidenceOf(found)))));
-  }
-
-  private ResponseEntity<?> find(String tenant, String year,
-      java.util.function.Function<PublicExercises.Found, ResponseEntity<?>> answer) {
-    return withYear(year, parsedYear -> find(tenant, parsedYear, answer));
-  }
-
-  private ResponseEntity<?> find(String tenant, Integer parsedYear,
-      java.util.function.Function<PublicExercises.Found, ResponseEntity<?>> answer) {
-    if (!EntityCatalogue.exists(tenant)) {
-      return error(HttpStatus.NOT_FOUND, "NotFound",
-          "No existe la entidad federativa «" + tenant + "».", null);
-    }
-    var found = exercises.find(tenant, parsedYear);
-    if (found.isEmpty()) {
-      String entity = EntityCatalogue.nameOf(tenant);
-      return error(HttpStatus.NOT_FOUND, "NotFound", parsedYear == null
-          ? entity + " no tiene ningún ejercicio de cocreación."
-          : entity + " no tiene un ejercicio de cocreación del año " + parsedYear + ".", null);
-    }
-    return answer.apply(found.get());
-  }
-
-  private static ResponseEntity<ErrorBody> error(HttpStatus status, String type, String message,
-      List<Map<String, String>> violations) {
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-        .body(new ErrorBody(type, message, violations == null ? List.of() : violations));
-  }
-
-  private static ResponseEntity<String> csv(String filename, String body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(CSV);
-    headers.setContentDisposition(ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build());
-    return ResponseEntity.ok().headers(headers).body(body);
+    return answers.exerciseCsv(tenant, year, "evidencia", found -> NationalFiles.evidenceCsv(List.of(national.evidenceOf(found))));
   }
 }

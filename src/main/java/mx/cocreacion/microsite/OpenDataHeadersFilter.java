@@ -8,6 +8,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,18 +19,45 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * What every open-data answer ({@code /api/public/**}, {@code /data.json}) says besides its body: the licence it is
- * published under ({@code Link: <…>; rel="license"}), and that any web page may read it
+ * published under ({@code Link: <…>; rel="license"}, its title in {@code title*}), and that any web page may read it
  * ({@code Access-Control-Allow-Origin: *}, with the headers a harvester revalidates with). Set before the chain
  * runs, so the answers {@link PublicResponseCacheFilter} serves from memory carry them too. The personal
  * calendar feeds ({@code /calendario/**}) and everything else stay closed to other origins.
  */
 public class OpenDataHeadersFilter extends OncePerRequestFilter {
 
+  /** The symbols RFC 8187's attr-char allows besides letters and digits. */
+  private static final String ATTR_SYMBOLS = "!#$&+-.^_`|~";
+
   private final String link;
 
   OpenDataHeadersFilter(OpenDataTerms terms) {
-    this.link = "<" + terms.licence().url() + ">; rel=\"license\"; title=\"" + terms.licence().name().replace("\"", "'")
-        + "\"";
+    this.link = licenceLink(terms.licence());
+  }
+
+  /**
+   * The {@code Link} to the licence (RFC 8288): its title in {@code title*} as RFC 8187 spells a non-ASCII value
+   * ({@code UTF-8''T%C3%A9rminos…}), which RFC 8288 asks for, and in {@code title} without accents for clients that
+   * read only that one (a header carries ASCII alone).
+   */
+  static String licenceLink(OpenDataTerms.Licence licence) {
+    String ascii = Normalizer.normalize(licence.name(), Normalizer.Form.NFD).replaceAll("[^\\x20-\\x7E]", "")
+        .replace("\\", "").replace("\"", "'");
+    return "<" + licence.url() + ">; rel=\"license\"; title=\"" + ascii + "\"; title*=UTF-8''" + extValue(licence.name());
+  }
+
+  /** RFC 8187's value-chars: attr-chars as they are, every other UTF-8 byte percent-encoded. */
+  private static String extValue(String value) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xFF);
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || ATTR_SYMBOLS.indexOf(c) >= 0)) {
+        out.append(c);
+      } else {
+        out.append('%').append(String.format("%02X", b & 0xFF));
+      }
+    }
+    return out.toString();
   }
 
   @Override

@@ -128,12 +128,18 @@ public class PublicExercises {
         .param("t", tenant).query(Integer.class).list());
   }
 
-  /** The commitments of an exercise (the approved plan, or the draft while step 4 runs). */
   /** INAI's evaluations of the exercise (yearly and final) with the STL's self-assessment before each, in order. */
   public List<EvaluationRound> evaluations(String exerciseId) {
     return cache.get("evaluations:" + exerciseId, () -> rounds.rounds(exerciseId));
   }
 
+  /** When INAI recorded its monitoring of the exercise's commitments, or null before it. */
+  public Instant monitoredAt(String exerciseId) {
+    return cache.get("monitored:" + exerciseId, () -> jdbc.sql("select monitored_at from cc_exercise where id = :e")
+        .param("e", exerciseId).query((rs, row) -> instant(rs, "monitored_at")).optional().orElse(null));
+  }
+
+  /** The commitments of an exercise (the approved plan, or the draft while step 4 runs). */
   public List<CommitmentView> commitments(String exerciseId) {
     return cache.get("commitments:" + exerciseId, () -> views.of(exerciseId));
   }

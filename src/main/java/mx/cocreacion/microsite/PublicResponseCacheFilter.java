@@ -30,7 +30,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *
  * <p>Only successful ({@code 200}) answers to {@code GET} are kept, and only for the paths as the
  * microsite links them: no path parameters ({@code ;}) or percent-escapes, and no query except
- * {@code year=AAAA} on an exercise's commitments; a crawler cannot fill the cache with spellings of one
+ * {@code year=AAAA} on an exercise's commitments, activities, assessments and reports and on the national files of
+ * them; a crawler cannot fill the cache with spellings of one
  * page. Everything else goes through as before. A {@code HEAD} gets a kept answer's headers, or goes
  * through when nothing is kept.
  *
@@ -45,9 +46,11 @@ public class PublicResponseCacheFilter extends OncePerRequestFilter {
 
   private static final Pattern CACHED_PATHS = Pattern.compile(
       "/micrositio(/[a-z]+(/\\d{4}|/calendario\\.ics)?)?|/api/public/exercises(\\.csv)?|/api/public/exercises/[a-z]+/commitments(\\.csv)?"
-      + "|/api/public/exercises/[a-z]+/reports\\.csv|/api/public/commitments(\\.csv)?|/api/public/reports\\.csv");
+      + "|/api/public/exercises/[a-z]+/(reports|exercises|activities|assessments)\\.csv|/api/public/commitments(\\.csv)?"
+      + "|/api/public/(reports|activities|assessments)\\.csv");
   private static final Pattern YEAR_QUERY_PATHS = Pattern.compile(
-      "/api/public/exercises/[a-z]+/(commitments(\\.csv)?|reports\\.csv)|/api/public/commitments(\\.csv)?|/api/public/reports\\.csv");
+      "/api/public/exercises/[a-z]+/(commitments(\\.csv)?|(reports|activities|assessments)\\.csv)"
+      + "|/api/public/commitments(\\.csv)?|/api/public/(reports|activities|assessments)\\.csv");
   private static final Pattern CACHED_QUERY = Pattern.compile("year=\\d{4}");
   /** The microsite is in Spanish, whatever the browser asks for. */
   private static final Locale SPANISH = Locale.forLanguageTag("es-MX");

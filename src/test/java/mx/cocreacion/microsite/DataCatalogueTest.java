@@ -37,6 +37,9 @@ class DataCatalogueTest extends ProcessTestSupport {
 
   private static final String LICENCE = "https://datos.gob.mx/libreusomx";
   private static final String FOAF = "http://xmlns.com/foaf/0.1/";
+  /** The licence's link: its title in RFC 8187's encoding (title*), and without accents for clients that read title. */
+  private static final String LINK = "<" + LICENCE + ">; rel=\"license\"; title=\"Terminos de Libre Uso MX\"; "
+      + "title*=UTF-8''T%C3%A9rminos%20de%20Libre%20Uso%20MX";
 
   @LocalServerPort int port;
   private Http http;
@@ -83,7 +86,8 @@ class DataCatalogueTest extends ProcessTestSupport {
       assertThat(contact.hasProperty(VCARD4.hasEmail) || contact.hasProperty(VCARD4.hasURL)).as(name).isTrue();
       assertThat(spanish(dataset.getPropertyResourceValue(DCTerms.spatial), SKOS.prefLabel)).as(name).isNotBlank();
       List<Resource> files = dataset.listProperties(DCAT.distribution).mapWith(s -> s.getResource()).toList();
-      assertThat(files).as(name).hasSize(name.contains("#informes-") || name.contains("#evidencia-") ? 1 : 2);
+      // JSON and CSV for the exercises and the commitments; the other files are CSV.
+      assertThat(files).as(name).hasSize(name.endsWith("#ejercicios") || name.contains("#compromisos-") ? 2 : 1);
       for (Resource file : files) {
         assertThat(file.getPropertyResourceValue(DCTerms.license).getURI()).isEqualTo(LICENCE);
         assertThat(file.getPropertyResourceValue(DCAT.accessURL)).isNotNull();
@@ -95,7 +99,7 @@ class DataCatalogueTest extends ProcessTestSupport {
         Answer download = http.get(URI.create(file.getPropertyResourceValue(DCAT.downloadURL).getURI()).getPath());
         assertThat(download.status()).as(name).isEqualTo(200);
         assertThat(download.header("Content-Type")).startsWith(media.substring(media.indexOf("media-types/") + 12));
-        assertThat(download.header("Link")).contains("<" + LICENCE + ">; rel=\"license\"");
+        assertThat(download.header("Link")).isEqualTo(LINK);
         assertThat(download.header("Access-Control-Allow-Origin")).isEqualTo("*");
       }
     }
@@ -116,6 +120,22 @@ class DataCatalogueTest extends ProcessTestSupport {
     assertThat(spanish(bajaEvidence.getPropertyResourceValue(DCTerms.spatial), SKOS.prefLabel)).isEqualTo("Baja California");
     assertThat(bajaEvidence.getPropertyResourceValue(DCAT.distribution).getPropertyResourceValue(DCAT.downloadURL).getURI())
         .isEqualTo("http://localhost:8080/api/public/exercises/bcn/evidence.csv");
+    // All the entidad's exercises, and its current exercise's activities and INAI's assessments.
+    for (String[] file : new String[][] {{"ejercicios", "exercises", "Ejercicios de cocreación de Baja California"},
+        {"actividades", "activities", "Actividades del Plan de Acción Local de Baja California " + year},
+        {"evaluaciones", "assessments", "Monitoreo y evaluaciones del INAI del Plan de Acción Local de Baja California " + year}}) {
+      Resource own = catalogue.getResource("http://localhost:8080/micrositio/datos-abiertos#" + file[0] + "-bcn");
+      assertThat(spanish(own, DCTerms.title)).isEqualTo(file[2]);
+      assertThat(spanish(own.getPropertyResourceValue(DCTerms.spatial), SKOS.prefLabel)).isEqualTo("Baja California");
+      assertThat(own.getPropertyResourceValue(DCAT.distribution).getPropertyResourceValue(DCAT.downloadURL).getURI())
+          .isEqualTo("http://localhost:8080/api/public/exercises/bcn/" + file[1] + ".csv");
+    }
+    for (String[] file : new String[][] {{"actividades", "activities"}, {"evaluaciones", "assessments"}}) {
+      Resource national = catalogue.getResource("http://localhost:8080/micrositio/datos-abiertos#" + file[0] + "-nacional");
+      assertThat(spanish(national.getPropertyResourceValue(DCTerms.spatial), SKOS.prefLabel)).isEqualTo("México");
+      assertThat(national.getPropertyResourceValue(DCAT.distribution).getPropertyResourceValue(DCAT.downloadURL).getURI())
+          .isEqualTo("http://localhost:8080/api/public/" + file[1] + ".csv");
+    }
     // The national one: every exercise.
     Resource national = catalogue.getResource("http://localhost:8080/micrositio/datos-abiertos#ejercicios");
     assertThat(spanish(national.getPropertyResourceValue(DCTerms.spatial), SKOS.prefLabel)).isEqualTo("México");
@@ -162,7 +182,13 @@ class DataCatalogueTest extends ProcessTestSupport {
         "/api/public/catalogo.ttl", "/data.json", "http://localhost:8080/api/public/exercises/bcn/commitments.csv",
         "id=\"titulo-por-entidad\"", "id=\"entidad-bcn\"", "id=\"informes-bcn\"", "id=\"evidencia-bcn\"",
         "http://localhost:8080/api/public/exercises/bcn/reports.csv",
-        "http://localhost:8080/api/public/exercises/bcn/evidence.csv");
+        "http://localhost:8080/api/public/exercises/bcn/evidence.csv", "id=\"ejercicios-bcn\"", "id=\"actividades-bcn\"",
+        "id=\"evaluaciones-bcn\"", "id=\"actividades-nacional\"", "id=\"evaluaciones-nacional\"",
+        "http://localhost:8080/api/public/exercises/bcn/exercises.csv",
+        "http://localhost:8080/api/public/exercises/bcn/activities.csv",
+        "http://localhost:8080/api/public/exercises/bcn/assessments.csv", "http://localhost:8080/api/public/activities.csv",
+        "http://localhost:8080/api/public/assessments.csv", "id=\"diccionario-actividades\"",
+        "id=\"diccionario-evaluaciones\"");
     for (String path : List.of("/micrositio", "/micrositio/bcn", "/micrositio/datos-abiertos")) {
       String html = http.get(path).body();
       assertThat(html).as(path).contains(
@@ -170,6 +196,15 @@ class DataCatalogueTest extends ProcessTestSupport {
           "class=\"pie-licencia\"", "href=\"" + LICENCE + "\" rel=\"license\"", "href=\"/micrositio/datos-abiertos\"");
     }
     assertThat(http.get("/micrositio").header("Access-Control-Allow-Origin")).as("pages stay closed").isNull();
+    // The Link header's title is the licence's name, as RFC 8288 wants a non-ASCII one: in title*, per RFC 8187.
+    String link = http.get("/data.json").header("Link");
+    assertThat(link).isEqualTo(LINK).matches("\\p{ASCII}+");
+    String encoded = link.substring(link.indexOf("title*=UTF-8''") + "title*=UTF-8''".length());
+    assertThat(java.net.URLDecoder.decode(encoded, java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("Términos de Libre Uso MX");
+    OpenDataTerms.Licence quoted = new OpenDataTerms.Licence("Licencia \"Ñandú\" 2.0 (México)", LICENCE);
+    assertThat(OpenDataHeadersFilter.licenceLink(quoted)).isEqualTo("<" + LICENCE + ">; rel=\"license\"; "
+        + "title=\"Licencia 'Nandu' 2.0 (Mexico)\"; title*=UTF-8''Licencia%20%22%C3%91and%C3%BA%22%202.0%20%28M%C3%A9xico%29");
     JsonNode openApi = http.get("/v3/api-docs").json();
     assertThat(openApi.path("info").path("license").path("name").asText()).isEqualTo("Términos de Libre Uso MX");
     assertThat(openApi.path("info").path("license").path("url").asText()).isEqualTo(LICENCE);

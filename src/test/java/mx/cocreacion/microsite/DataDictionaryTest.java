@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The data dictionary: a Frictionless Tabular Data Package whose Table Schemas name every column of the open-data
  * CSVs in their order, in Spanish, with types and allowed values; every CSV the product serves (the national
- * exercises and each entidad's commitments, drafts and plans in implementation, formula-like cells included)
+ * files and each entidad's, drafts, plans in implementation and assessed ones, formula-like cells included)
  * validates against its schema with no error; a CSV that breaks the schema is caught.
  */
 class DataDictionaryTest extends ProcessTestSupport {
@@ -40,8 +40,11 @@ class DataDictionaryTest extends ProcessTestSupport {
     assertThat(DataDictionary.names(DataDictionary.nationalCommitments())).isEqualTo(NationalFiles.COMMITMENT_COLUMNS);
     assertThat(DataDictionary.names(DataDictionary.nationalReports())).isEqualTo(NationalFiles.REPORT_COLUMNS);
     assertThat(DataDictionary.names(DataDictionary.nationalEvidence())).isEqualTo(NationalFiles.EVIDENCE_COLUMNS);
+    assertThat(DataDictionary.names(DataDictionary.activities())).isEqualTo(FollowUpFiles.ACTIVITY_COLUMNS);
+    assertThat(DataDictionary.names(DataDictionary.assessments())).isEqualTo(FollowUpFiles.ASSESSMENT_COLUMNS);
     for (Map<String, Object> schema : List.of(DataDictionary.exercises(), DataDictionary.commitments(),
-        DataDictionary.nationalCommitments(), DataDictionary.nationalReports(), DataDictionary.nationalEvidence())) {
+        DataDictionary.nationalCommitments(), DataDictionary.nationalReports(), DataDictionary.nationalEvidence(),
+        DataDictionary.activities(), DataDictionary.assessments())) {
       JsonNode fields = Http.JSON.valueToTree(schema).path("fields");
       fields.forEach(f -> {
         assertThat(f.path("title").asText()).as(f.path("name").asText()).isNotBlank();
@@ -64,6 +67,8 @@ class DataDictionaryTest extends ProcessTestSupport {
     driver.complete(draft, "consolidate-commitments", Variables.createVariables().putValueTyped("commitments",
         json(TestVariables.COMMITMENTS.replace("\"Presupuesto abierto\"", "\"=HIPERVINCULO(\\\"x\\\")\"")
             .replace("\"baseline\":\"0\"", "\"baseline\":\"-5\""))));
+    // Every assessment of INAI: monitoring, a year's evaluation and the final one, with notes that begin like a formula.
+    driver.startAssessed("son", "@INAI: cumplido");
 
     Answer answer = http.get("/api/public/datapackage.json");
     assertThat(answer.status()).isEqualTo(200);
@@ -73,8 +78,10 @@ class DataDictionaryTest extends ProcessTestSupport {
     assertThat(dataPackage.path("licenses").get(0).path("path").asText()).isEqualTo("https://datos.gob.mx/libreusomx");
     List<String> names = new java.util.ArrayList<>();
     dataPackage.path("resources").forEach(r -> names.add(r.path("name").asText()));
-    assertThat(names).contains("ejercicios", "compromisos-nacional", "informes-nacional", "evidencia-nacional",
-        "compromisos-chh", "informes-chh", "evidencia-chh", "compromisos-roo").doesNotHaveDuplicates();
+    assertThat(names).contains("ejercicios", "compromisos-nacional", "actividades-nacional", "informes-nacional",
+        "evaluaciones-nacional", "evidencia-nacional", "ejercicios-chh", "compromisos-chh", "actividades-chh",
+        "informes-chh", "evaluaciones-chh", "evidencia-chh", "compromisos-roo", "actividades-roo", "evaluaciones-son")
+        .doesNotHaveDuplicates();
 
     for (JsonNode resource : dataPackage.path("resources")) {
       assertThat(resource.path("profile").asText()).isEqualTo("tabular-data-resource");
@@ -85,6 +92,10 @@ class DataDictionaryTest extends ProcessTestSupport {
     }
     String roo = http.get("/api/public/exercises/roo/commitments.csv").body();
     assertThat(roo).contains("'=HIPERVINCULO", "'-5");
+    assertThat(http.get("/api/public/exercises/roo/activities.csv").body()).contains("'=HIPERVINCULO", "'-5");
+    String son = http.get("/api/public/exercises/son/assessments.csv").body();
+    assertThat(son).contains("'@INAI: cumplido", ",monitoring,", ",year-evaluation,", ",final-evaluation,");
+    assertThat(http.get("/api/public/assessments.csv").body()).contains("'@INAI: cumplido");
   }
 
   /** The national files: every entidad in one file, each row saying whose it is, joinable by commitmentId. */

@@ -47,7 +47,10 @@ class OpenApiSchemaTest extends ProcessTestSupport {
 
     for (String path : List.of("/api/public/exercises.csv", "/api/public/exercises/{tenant}/commitments.csv",
         "/api/public/commitments.csv", "/api/public/reports.csv", "/api/public/evidence.csv",
-        "/api/public/exercises/{tenant}/reports.csv", "/api/public/exercises/{tenant}/evidence.csv")) {
+        "/api/public/exercises/{tenant}/reports.csv", "/api/public/exercises/{tenant}/evidence.csv",
+        "/api/public/exercises/{tenant}/exercises.csv", "/api/public/activities.csv",
+        "/api/public/exercises/{tenant}/activities.csv", "/api/public/assessments.csv",
+        "/api/public/exercises/{tenant}/assessments.csv")) {
       JsonNode csv = spec.at("/paths/" + path.replace("/", "~1") + "/get/responses/200/content/text~1csv/schema");
       assertThat(csv.path("type").asText()).as(path).isEqualTo("array");
       JsonNode row = resolve(spec, csv.path("items"));

@@ -188,6 +188,131 @@ class OpenDataTest {
     assertThat(rows.get(2).get("responsible")).isEqualTo("Secretaría de Obras");
   }
 
+  // --- follow-up files -----------------------------------------------------------------------
+
+  /**
+   * The activities and INAI's assessments as files of their own say what the entidad's commitments JSON says, one row
+   * per activity and per assessment; an entidad's files are its rows of the national ones; all are kept with an
+   * entity tag and open to other origins.
+   */
+  @Test
+  void theActivitiesAndAssessmentsFilesSayWhatTheCommitmentsJsonSays() throws IOException {
+    ProcessInstance exercise = driver.startAssessed("gro", "=SUMA(A1) según el INAI");
+    String key = exercise.getBusinessKey();
+    String year = "?year=" + year(exercise);
+    JsonNode json = get("/api/public/exercises/gro/commitments" + year).json();
+
+    Answer activities = get("/api/public/exercises/gro/activities.csv" + year);
+    assertThat(activities.status()).isEqualTo(200);
+    assertThat(activities.header("Content-Disposition")).contains("actividades-" + key + ".csv");
+    assertThat(activities.body()).startsWith(String.join(",", FollowUpFiles.ACTIVITY_COLUMNS) + "\r\n");
+    java.time.LocalDate today = mx.cocreacion.validation.Dates.localDate(
+        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant());
+    List<String> expected = new java.util.ArrayList<>();
+    for (JsonNode c : json.get("commitments")) {
+      for (JsonNode a : c.get("activities")) {
+        boolean overdue = java.time.LocalDate.parse(a.get("dueDate").asText()).isBefore(today)
+            && !"done".equals(a.path("status").asText());
+        expected.add(String.join("|", key + "-c0" + c.get("position").asInt(), c.get("title").asText(),
+            a.get("position").asText(), a.get("product").asText(), a.get("dueDate").asText(), a.path("status").asText(""),
+            String.valueOf(overdue)));
+      }
+    }
+    List<CSVRecord> rows = csv(activities.body());
+    assertThat(rows).extracting(r -> String.join("|", r.get("commitmentId"), r.get("commitmentTitle"), r.get("activity"),
+        r.get("product"), r.get("dueDate"), r.get("status"), r.get("overdue"))).isEqualTo(expected).hasSize(3);
+
+    Answer assessments = get("/api/public/exercises/gro/assessments.csv" + year);
+    assertThat(assessments.status()).isEqualTo(200);
+    assertThat(assessments.header("Content-Disposition")).contains("evaluaciones-" + key + ".csv");
+    List<CSVRecord> assessed = csv(assessments.body());
+    assertThat(assessed).extracting(r -> r.get("commitment") + " " + r.get("kind")).containsExactly(
+        "1 monitoring", "1 year-evaluation", "1 final-evaluation", "2 monitoring", "2 year-evaluation", "2 final-evaluation");
+    JsonNode yearRound = json.get("evaluations").get(0);
+    JsonNode finalRound = json.get("evaluations").get(1);
+    assertThat(finalRound.get("finalRound").asBoolean()).isTrue();
+    for (int i = 0; i < 2; i++) {
+      JsonNode c = json.get("commitments").get(i);
+      CSVRecord monitoring = assessed.get(3 * i);
+      assertThat(monitoring.get("commitmentId")).isEqualTo(key + "-c0" + (i + 1));
+      assertThat(monitoring.get("verifiable")).isEqualTo(c.at("/monitoring/verifiable").asText());
+      assertThat(monitoring.get("relevant")).isEqualTo(c.at("/monitoring/relevant").asText());
+      assertThat(monitoring.get("potentialImpact")).isEqualTo(c.at("/monitoring/potentialImpact").asText());
+      assertThat(monitoring.get("completion") + monitoring.get("round")).isEmpty();
+      assertThat(java.time.Instant.parse(monitoring.get("recordedAt"))).as("when INAI recorded its monitoring")
+          .isEqualTo(publicExercises.monitoredAt(exercise.getId()));
+      CSVRecord yearly = assessed.get(3 * i + 1);
+      assertThat(yearly.get("completion")).isEqualTo(yearRound.at("/assessments/" + i + "/completion").asText());
+      assertThat(yearly.get("round") + "/" + yearly.get("implementationYear") + "/" + yearly.get("periodEnd"))
+          .isEqualTo(yearRound.get("round").asText() + "/" + yearRound.get("year").asText() + "/"
+              + yearRound.get("periodEnd").asText());
+      assertThat(java.time.Instant.parse(yearly.get("recordedAt")))
+          .isEqualTo(java.time.Instant.parse(yearRound.get("evaluatedAt").asText()));
+      CSVRecord last = assessed.get(3 * i + 2);
+      assertThat(last.get("completion")).isEqualTo(c.at("/evaluation/completion").asText());
+      assertThat(last.get("openedGovernment")).isEqualTo(c.at("/evaluation/openedGovernment").asText());
+      assertThat(last.get("round") + "/" + last.get("implementationYear")).isEqualTo(finalRound.get("round").asText() + "/");
+      assertThat(last.get("verifiable") + last.get("potentialImpact")).isEmpty();
+    }
+    assertThat(json.at("/commitments/0/evaluation/notes").asText()).isEqualTo("=SUMA(A1) según el INAI");
+    assertThat(assessed.get(2).get("notes")).as("a formula-like cell is neutralised").isEqualTo("'=SUMA(A1) según el INAI");
+
+    // An entidad's files are its rows of the national ones; its exercises file, its rows of the national exercises.
+    for (String file : List.of("activities.csv", "assessments.csv")) {
+      List<String> national = get("/api/public/" + file + year).body().lines().toList();
+      assertThat(get("/api/public/exercises/gro/" + file + year).body().lines().toList()).as(file).isEqualTo(
+          java.util.stream.Stream.concat(national.stream().limit(1), national.stream().filter(l -> l.startsWith("gro,")))
+              .toList());
+    }
+    List<String> allExercises = get("/api/public/exercises.csv").body().lines().toList();
+    Answer own = get("/api/public/exercises/gro/exercises.csv");
+    assertThat(own.header("Content-Disposition")).contains("ejercicios-gro.csv");
+    assertThat(own.body().lines().toList()).isEqualTo(java.util.stream.Stream.concat(allExercises.stream().limit(1),
+        allExercises.stream().filter(l -> l.startsWith("gro,"))).toList()).anySatisfy(l -> assertThat(l).contains(key));
+    List<String> keys = new java.util.ArrayList<>();
+    get("/api/public/exercises").json().forEach(e -> {
+      if (e.get("tenant").asText().equals("gro")) {
+        keys.add(e.get("businessKey").asText());
+      }
+    });
+    assertThat(csv(own.body())).extracting(r -> r.get("businessKey")).isEqualTo(keys);
+
+    // Kept as the other open data: an entity tag, its date, and open to any origin with the licence's link.
+    for (String path : List.of("/api/public/activities.csv", "/api/public/assessments.csv" + year,
+        "/api/public/exercises/gro/exercises.csv", "/api/public/exercises/gro/activities.csv",
+        "/api/public/exercises/gro/assessments.csv" + year)) {
+      Answer first = get(path);
+      assertThat(first.status()).as(path).isEqualTo(200);
+      String etag = first.header("ETag");
+      assertThat(etag).as(path).isNotNull();
+      assertThat(first.header("Last-Modified")).as(path).isNotNull();
+      assertThat(first.header("Access-Control-Allow-Origin")).as(path).isEqualTo("*");
+      assertThat(first.header("Link")).as(path).contains("rel=\"license\"", "title*=UTF-8''");
+      assertThat(http.send(http.request(path).header("If-None-Match", etag).GET()).status()).as(path).isEqualTo(304);
+    }
+  }
+
+  @Test
+  void theFollowUpFilesAnswerABadYearWith400AndAnUnknownEntidadWith404() {
+    driver.startAtStep("gro", 2);
+    for (String path : List.of("/api/public/activities.csv", "/api/public/assessments.csv",
+        "/api/public/exercises/gro/activities.csv", "/api/public/exercises/gro/assessments.csv")) {
+      Answer bad = get(path + "?year=abc");
+      assertThat(bad.status()).as(path).isEqualTo(400);
+      assertThat(bad.json().get("message").asText()).as(path).contains("«year»");
+      assertThat(bad.json().at("/violations/0/field").asText()).as(path).isEqualTo("year");
+    }
+    for (String file : List.of("exercises.csv", "activities.csv", "assessments.csv")) {
+      Answer unknown = get("/api/public/exercises/xyz/" + file);
+      assertThat(unknown.status()).as(file).isEqualTo(404);
+      assertThat(unknown.json().get("message").asText()).as(file).contains("No existe la entidad federativa «xyz»");
+    }
+    Answer noYear = get("/api/public/exercises/gro/assessments.csv?year=1990");
+    assertThat(noYear.status()).isEqualTo(404);
+    assertThat(noYear.json().get("message").asText()).contains("no tiene un ejercicio de cocreación del año 1990");
+    assertThat(get("/api/public/activities.csv?year=1990").body().lines().count()).as("header only").isOne();
+  }
+
   // --- OpenAPI -------------------------------------------------------------------------------
 
   @Test

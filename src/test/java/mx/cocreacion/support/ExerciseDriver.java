@@ -195,6 +195,22 @@ public class ExerciseDriver {
     selfAssess(exercise);
   }
 
+  /**
+   * Every assessment of INAI on a two-year PAL launched on 2032-02-01: the monitoring, the evaluation of year 1 and,
+   * once the PAL ended and the STL assessed itself, the final evaluation ({@code notes} on commitment 1's).
+   */
+  public ProcessInstance startAssessed(String tenant, String notes) {
+    ProcessInstance exercise = startWithPal(tenant, "2032-02-01", "2034-02-01", "2032-02-01");
+    monitor(exercise);
+    evaluateYear(exercise);
+    endPal(exercise);
+    complete(exercise, "evaluate-performance", org.camunda.bpm.engine.variable.Variables.createVariables()
+        .putValueTyped("evaluation", json("[{\"commitment\":1,\"completion\":\"complete\",\"openedGovernment\":\"major\","
+            + "\"notes\":" + toJson(notes) + "},{\"commitment\":2,\"completion\":\"limited\","
+            + "\"openedGovernment\":\"marginal\"}]")));
+    return exercise;
+  }
+
   private void fire(ProcessInstance instance, String timer) {
     var management = engine.getManagementService();
     management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).timers()
