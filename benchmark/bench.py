@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from walk import Walk, http, pct, TENANTS  # noqa: E402
+from walk import Walk, http, pct, v, d, TENANTS, SECT, MEMBERS, MINUTES  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, 'target', 'bench')
@@ -569,6 +569,131 @@ def read_part(db):
         nd.stop()
 
 
+def people_form(key, person, n):
+    """What a person submits from the form of a task of `key` (Tasklist's submit-form), as the walk's variables."""
+    tag = '%s%d' % (person.replace('-', ''), n)
+    if key == 'sign-declaration':
+        return {'signatoryName': v('Persona %s' % person, 'String'), 'signed': v(True, 'Boolean')}
+    if key == 'conduct-outreach':
+        return {'outreachSessions': v([{'date': '2031-01-10', 'place': 'Sede', 'attendees': 30}], 'Json'),
+                'actors': v([{'name': 'Actor ' + s, 'organization': 'Org', 'sector': s, 'email': 'a.%s.%s@x.mx' % (s, tag)}
+                             for s in SECT], 'Json')}
+    if key == 'convene-stl-meeting':
+        return {'meetingDate': v(d('2031-02-01'), 'Date'), 'meetingPlace': v('Sala de plenos', 'String')}
+    if key == 'elect-stl':
+        return {'stlMembers': v([dict(m, email=m['email'] % ('p' + tag)) for m in MEMBERS], 'Json'), 'meetingMinutes': MINUTES}
+    return None
+
+
+def people_part(db):
+    """What a person waits for in Tasklist at national scale (product only: the bare peer has no accounts, tenants,
+    filters or forms to compare). The read part's 2,500 exercises (their plan of record and one open task each) are
+    seeded; then `--people-exercises` exercises per entidad are started, and `--people` people at once (the sector
+    accounts of the entidades, the three of each entidad in turn) each do what Tasklist does for a task of theirs, until they have
+    none left: the filters with their counts, the first page of "my group's tasks", the task, its form variables, and
+    the submitted form (sign-declaration, then the guarantor's conduct-outreach, convene-stl-meeting and elect-stl).
+    A person thinks between two calls (`--people-think` seconds on average, exponential), as people do."""
+    import random
+    nd = node('product', db, 'people', {'cocreacion.demo.tenants': ','.join(TENANTS)})
+    try:
+        seeded = nd.post('/bench/seed-read?exercises=%d&commitments=10&activities=5' % ARGS.read_n)
+        Autovacuum(db, ['people']).seeded()
+        admin = Walk(nd.base, False)
+        since = datetime.now(timezone.utc)  # after the seed: its tasks are older
+        for r in range(ARGS.people_exercises):
+            for t in TENANTS:
+                admin.call('start', 'POST', '/engine-rest/process-definition/key/local-exercise/start', {
+                    'businessKey': '%s-%d' % (t, 2700 + r),
+                    'variables': {'entity': v(t, 'String'), 'exerciseName': v('Ejercicio %s %d' % (t, r), 'String'),
+                                  'guarantorBody': v('Órgano garante', 'String')}})
+        people = ['%s-%s' % (t, s) for t in TENANTS for s in SECT][:ARGS.people]
+
+        def created(task):  # the seeded tasks are older than the people's
+            return datetime.strptime(task['created'], '%Y-%m-%dT%H:%M:%S.%f%z') if task.get('created') else since
+        lat, errors, lock = {}, [], threading.Lock()
+        done = {'cycles': 0}
+
+        def timed(kind, person, method, path, body=None):
+            status, text, dt = http(nd.base, method, path, body, auth=person + ':demo')
+            with lock:
+                lat.setdefault(kind, []).append(dt)
+            if status >= 300:
+                raise RuntimeError('%s %s %s -> %s %s' % (person, method, path, status, text[:200]))
+            return json.loads(text) if text.strip() else None
+
+        def person_works(k):
+            person, rng, n, idle = people[k], random.Random(k), 0, 0
+            think = lambda: time.sleep(rng.expovariate(1 / ARGS.people_think) if ARGS.people_think > 0 else 0)
+            try:
+                # Logging in checks the password once (REST keeps the login for a while, as Tasklist keeps a session).
+                time.sleep(rng.uniform(0, 2 * ARGS.people_think))
+                timed('login (first request)', person, 'GET', '/engine-rest/user/%s/profile' % person)
+                while idle < 10:  # a person with nothing to do looks again a few times, then leaves
+                    filters = timed('filters with counts', person, 'GET',
+                                    '/engine-rest/filter?resourceType=Task&itemCount=true&firstResult=0&maxResults=2000')
+                    group = [f for f in filters if 'grupo' in f.get('name', '').lower()] or filters
+                    think()
+                    page = timed('filter list (15)', person, 'POST',
+                                 '/engine-rest/filter/%s/list?firstResult=0&maxResults=15' % group[0]['id'],
+                                 {'sorting': [{'sortBy': 'created', 'sortOrder': 'desc'}],
+                                  # the search a person types in Tasklist: their exercises (the seeded ones sort first)
+                                  'processInstanceBusinessKeyLike': '%-27__'})
+                    mine = [t for t in page if t['id'] not in seen and created(t) >= since
+                            and people_form(t['taskDefinitionKey'], person, n) is not None]
+                    if not mine:
+                        idle += 1
+                        think()
+                        continue
+                    idle, task = 0, mine[0]
+                    seen.add(task['id'])
+                    think()
+                    timed('task', person, 'GET', '/engine-rest/task/%s' % task['id'])
+                    timed('form variables', person, 'GET', '/engine-rest/task/%s/form-variables' % task['id'])
+                    think()
+                    timed('claim', person, 'POST', '/engine-rest/task/%s/claim' % task['id'], {'userId': person})
+                    think()
+                    status, text, dt = http(nd.base, 'POST', '/engine-rest/task/%s/submit-form' % task['id'],
+                                            {'variables': people_form(task['taskDefinitionKey'], person, n)},
+                                            auth=person + ':demo')
+                    with lock:
+                        lat.setdefault('submit form', []).append(dt)
+                        if status == 409:  # two sectors signed at the same instant: the person sends again
+                            conflicts.append(person)
+                            seen.discard(task['id'])
+                            continue
+                    if status >= 300:
+                        raise RuntimeError('%s submit-form -> %s %s' % (person, status, text[:200]))
+                    n += 1
+                    with lock:
+                        done['cycles'] += 1
+                    think()
+            except Exception as e:  # counted and reported; the other people go on
+                with lock:
+                    errors.append(repr(e)[:300])
+        seen, conflicts = set(), []
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(len(people)) as ex:
+            list(ex.map(person_works, range(len(people))))
+        wall = time.perf_counter() - t0
+        cfg = 'people=%d think=%ss' % (len(people), ARGS.people_think)
+        with open(os.path.join(OUT, 'people-errors-%s.txt' % db), 'w') as f:
+            f.write('\n'.join(errors))
+        result('people', db, 'product', 'seed', 'seeded', json.dumps({k: v_ for k, v_ in seeded.items() if k != 'millis'})
+               .replace(',', ';'), '', '%.1f s' % (seeded['millis'] / 1000))
+        result('people', db, 'product', cfg, 'tasks done', done['cycles'], '', '%.0f s' % wall)
+        result('people', db, 'product', cfg, 'errors', len(errors), '', errors[0][:160] if errors else '')
+        result('people', db, 'product', cfg, '409 conflicts (sent again)', len(conflicts), '',
+               'optimistic locking: two people completing the same multi-instance at once')
+        for kind in ('login (first request)', 'filters with counts', 'filter list (15)', 'task', 'form variables', 'claim',
+                     'submit form'):
+            for q in (.5, .95, .99):
+                result('people', db, 'product', cfg, '%s p%d%s' % (kind, round(q * 100), ' (goal <= 100 ms)' if q == .95 else ''),
+                       pct(lat.get(kind, []), q), 'ms')
+        result('people', db, 'product', cfg, 'RSS after people', nd.rss_mb(), 'MB')
+    finally:
+        nd.stop()
+
+
 # Where an exercise's statements go (sqltop): the first pattern a statement matches names its category.
 SQL_CATEGORIES = [
     ('REST login (password, groups, tenants)', r'from ACT_ID_USER where ID_|ACT_ID_GROUP RES inner join ACT_ID_MEMBERSHIP|'
@@ -697,6 +822,9 @@ def main():
     ap.add_argument('--read-n', type=int, default=2500, help='exercises seeded for the read side')
     ap.add_argument('--read-requests', type=int, default=200, help='measured requests per URL')
     ap.add_argument('--read-warmup', type=int, default=32, help='serial requests per URL before measuring (32: every entidad once)')
+    ap.add_argument('--people', type=int, default=50, help='people working in Tasklist at once (people part)')
+    ap.add_argument('--people-exercises', type=int, default=3, help='exercises started per entidad for the people')
+    ap.add_argument('--people-think', type=float, default=1.0, help='seconds a person thinks between calls (mean)')
     ap.add_argument('--pool', type=int, default=20, help='JDBC pool size of every node (both peers)')
     ap.add_argument('--je', default='', help='job executor settings to try, e.g. core-pool-size=6,queue-capacity=24 (experiments)')
     ap.add_argument('--startup-rounds', type=int, default=3, help='alternating start-up rounds (medians reported)')
@@ -716,7 +844,8 @@ def main():
     build()
     SINK = Sink()
     log('job executor of the product (application.yaml):', product_je())
-    parts = {'walk': walk_part, 'storm': storm_part, 'read': read_part, 'startup': startup_part, 'sqltop': sqltop_part,
+    parts = {'walk': walk_part, 'storm': storm_part, 'read': read_part, 'people': people_part, 'startup': startup_part,
+             'sqltop': sqltop_part,
              'stormtop': stormtop_part}
     try:
         for db in ARGS.db.split(','):
