@@ -11,6 +11,7 @@ import base64
 import csv
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -593,7 +594,6 @@ def people_part(db):
     none left: the filters with their counts, the first page of "my group's tasks", the task, its form variables, and
     the submitted form (sign-declaration, then the guarantor's conduct-outreach, convene-stl-meeting and elect-stl).
     A person thinks between two calls (`--people-think` seconds on average, exponential), as people do."""
-    import random
     nd = node('product', db, 'people', {'cocreacion.demo.tenants': ','.join(TENANTS)})
     try:
         seeded = nd.post('/bench/seed-read?exercises=%d&commitments=10&activities=5' % ARGS.read_n)
@@ -613,13 +613,16 @@ def people_part(db):
         lat, errors, lock = {}, [], threading.Lock()
         done = {'cycles': 0}
 
-        def timed(kind, person, method, path, body=None):
+        def timed(kind, person, method, path, body=None, conflict_ok=False):
+            """The call's answer (JSON), its latency kept under `kind`; None for a 409 when `conflict_ok`."""
             status, text, dt = http(nd.base, method, path, body, auth=person + ':demo')
             with lock:
                 lat.setdefault(kind, []).append(dt)
+            if status == 409 and conflict_ok:
+                return None
             if status >= 300:
                 raise RuntimeError('%s %s %s -> %s %s' % (person, method, path, status, text[:200]))
-            return json.loads(text) if text.strip() else None
+            return json.loads(text) if text.strip() else {}
 
         def person_works(k):
             person, rng, n, idle = people[k], random.Random(k), 0, 0
@@ -652,17 +655,12 @@ def people_part(db):
                     think()
                     timed('claim', person, 'POST', '/engine-rest/task/%s/claim' % task['id'], {'userId': person})
                     think()
-                    status, text, dt = http(nd.base, 'POST', '/engine-rest/task/%s/submit-form' % task['id'],
-                                            {'variables': people_form(task['taskDefinitionKey'], person, n)},
-                                            auth=person + ':demo')
-                    with lock:
-                        lat.setdefault('submit form', []).append(dt)
-                        if status == 409:  # two sectors signed at the same instant: the person sends again
+                    if timed('submit form', person, 'POST', '/engine-rest/task/%s/submit-form' % task['id'],
+                             {'variables': people_form(task['taskDefinitionKey'], person, n)}, conflict_ok=True) is None:
+                        with lock:  # two sectors signed at the same instant: the person sends again
                             conflicts.append(person)
-                            seen.discard(task['id'])
-                            continue
-                    if status >= 300:
-                        raise RuntimeError('%s submit-form -> %s %s' % (person, status, text[:200]))
+                        seen.discard(task['id'])
+                        continue
                     n += 1
                     with lock:
                         done['cycles'] += 1

@@ -62,8 +62,9 @@ public class EvidenceCapture {
    */
   int step(DelegateTask task) {
     String key = processKey(task);
-    if (LOCAL_EXERCISE.equals(key) && exerciseId(task) != null) {
-      return exercises.findById(exerciseId(task)).map(Exercise::currentStep)
+    String exerciseId = LOCAL_EXERCISE.equals(key) ? exerciseId(task) : null;
+    if (exerciseId != null) {
+      return exercises.findById(exerciseId).map(Exercise::currentStep)
           .filter(current -> current >= 1 && current <= 6).orElse(STEP_OF_PROCESS.get(key));
     }
     return STEP_OF_PROCESS.getOrDefault(key, 0);

@@ -3,6 +3,7 @@ package mx.cocreacion.microsite;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.HashSet;
 import java.util.List;
@@ -135,7 +136,7 @@ public class PublicMinutes {
         .map(s -> new Session(day(s.path("date").asText(null)),
             StlIntegrationProcess.SESSION_ORDINARY.equals(s.path("kind").asText()), s.path("place").asText(),
             s.path("agreements").asText()))
-        .sorted(java.util.Comparator.comparing(Session::date, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+        .sorted(Comparator.comparing(Session::date, Comparator.nullsLast(Comparator.naturalOrder())))
         .toList();
   }
 

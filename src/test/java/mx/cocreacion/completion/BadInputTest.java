@@ -531,11 +531,7 @@ class BadInputTest {
   /** A task of an STL installed at a meeting on {@code meetingDay} (a day already past: its sessions come after). */
   private static String installedStl(ExerciseDriver driver, String meetingDay, String taskKey) {
     ProcessInstance e = driver.startAtStep("zac", 3);
-    driver.complete(e, "convene-stl-meeting", TestVariables.conveneStlMeeting().putValue("meetingDate", meetingDay));
-    driver.complete(e, "elect-stl", TestVariables.electStl(driver.tag(e)));
-    driver.complete(e, "define-stl-rules", TestVariables.defineStlRules("consensus"));
-    driver.chooseFacilitator(e);
-    driver.complete(e, "draft-annual-agenda", TestVariables.draftAnnualAgenda());
+    driver.integrateStl(e, "consensus", TestVariables.conveneStlMeeting().putValue("meetingDate", meetingDay));
     return driver.task(e, taskKey).getId();
   }
 

@@ -105,7 +105,12 @@ public class ExerciseDriver {
   }
 
   public void integrateStl(ProcessInstance exercise, String decisionRule) {
-    complete(exercise, "convene-stl-meeting", conveneStlMeeting());
+    integrateStl(exercise, decisionRule, conveneStlMeeting());
+  }
+
+  /** Step 3 whole, the STL convened with {@code meeting} (e.g. a meeting day already past, for its sessions). */
+  public void integrateStl(ProcessInstance exercise, String decisionRule, VariableMap meeting) {
+    complete(exercise, "convene-stl-meeting", meeting);
     complete(exercise, "elect-stl", electStl(tag(exercise)));
     complete(exercise, "define-stl-rules", defineStlRules(decisionRule));
     chooseFacilitator(exercise);
