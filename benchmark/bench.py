@@ -73,6 +73,13 @@ def product_je():
 
 
 # ---------------------------------------------------------------- databases and nodes
+def pg_url(dbname):
+    """The JDBC URL of a PostgreSQL database, with --pg-params (pgjdbc's, the same for both peers), e.g.
+    prepareThreshold=1&options=-c%20plan_cache_mode=force_generic_plan."""
+    url = 'jdbc:postgresql://127.0.0.1:5432/' + dbname
+    return url + '?' + ARGS.pg_params if ARGS.pg_params else url
+
+
 def fresh_db(db, name):
     """A new empty database: H2 file under target/bench/db, or PostgreSQL database cc_bench_<name>."""
     if db == 'h2':
@@ -84,7 +91,7 @@ def fresh_db(db, name):
     dbname = DB_PREFIX + name.replace('-', '_')
     subprocess.run(['dropdb', *PG, '--if-exists', '--force', dbname], check=True)
     subprocess.run(['createdb', *PG, dbname], check=True)
-    return {'spring.datasource.url': 'jdbc:postgresql://127.0.0.1:5432/' + dbname,
+    return {'spring.datasource.url': pg_url(dbname),
             'spring.datasource.username': 'postgres', 'spring.datasource.password': ''}
 
 
@@ -349,7 +356,7 @@ def clone_db(db, source, name):
     target, template = DB_PREFIX + name.replace('-', '_'), DB_PREFIX + source.replace('-', '_')
     subprocess.run(['dropdb', *PG, '--if-exists', '--force', target], check=True)
     subprocess.run(['createdb', *PG, '-T', template, target], check=True)
-    return {'spring.datasource.url': 'jdbc:postgresql://127.0.0.1:5432/' + target,
+    return {'spring.datasource.url': pg_url(target),
             'spring.datasource.username': 'postgres', 'spring.datasource.password': ''}
 
 
@@ -586,6 +593,26 @@ def people_form(key, person, n):
     return None
 
 
+PEOPLE_CALLS = ('login (first request)', 'filters with counts', 'filter list (15)', 'task', 'form variables', 'claim',
+                'submit form')
+
+
+def people_call(method, path):
+    """The people part's name of a request seen in Tomcat's access log (None: not one of a person's calls)."""
+    if method == 'GET' and re.match(r'/engine-rest/user/[^/]+/profile$', path):
+        return 'login (first request)'
+    if method == 'GET' and path == '/engine-rest/filter':
+        return 'filters with counts'
+    for m, pattern, kind in (('POST', r'/engine-rest/filter/[^/]+/list$', 'filter list (15)'),
+                             ('GET', r'/engine-rest/task/[^/]+$', 'task'),
+                             ('GET', r'/engine-rest/task/[^/]+/form-variables$', 'form variables'),
+                             ('POST', r'/engine-rest/task/[^/]+/claim$', 'claim'),
+                             ('POST', r'/engine-rest/task/[^/]+/submit-form$', 'submit form')):
+        if method == m and re.match(pattern, path):
+            return kind
+    return None
+
+
 def people_part(db):
     """What a person waits for in Tasklist at national scale (product only: the bare peer has no accounts, tenants,
     filters or forms to compare). The read part's 2,500 exercises (their plan of record and one open task each) are
@@ -593,103 +620,140 @@ def people_part(db):
     accounts of the entidades, the three of each entidad in turn) each do what Tasklist does for a task of theirs, until they have
     none left: the filters with their counts, the first page of "my group's tasks", the task, its form variables, and
     the submitted form (sign-declaration, then the guarantor's conduct-outreach, convene-stl-meeting and elect-stl).
-    A person thinks between two calls (`--people-think` seconds on average, exponential), as people do."""
-    nd = node('product', db, 'people', {'cocreacion.demo.tenants': ','.join(TENANTS)})
+    A person thinks between two calls (`--people-think` seconds on average, exponential), as people do.
+
+    A node that has just started answers its first requests of each kind slowly (classes loaded, code compiled), which
+    a server that has run for a day does not: `--people-warmup` rounds (1) of the same work, on exercises of their own,
+    come first and are reported apart. The measured round starts more than 30 s later, so every login checks the
+    password again. Each call is timed twice: by the people's client (Python, one thread per person, sharing one
+    interpreter: it adds its own waits under load) and by the server (Tomcat's access log, from the request read to the
+    answer written)."""
+    access = os.path.join(OUT, 'logs', 'people-access-%s' % db)
+    shutil.rmtree(access, ignore_errors=True)
+    nd = node('product', db, 'people', {'cocreacion.demo.tenants': ','.join(TENANTS),
+                                        'server.tomcat.accesslog.enabled': 'true',
+                                        'server.tomcat.accesslog.directory': access,
+                                        'server.tomcat.accesslog.prefix': 'access', 'server.tomcat.accesslog.suffix': '.log',
+                                        'server.tomcat.accesslog.rotate': 'false', 'server.tomcat.accesslog.buffered': 'false',
+                                        # begin of the request (ms since the epoch), method, path, status, time taken (%D: microseconds since Tomcat 10)
+                                        'server.tomcat.accesslog.pattern': '%{begin:msec}t %m %U %s %D'})
     try:
         seeded = nd.post('/bench/seed-read?exercises=%d&commitments=10&activities=5' % ARGS.read_n)
         Autovacuum(db, ['people']).seeded()
         admin = Walk(nd.base, False)
-        since = datetime.now(timezone.utc)  # after the seed: its tasks are older
-        for r in range(ARGS.people_exercises):
-            for t in TENANTS:
-                admin.call('start', 'POST', '/engine-rest/process-definition/key/local-exercise/start', {
-                    'businessKey': '%s-%d' % (t, 2700 + r),
-                    'variables': {'entity': v(t, 'String'), 'exerciseName': v('Ejercicio %s %d' % (t, r), 'String'),
-                                  'guarantorBody': v('Órgano garante', 'String')}})
         people = ['%s-%s' % (t, s) for t in TENANTS for s in SECT][:ARGS.people]
-
-        def created(task):  # the seeded tasks are older than the people's
-            return datetime.strptime(task['created'], '%Y-%m-%dT%H:%M:%S.%f%z') if task.get('created') else since
-        lat, errors, lock = {}, [], threading.Lock()
-        done = {'cycles': 0}
-
-        def timed(kind, person, method, path, body=None, conflict_ok=False):
-            """The call's answer (JSON), its latency kept under `kind`; None for a 409 when `conflict_ok`."""
-            status, text, dt = http(nd.base, method, path, body, auth=person + ':demo')
-            with lock:
-                lat.setdefault(kind, []).append(dt)
-            if status == 409 and conflict_ok:
-                return None
-            if status >= 300:
-                raise RuntimeError('%s %s %s -> %s %s' % (person, method, path, status, text[:200]))
-            return json.loads(text) if text.strip() else {}
-
-        def person_works(k):
-            person, rng, n, idle = people[k], random.Random(k), 0, 0
-            think = lambda: time.sleep(rng.expovariate(1 / ARGS.people_think) if ARGS.people_think > 0 else 0)
-            try:
-                # Logging in checks the password once (REST keeps the login for a while, as Tasklist keeps a session).
-                time.sleep(rng.uniform(0, 2 * ARGS.people_think))
-                timed('login (first request)', person, 'GET', '/engine-rest/user/%s/profile' % person)
-                while idle < 10:  # a person with nothing to do looks again a few times, then leaves
-                    filters = timed('filters with counts', person, 'GET',
-                                    '/engine-rest/filter?resourceType=Task&itemCount=true&firstResult=0&maxResults=2000')
-                    group = [f for f in filters if 'grupo' in f.get('name', '').lower()] or filters
-                    think()
-                    page = timed('filter list (15)', person, 'POST',
-                                 '/engine-rest/filter/%s/list?firstResult=0&maxResults=15' % group[0]['id'],
-                                 {'sorting': [{'sortBy': 'created', 'sortOrder': 'desc'}],
-                                  # the search a person types in Tasklist: their exercises (the seeded ones sort first)
-                                  'processInstanceBusinessKeyLike': '%-27__'})
-                    mine = [t for t in page if t['id'] not in seen and created(t) >= since
-                            and people_form(t['taskDefinitionKey'], person, n) is not None]
-                    if not mine:
-                        idle += 1
-                        think()
-                        continue
-                    idle, task = 0, mine[0]
-                    seen.add(task['id'])
-                    think()
-                    timed('task', person, 'GET', '/engine-rest/task/%s' % task['id'])
-                    timed('form variables', person, 'GET', '/engine-rest/task/%s/form-variables' % task['id'])
-                    think()
-                    timed('claim', person, 'POST', '/engine-rest/task/%s/claim' % task['id'], {'userId': person})
-                    think()
-                    if timed('submit form', person, 'POST', '/engine-rest/task/%s/submit-form' % task['id'],
-                             {'variables': people_form(task['taskDefinitionKey'], person, n)}, conflict_ok=True) is None:
-                        with lock:  # two sectors signed at the same instant: the person sends again
-                            conflicts.append(person)
-                        seen.discard(task['id'])
-                        continue
-                    n += 1
-                    with lock:
-                        done['cycles'] += 1
-                    think()
-            except Exception as e:  # counted and reported; the other people go on
-                with lock:
-                    errors.append(repr(e)[:300])
-        seen, conflicts = set(), []
-        t0 = time.perf_counter()
-        with ThreadPoolExecutor(len(people)) as ex:
-            list(ex.map(person_works, range(len(people))))
-        wall = time.perf_counter() - t0
         cfg = 'people=%d think=%ss' % (len(people), ARGS.people_think)
-        with open(os.path.join(OUT, 'people-errors-%s.txt' % db), 'w') as f:
-            f.write('\n'.join(errors))
         result('people', db, 'product', 'seed', 'seeded', json.dumps({k: v_ for k, v_ in seeded.items() if k != 'millis'})
                .replace(',', ';'), '', '%.1f s' % (seeded['millis'] / 1000))
-        result('people', db, 'product', cfg, 'tasks done', done['cycles'], '', '%.0f s' % wall)
-        result('people', db, 'product', cfg, 'errors', len(errors), '', errors[0][:160] if errors else '')
-        result('people', db, 'product', cfg, '409 conflicts (sent again)', len(conflicts), '',
+        for w in range(ARGS.people_warmup):
+            r = people_round(nd, admin, people, 2780 + w * ARGS.people_exercises)
+            result('people', db, 'product', 'warm-up %d' % (w + 1), 'tasks done', r['cycles'], '',
+                   '%.0f s, %d errors, p95 of the calls %s ms' % (r['wall'], len(r['errors']), '/'.join(
+                       str(pct(r['lat'].get(k, []), .95)) for k in PEOPLE_CALLS)))
+            time.sleep(31)  # the logins REST keeps (30 s) are forgotten: the measured round logs in again
+        r = people_round(nd, admin, people, 2700)
+        with open(os.path.join(OUT, 'people-errors-%s.txt' % db), 'w') as f:
+            f.write('\n'.join(r['errors']))
+        result('people', db, 'product', cfg, 'tasks done', r['cycles'], '', '%.0f s' % r['wall'])
+        result('people', db, 'product', cfg, 'errors', len(r['errors']), '', r['errors'][0][:160] if r['errors'] else '')
+        result('people', db, 'product', cfg, '409 conflicts (sent again)', len(r['conflicts']), '',
                'optimistic locking: two people completing the same multi-instance at once')
-        for kind in ('login (first request)', 'filters with counts', 'filter list (15)', 'task', 'form variables', 'claim',
-                     'submit form'):
+        server = {}
+        for name in os.listdir(access):
+            with open(os.path.join(access, name)) as f:
+                for line in f:
+                    parts = line.split()
+                    if len(parts) == 5 and r['t0'] <= int(parts[0]) / 1000 <= r['t1']:
+                        kind = people_call(parts[1], parts[2])
+                        if kind:
+                            server.setdefault(kind, []).append(int(parts[4]) / 1e6)
+        for kind in PEOPLE_CALLS:
             for q in (.5, .95, .99):
                 result('people', db, 'product', cfg, '%s p%d%s' % (kind, round(q * 100), ' (goal <= 100 ms)' if q == .95 else ''),
-                       pct(lat.get(kind, []), q), 'ms')
+                       pct(r['lat'].get(kind, []), q), 'ms', 'server %s ms, %d calls' % (pct(server.get(kind, []), q),
+                                                                                   len(r['lat'].get(kind, []))))
         result('people', db, 'product', cfg, 'RSS after people', nd.rss_mb(), 'MB')
     finally:
         nd.stop()
+
+
+def people_round(nd, admin, people, key0):
+    """One round of the people part: `--people-exercises` exercises per entidad started (business keys from key0), then
+    every person works until none of their tasks is left. Latencies per call (client side), errors, conflicts."""
+    since = datetime.now(timezone.utc)  # tasks created before (the seed's, an earlier round's) are not this round's
+    for r in range(ARGS.people_exercises):
+        for t in TENANTS:
+            admin.call('start', 'POST', '/engine-rest/process-definition/key/local-exercise/start', {
+                'businessKey': '%s-%d' % (t, key0 + r),
+                'variables': {'entity': v(t, 'String'), 'exerciseName': v('Ejercicio %s %d' % (t, key0 + r), 'String'),
+                              'guarantorBody': v('Órgano garante', 'String')}})
+
+    def created(task):  # the seeded tasks are older than the people's
+        return datetime.strptime(task['created'], '%Y-%m-%dT%H:%M:%S.%f%z') if task.get('created') else since
+    lat, errors, conflicts, seen, lock = {}, [], [], set(), threading.Lock()
+    done = {'cycles': 0}
+
+    def timed(kind, person, method, path, body=None, conflict_ok=False):
+        """The call's answer (JSON), its latency kept under `kind`; None for a 409 when `conflict_ok`."""
+        status, text, dt = http(nd.base, method, path, body, auth=person + ':demo')
+        with lock:
+            lat.setdefault(kind, []).append(dt)
+        if status == 409 and conflict_ok:
+            return None
+        if status >= 300:
+            raise RuntimeError('%s %s %s -> %s %s' % (person, method, path, status, text[:200]))
+        return json.loads(text) if text.strip() else {}
+
+    def person_works(k):
+        person, rng, n, idle = people[k], random.Random(k * 1000 + key0), 0, 0
+        think = lambda: time.sleep(rng.expovariate(1 / ARGS.people_think) if ARGS.people_think > 0 else 0)
+        try:
+            # Logging in checks the password once (REST keeps the login for a while, as Tasklist keeps a session).
+            time.sleep(rng.uniform(0, 2 * ARGS.people_think))
+            timed('login (first request)', person, 'GET', '/engine-rest/user/%s/profile' % person)
+            while idle < 10:  # a person with nothing to do looks again a few times, then leaves
+                filters = timed('filters with counts', person, 'GET',
+                                '/engine-rest/filter?resourceType=Task&itemCount=true&firstResult=0&maxResults=2000')
+                group = [f for f in filters if 'grupo' in f.get('name', '').lower()] or filters
+                think()
+                page = timed('filter list (15)', person, 'POST',
+                             '/engine-rest/filter/%s/list?firstResult=0&maxResults=15' % group[0]['id'],
+                             {'sorting': [{'sortBy': 'created', 'sortOrder': 'desc'}],
+                              # the search a person types in Tasklist: their exercises (the seeded ones sort first)
+                              'processInstanceBusinessKeyLike': '%-27__'})
+                mine = [t for t in page if t['id'] not in seen and created(t) >= since
+                        and people_form(t['taskDefinitionKey'], person, n) is not None]
+                if not mine:
+                    idle += 1
+                    think()
+                    continue
+                idle, task = 0, mine[0]
+                seen.add(task['id'])
+                think()
+                timed('task', person, 'GET', '/engine-rest/task/%s' % task['id'])
+                timed('form variables', person, 'GET', '/engine-rest/task/%s/form-variables' % task['id'])
+                think()
+                timed('claim', person, 'POST', '/engine-rest/task/%s/claim' % task['id'], {'userId': person})
+                think()
+                if timed('submit form', person, 'POST', '/engine-rest/task/%s/submit-form' % task['id'],
+                         {'variables': people_form(task['taskDefinitionKey'], person, n)}, conflict_ok=True) is None:
+                    with lock:  # two sectors signed at the same instant: the person sends again
+                        conflicts.append(person)
+                    seen.discard(task['id'])
+                    continue
+                n += 1
+                with lock:
+                    done['cycles'] += 1
+                think()
+        except Exception as e:  # counted and reported; the other people go on
+            with lock:
+                errors.append(repr(e)[:300])
+    t0 = time.time()
+    with ThreadPoolExecutor(len(people)) as ex:
+        list(ex.map(person_works, range(len(people))))
+    t1 = time.time()
+    return {'lat': lat, 'errors': errors, 'conflicts': conflicts, 'cycles': done['cycles'], 'wall': t1 - t0,
+            't0': t0, 't1': t1}
 
 
 # Where an exercise's statements go (sqltop): the first pattern a statement matches names its category.
@@ -822,8 +886,12 @@ def main():
     ap.add_argument('--read-warmup', type=int, default=32, help='serial requests per URL before measuring (32: every entidad once)')
     ap.add_argument('--people', type=int, default=50, help='people working in Tasklist at once (people part)')
     ap.add_argument('--people-exercises', type=int, default=3, help='exercises started per entidad for the people')
+    ap.add_argument('--people-warmup', type=int, default=1,
+                    help='rounds of the same work before the measured one, reported apart (a node just started is cold)')
     ap.add_argument('--people-think', type=float, default=1.0, help='seconds a person thinks between calls (mean)')
     ap.add_argument('--pool', type=int, default=20, help='JDBC pool size of every node (both peers)')
+    ap.add_argument('--pg-params', default='',
+                    help='pgjdbc URL parameters of every PostgreSQL node, both peers, e.g. prepareThreshold=1 (experiments)')
     ap.add_argument('--je', default='', help='job executor settings to try, e.g. core-pool-size=6,queue-capacity=24 (experiments)')
     ap.add_argument('--startup-rounds', type=int, default=3, help='alternating start-up rounds (medians reported)')
     ap.add_argument('--jfr', action='store_true', help='storm: Java Flight Recording of node 1 during the drain (diagnosis)')
