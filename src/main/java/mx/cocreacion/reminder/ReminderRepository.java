@@ -28,6 +28,28 @@ public class ReminderRepository {
         .query(Integer.class).single();
   }
 
+  /** Whether a reminder of this task was recorded at or after {@code since} (the sweeper's once per period). */
+  public boolean sentSince(String taskId, Instant since) {
+    return jdbc.sql("select count(*) from cc_reminder where task_id = :t and sent_at >= :since")
+        .param("t", taskId).param("since", ts(since)).query(Integer.class).single() > 0;
+  }
+
+  /**
+   * Records the notice before the task's due date ({@code cc_reminder_notice}, design {@code sweeper}).
+   *
+   * @return false when it was already recorded (nothing written)
+   */
+  public boolean recordNotice(String taskId, Instant due, Instant sentAt) {
+    boolean sent = jdbc.sql("select count(*) from cc_reminder_notice where task_id = :t").param("t", taskId)
+        .query(Integer.class).single() > 0;
+    if (sent) {
+      return false;
+    }
+    jdbc.sql("insert into cc_reminder_notice (task_id, due_date, sent_at) values (:t, :due, :sent)")
+        .param("t", taskId).param("due", ts(due)).param("sent", ts(sentAt)).update();
+    return true;
+  }
+
   public void insert(Reminder r) {
     jdbc.sql("""
             insert into cc_reminder (exercise_id, task_id, task_key, task_name, sequence, recipients,
