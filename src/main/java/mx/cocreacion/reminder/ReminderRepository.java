@@ -28,9 +28,9 @@ public class ReminderRepository {
         .query(Integer.class).single();
   }
 
-  /** Whether a reminder of this task was recorded at or after {@code since} (the sweeper's once per period). */
+  /** Whether a reminder of this task was recorded after {@code since} (the sweeper's once per period). */
   public boolean sentSince(String taskId, Instant since) {
-    return jdbc.sql("select count(*) from cc_reminder where task_id = :t and sent_at >= :since")
+    return jdbc.sql("select count(*) from cc_reminder where task_id = :t and sent_at > :since")
         .param("t", taskId).param("since", ts(since)).query(Integer.class).single() > 0;
   }
 

@@ -214,7 +214,7 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
               select t.ID_, t.EXECUTION_ID_, t.PROC_INST_ID_, t.PROC_DEF_ID_, t.TENANT_ID_, t.DUE_DATE_, t.CREATE_TIME_
               from ACT_RU_TASK t
               where t.DUE_DATE_ <= :now and t.PROC_INST_ID_ is not null and t.SUSPENSION_STATE_ = 1
-                and not exists (select 1 from cc_reminder r where r.task_id = t.ID_ and r.sent_at >= :since)
+                and not exists (select 1 from cc_reminder r where r.task_id = t.ID_ and r.sent_at > :since)
                 and not exists (select 1 from ACT_RU_JOB j where j.HANDLER_TYPE_ = :type
                                 and j.HANDLER_CFG_ = t.ID_ || ':reminder')
               order by t.DUE_DATE_, t.ID_
