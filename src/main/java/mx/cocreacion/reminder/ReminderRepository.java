@@ -28,10 +28,12 @@ public class ReminderRepository {
         .query(Integer.class).single();
   }
 
-  /** Whether a reminder of this task was recorded after {@code since} (the sweeper's once per period). */
-  public boolean sentSince(String taskId, Instant since) {
-    return jdbc.sql("select count(*) from cc_reminder where task_id = :t and sent_at > :since")
-        .param("t", taskId).param("since", ts(since)).query(Integer.class).single() > 0;
+  /** How many reminders a task got and when the last one was sent (null: none), in one query. */
+  public record Tally(int count, Instant last) {}
+
+  public Tally tally(String taskId) {
+    return jdbc.sql("select count(*), max(sent_at) from cc_reminder where task_id = :t").param("t", taskId)
+        .query((rs, row) -> new Tally(rs.getInt(1), instant(rs.getTimestamp(2)))).single();
   }
 
   /**

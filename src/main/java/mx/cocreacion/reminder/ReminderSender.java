@@ -68,13 +68,19 @@ public class ReminderSender {
       LOG.info("Tarea {} ({}) aún no vence ({}); sin recordatorio", task.getId(), task.getTaskDefinitionKey(), due);
       return false;
     }
-    if (oncePerPeriod && reminders.sentSince(task.getId(), DueDates.minus(now, properties.period()))) {
-      LOG.info("Tarea {} ({}): recordatorio de este periodo ya registrado", task.getId(), task.getTaskDefinitionKey());
-      return false;
+    Integer count = null;
+    if (oncePerPeriod) {
+      ReminderRepository.Tally tally = reminders.tally(task.getId());
+      if (tally.last() != null && tally.last().isAfter(DueDates.minus(now, properties.period()))) {
+        LOG.info("Tarea {} ({}): recordatorio de este periodo ya registrado", task.getId(), task.getTaskDefinitionKey());
+        return false;
+      }
+      count = tally.count();
     }
+    Integer known = count;
     // The job runs without a user; an engine call by an authenticated user (e.g. a retry from the
     // REST API) must not need identity or task permissions for this internal bookkeeping.
-    ReminderMailer.ReminderMail mail = withoutAuthorization(() -> record(task, now, due));
+    ReminderMailer.ReminderMail mail = withoutAuthorization(() -> record(task, now, due, known));
     whenCommitting(() -> {
       mailer.send(mail);
       LOG.info("Recordatorio {} de la tarea {} enviado a {}", mail.sequence(), mail.taskId(), mail.recipients());
@@ -109,8 +115,8 @@ public class ReminderSender {
     return true;
   }
 
-  private ReminderMailer.ReminderMail record(DelegateTask task, Instant now, Instant due) {
-    int sequence = reminders.countByTask(task.getId()) + 1;
+  private ReminderMailer.ReminderMail record(DelegateTask task, Instant now, Instant due, Integer known) {
+    int sequence = (known != null ? known : reminders.countByTask(task.getId())) + 1;
     boolean escalated = sequence > 1;
     List<String> emails = recipients.of(task, escalated).stream().map(ReminderRecipients.Recipient::email).toList();
     // The exercise's variables live on the process instance (or a parent scope), never on the task:

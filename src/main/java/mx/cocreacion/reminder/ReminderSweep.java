@@ -200,6 +200,10 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
       JobEntity self = command.getCurrentJob();
       if (self != null) {
         self.setDuedate(Date.from(full ? now : now.plus(properties.sweepEvery())));
+        // An ever-living job keeps its lock after it ran (EverLivingJobEntity#postExecute): free it, or the next
+        // sweep would wait for the lock to expire (lock-time-in-millis, 5 minutes).
+        self.setLockOwner(null);
+        self.setLockExpirationTime(null);
       }
       if (!reminders.isEmpty() || !notices.isEmpty()) {
         LOG.info("Barrido de recordatorios: {} recordatorios y {} avisos por enviar{}", reminders.size(), notices.size(),
