@@ -190,11 +190,13 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
       int batch = properties.sweepBatch();
       List<DueTask> reminders = overdue(now, batch);
       List<DueTask> notices = reminders.size() < batch ? dueSoon(now, batch - reminders.size()) : List.of();
+      // The deployment cache reads the definition's row before it answers: once per definition and sweep.
+      Map<String, ProcessDefinitionEntity> definitions = new java.util.HashMap<>();
       for (DueTask task : reminders) {
-        send(command, task, REMINDER);
+        send(command, task, REMINDER, definitions);
       }
       for (DueTask task : notices) {
-        send(command, task, NOTICE);
+        send(command, task, NOTICE, definitions);
       }
       boolean full = reminders.size() + notices.size() >= batch;
       JobEntity self = command.getCurrentJob();
@@ -253,7 +255,7 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
           .toList();
     }
 
-    private void send(CommandContext command, DueTask task, String kind) {
+    private void send(CommandContext command, DueTask task, String kind, Map<String, ProcessDefinitionEntity> definitions) {
       MessageEntity job = new MessageEntity();
       job.setJobHandlerType(SEND_TYPE);
       job.setJobHandlerConfigurationRaw(task.taskId() + ":" + kind);
@@ -261,8 +263,8 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
       job.setProcessInstanceId(task.processInstanceId());
       job.setProcessDefinitionId(task.processDefinitionId());
       job.setTenantId(task.tenantId());
-      ProcessDefinitionEntity definition = command.getProcessEngineConfiguration().getDeploymentCache()
-          .findDeployedProcessDefinitionById(task.processDefinitionId());
+      ProcessDefinitionEntity definition = definitions.computeIfAbsent(task.processDefinitionId(),
+          id -> command.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(id));
       if (definition != null) {
         job.setProcessDefinitionKey(definition.getKey());
         job.setDeploymentId(definition.getDeploymentId());
