@@ -219,6 +219,7 @@ def node(peer, db, name, props, port=None, fresh=True, dbprops=None):
     if peer == 'product':
         common.update({'cocreacion.demo.seed-exercise': 'false', 'spring.mail.host': '127.0.0.1',
                        'spring.mail.port': SMTP_PORT, 'logging.level.mx.cocreacion.reminder': 'WARN'})
+        common.update(product_props())
     common.update(props)
     return Node(peer, port or PORTS[peer], common, '%s-%s-%s' % (db, name, peer)).start()
 
@@ -360,16 +361,18 @@ def clone_db(db, source, name):
             'spring.datasource.username': 'postgres', 'spring.datasource.password': ''}
 
 
-def storm_seed(db, peer):
+def storm_seed(db, peer, props=None):
     """Seeds once per peer and database: n instances, each one user task whose reminder timer is not
     due yet (product: `outreach` of the demo entidades oax, jal, cam, whose guarantors get the e-mail;
     bare: `reminder-storm`). Each configuration then runs on a copy of this database."""
-    name = 'storm-seed-' + peer
+    props = props or {}
+    sweeper = peer == 'product' and {**product_props(), **props}.get('cocreacion.reminders.design') == 'sweeper'
+    name = 'storm-seed-' + peer + ('-sweeper' if sweeper else '')
     marker = os.path.join(OUT, 'db', name, 'seeded-%d' % ARGS.storm_n)
     if ARGS.reuse_seed and db == 'h2' and os.path.exists(marker):
         log('  reusing the seeded database %s (--reuse-seed)' % name)
         return name
-    nd = node(peer, db, name, {JE + 'enabled': 'false'})
+    nd = node(peer, db, name, {**props, JE + 'enabled': 'false'})
     try:
         key = 'outreach' if peer == 'product' else 'reminder-storm'
         seeded = nd.post('/bench/start?key=%s&n=%d&threads=2&entities=oax,jal,cam&prefix=storm&exercise=%s'
@@ -387,6 +390,9 @@ def storm_one(db, peer, config, props, seed, nodes=1, top=None):
     """The seeded reminders all due at one instant; drain time and jobs/s; e-mails, duplicates, lost.
     With `top` (a file name) also the statements by text, per reminder (diagnosis: costs CPU)."""
     name = 'storm-%s-%s%s' % (peer, config, '' if nodes == 1 else '-x%d' % nodes)
+    # Reminder design sweeper: no timers to move; the tasks fall due and the sweep runs at once (BenchController).
+    sweeper = peer == 'product' and {**product_props(), **props}.get('cocreacion.reminders.design') == 'sweeper'
+    design = '&design=sweeper' if sweeper else ''
     dbprops = clone_db(db, seed, name)
     vacuum = Autovacuum(db, [name]).seeded()
     first = node(peer, db, name, props, dbprops=dbprops)
@@ -404,19 +410,19 @@ def storm_one(db, peer, config, props, seed, nodes=1, top=None):
         c0 = [nd.cpu_s() for nd in [first] + others]
         at = datetime.now(timezone.utc) - timedelta(seconds=1)
         iso = at.strftime('%Y-%m-%dT%H:%M:%S.000Z')
-        moved = first.post('/bench/timers/due?at=' + iso)
+        moved = first.post('/bench/timers/due?at=' + iso + design)
         t0 = time.perf_counter()
         t_first, due, last = None, moved['jobs'], moved['jobs']
         deadline = t0 + ARGS.storm_timeout
         with vacuum:
             while due > 0 and time.perf_counter() < deadline:
                 time.sleep(0.25)
-                st = first.get('/bench/timers/due?at=' + iso)
+                st = first.get('/bench/timers/due?at=' + iso + design)
                 due = st['due']
                 if t_first is None and due < last:
                     t_first = time.perf_counter()
         t_end = time.perf_counter()
-        st = first.get('/bench/timers/due?at=' + iso)
+        st = first.get('/bench/timers/due?at=' + iso + design)
         time.sleep(1)  # the last e-mails of committed jobs reach the sink
         msgs, tasks, dups = SINK.stats()
         statements = first.sql() - s0
@@ -458,6 +464,20 @@ def storm_one(db, peer, config, props, seed, nodes=1, top=None):
     return moved['jobs'] / drain
 
 
+def product_props():
+    """--product-props a=1,b=2: properties of every product node (e.g. cocreacion.reminders.design=sweeper for
+    the walk and sqltop); a storm configuration's own properties still win."""
+    return dict(kv.split('=', 1) for kv in ARGS.product_props.split(',')) if ARGS.product_props else {}
+
+
+SWEEPER = {'cocreacion.reminders.design': 'sweeper'}
+
+
+def design_tag(peer):
+    """'-sweeper' for a product run in the sweeper design by --product-props (file and configuration names)."""
+    return '-sweeper' if peer == 'product' and product_props().get('cocreacion.reminders.design') == 'sweeper' else ''
+
+
 def je_override():
     """--je a=1,b=2: tuning experiments without rebuilding (applied to the product and the bare peer)."""
     return dict(kv.split('=', 1) for kv in ARGS.je.split(',')) if ARGS.je else {}
@@ -477,6 +497,12 @@ def storm_part(db):
             rate['default'] = storm_one(db, 'product', 'default', defaults, seed)
         if db == 'postgres' and 'two' in configs:
             rate['two'] = storm_one(db, 'product', 'tuned', experiment, seed, nodes=2)
+    if {'sweeper', 'sweeper-two'} & set(configs):
+        seed = storm_seed(db, 'product', SWEEPER)
+        if 'sweeper' in configs:
+            rate['sweeper'] = storm_one(db, 'product', 'sweeper', {**experiment, **SWEEPER}, seed)
+        if db == 'postgres' and 'sweeper-two' in configs:
+            rate['sweeper-two'] = storm_one(db, 'product', 'sweeper', {**experiment, **SWEEPER}, seed, nodes=2)
     if {'bare', 'bare-default'} & set(configs):
         seed = storm_seed(db, 'bare')
         if 'bare' in configs:
@@ -490,6 +516,8 @@ def storm_part(db):
         result('storm', db, 'ratio', 'tuned', 'product/bare jobs/s ' + goal('>= 0.8'), round(rate['tuned'] / rate['bare'], 2), 'x')
     if 'tuned' in rate and 'default' in rate:
         result('storm', db, 'ratio', 'tuned', 'tuned/default jobs/s ' + goal('>= 1.5'), round(rate['tuned'] / rate['default'], 2), 'x')
+    if 'tuned' in rate and 'sweeper' in rate:
+        result('storm', db, 'ratio', 'sweeper', 'sweeper/timers jobs/s (issue 19: >= 1)', round(rate['sweeper'] / rate['tuned'], 2), 'x')
     if 'tuned' in rate and 'two' in rate:
         result('storm', db, 'ratio', 'tuned', '2 nodes / 1 node jobs/s', round(rate['two'] / rate['tuned'], 2), 'x')
 
@@ -775,9 +803,13 @@ SQL_CATEGORIES = [
 
 def sqltop_part(db):
     """Diagnosis: the statements of one exercise, by text, for each peer (target/bench/sqltop-<db>-<peer>.txt),
-    and by category (rows of the table): where the product's extra statements go."""
-    for peer in ('product', 'bare'):
-        nd = node(peer, db, 'sqltop-' + peer, {})
+    and by category (rows of the table): where the product's extra statements go. --sqltop-peers picks the peers;
+    product-sweeper is the product in reminder design sweeper (issue 19), run in the same part as the others."""
+    for label in ARGS.sqltop_peers.split(','):
+        peer = 'bare' if label == 'bare' else 'product'
+        props = SWEEPER if label == 'product-sweeper' else {}
+        tag = '-sweeper' if label == 'product-sweeper' else design_tag(peer)
+        nd = node(peer, db, 'sqltop-' + label, props)
         try:
             Walk(nd.base, peer == 'bare', tag='warm').exercise(1)  # warm-up: caches, first-time deployments
             nd.get('/bench/sql/top?reset=true&track=true')
@@ -787,17 +819,18 @@ def sqltop_part(db):
             top = nd.get('/bench/sql/top?limit=100000&track=false')
         finally:
             nd.stop()
-        with open(os.path.join(OUT, 'sqltop-%s-%s.txt' % (db, peer)), 'w') as f:
+        with open(os.path.join(OUT, 'sqltop-%s-%s%s.txt' % (db, peer, tag)), 'w') as f:
             f.write('%d statements in one exercise (27 completions)\n' % total)
             for t in top:
                 f.write('%6d  %s\n' % (t['n'], t['sql']))
-        result('sqltop', db, peer, '1 exercise', 'statements', total, 'stmt', 'see sqltop-%s-%s.txt' % (db, peer))
+        cfg = '1 exercise' + tag
+        result('sqltop', db, peer, cfg, 'statements', total, 'stmt', 'see sqltop-%s-%s%s.txt' % (db, peer, tag))
         counts = {name: 0 for name, _ in SQL_CATEGORIES}
         for t in top:
             name = next(name for name, rx in SQL_CATEGORIES if re.search(rx, t['sql'], re.I))
             counts[name] += t['n']
         for name, k in counts.items():
-            result('sqltop', db, peer, '1 exercise', name, k, 'stmt')
+            result('sqltop', db, peer, cfg, name, k, 'stmt')
 
 
 def stormtop_part(db):
@@ -807,7 +840,7 @@ def stormtop_part(db):
     experiment = {JE + k: v for k, v in je_override().items()}
     for peer, props in (('product', experiment), ('bare', tuned)):
         seed = storm_seed(db, peer)
-        storm_one(db, peer, 'top', props, seed, top='stormtop-%s-%s.txt' % (db, peer))
+        storm_one(db, peer, 'top' + design_tag(peer), props, seed, top='stormtop-%s-%s%s.txt' % (db, peer, design_tag(peer)))
 
 
 def startup_part(db):
@@ -877,7 +910,10 @@ def main():
     ap.add_argument('--n', type=int, default=200, help='exercises walked per peer (national: 2500)')
     ap.add_argument('--clients', type=int, default=4, help='concurrent HTTP clients (walk and read)')
     ap.add_argument('--storm-n', type=int, default=25000, help='reminders falling due at once')
-    ap.add_argument('--storm-configs', default='tuned,default,bare,two', help='tuned,default,bare,bare-default,two')
+    ap.add_argument('--storm-configs', default='tuned,default,bare,two',
+                    help='tuned,default,bare,bare-default,two; sweeper (the product in reminder design sweeper: one '
+                         'sweep job instead of a timer per task; its tasks, seeded apart, fall due at once) and '
+                         'sweeper-two (two such nodes, PostgreSQL)')
     ap.add_argument('--reuse-seed', action='store_true',
                     help='H2: storm on the database seeded by an earlier run with the same --storm-n (experiments)')
     ap.add_argument('--storm-timeout', type=int, default=1200, help='seconds before a storm is cut short')
@@ -892,6 +928,11 @@ def main():
     ap.add_argument('--pool', type=int, default=20, help='JDBC pool size of every node (both peers)')
     ap.add_argument('--pg-params', default='',
                     help='pgjdbc URL parameters of every PostgreSQL node, both peers, e.g. prepareThreshold=1 (experiments)')
+    ap.add_argument('--sqltop-peers', default='product,bare',
+                    help='sqltop: peers walked, in turn: product, bare, product-sweeper (reminder design sweeper)')
+    ap.add_argument('--product-props', default='',
+                    help='properties of every product node, e.g. cocreacion.reminders.design=sweeper (walk, sqltop '
+                         'and stormtop in the sweeper design); a storm configuration\'s own still win')
     ap.add_argument('--je', default='', help='job executor settings to try, e.g. core-pool-size=6,queue-capacity=24 (experiments)')
     ap.add_argument('--startup-rounds', type=int, default=3, help='alternating start-up rounds (medians reported)')
     ap.add_argument('--jfr', action='store_true', help='storm: Java Flight Recording of node 1 during the drain (diagnosis)')

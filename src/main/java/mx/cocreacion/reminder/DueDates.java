@@ -58,6 +58,11 @@ public class DueDates {
     return (parsed instanceof Period p ? local.minus(p) : local.minus((Duration) parsed)).toInstant();
   }
 
+  /** {@code instant} plus an ISO 8601 period or duration, in Mexico City's calendar. */
+  static Instant plus(Instant instant, String amount) {
+    return plus(instant, parse("before-due", amount));
+  }
+
   private static Instant plus(Instant now, Object amount) {
     ZonedDateTime local = now.atZone(Dates.MEXICO);
     return (amount instanceof Period p ? local.plus(p) : local.plus((Duration) amount)).toInstant();

@@ -26,6 +26,12 @@ import org.springframework.stereotype.Component;
  * (same parse listener, same engine retry command) and only adds the configured cycle for those
  * jobs; every other job keeps Camunda's behaviour. When the retries run out, the usual failed-job
  * incident shows in Cockpit.
+ *
+ * <p>Design {@code sweeper} ({@link ReminderSweep}): a send job ({@value ReminderSweep#SEND_TYPE}) gets the same
+ * cycle, then its incident (that task's alone); one whose task's execution is gone (the task was completed while
+ * the sweep created it) is deleted instead of retried. The sweep job itself never ends in an incident, which would
+ * stop every reminder: it is retried after {@code sweep-every} with its retries restored, the failure shown on the
+ * job in Cockpit.
  */
 @Component
 public class ReminderFailedJobConfiguration extends AbstractCamundaConfiguration
@@ -44,26 +50,42 @@ public class ReminderFailedJobConfiguration extends AbstractCamundaConfiguration
     }
     configuration.getCustomPostBPMNParseListeners().add(new DefaultFailedJobParseListener());
     String cycle = properties.retryCycle();
-    configuration.setFailedJobCommandFactory((jobId, exception) -> new ReminderJobRetryCmd(jobId, exception, cycle));
+    configuration.setFailedJobCommandFactory((jobId, exception) -> new ReminderJobRetryCmd(jobId, exception, cycle, properties.sweepEvery()));
   }
 
   /** Camunda's retry command, with the reminder cycle for timeout-task-listener jobs. */
   static class ReminderJobRetryCmd extends DefaultJobRetryCmd {
 
     private final String cycle;
+    private final java.time.Duration sweepEvery;
 
-    ReminderJobRetryCmd(String jobId, Throwable exception, String cycle) {
+    ReminderJobRetryCmd(String jobId, Throwable exception, String cycle, java.time.Duration sweepEvery) {
       super(jobId, exception);
       this.cycle = cycle;
+      this.sweepEvery = sweepEvery;
     }
 
     private static boolean isTaskTimeout(JobEntity job) {
-      return job != null && TimerTaskListenerJobHandler.TYPE.equals(job.getJobHandlerType());
+      return job != null && (TimerTaskListenerJobHandler.TYPE.equals(job.getJobHandlerType())
+          || ReminderSweep.SEND_TYPE.equals(job.getJobHandlerType()));
     }
 
     @Override
     public Object execute(CommandContext commandContext) {
       JobEntity job = getJob();
+      if (job != null && ReminderSweep.SWEEP_TYPE.equals(job.getJobHandlerType())) {
+        job.unlock();
+        logException(job);
+        job.setDuedate(java.util.Date.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()
+            .plus(sweepEvery)));
+        notifyAcquisition(commandContext);
+        return null;
+      }
+      if (job != null && ReminderSweep.SEND_TYPE.equals(job.getJobHandlerType()) && job.getExecutionId() != null
+          && commandContext.getExecutionManager().findExecutionById(job.getExecutionId()) == null) {
+        job.delete();
+        return null;
+      }
       if (!isTaskTimeout(job)) {
         return super.execute(commandContext);
       }

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * (and so the retries and incidents of a mail server that is down), and the deletion of a timer that
  * had failed, so its failures in Cockpit have an end. Every other job is logged as before. (Every
  * timeout task listener of this product's models is a reminder or the notice before the due date,
- * {@link DueSoonListener}; the model test checks it.)
+ * {@link DueSoonListener}; the model test checks it.) The sweeper design's send jobs ({@link ReminderSweep}) are
+ * logged the same way, and its sweep job only when it fails.
  */
 @Component
 public class ReminderJobLogPlugin extends AbstractProcessEnginePlugin {
@@ -54,7 +55,15 @@ public class ReminderJobLogPlugin extends AbstractProcessEnginePlugin {
 
   /** Whether {@code event} is the creation, or the deletion without failures, of a reminder timer (not logged). */
   static boolean skipped(HistoryEvent event) {
-    if (!(event instanceof HistoricJobLogEvent log) || !TimerTaskListenerJobHandler.TYPE.equals(log.getJobDefinitionType())) {
+    if (!(event instanceof HistoricJobLogEvent log)) {
+      return false;
+    }
+    if (ReminderSweep.SWEEP_TYPE.equals(log.getJobDefinitionType())) {
+      // The sweeper's sweep (every minute): only its failures are logged.
+      return log.getState() != JobState.FAILED.getStateCode();
+    }
+    if (!TimerTaskListenerJobHandler.TYPE.equals(log.getJobDefinitionType())
+        && !ReminderSweep.SEND_TYPE.equals(log.getJobDefinitionType())) {
       return false;
     }
     return log.getState() == JobState.CREATED.getStateCode()

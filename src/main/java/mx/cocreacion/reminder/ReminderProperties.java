@@ -19,12 +19,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     the next one ({@link SmtpConnections}; default 10 seconds, {@code PT0S} = a connection per e-mail)
  * @param beforeDue how long before a task falls due its candidates get a notice that it is coming
  *     ({@link DueSoonListener}; default {@code P3D}, {@code P0D} = no notice)
+ * @param design how reminders fall due: {@code timers} (default: two timeout task listeners with their timers on
+ *     every user task) or {@code sweeper} (no timer per task: one cluster-wide sweep job finds the due reminders and
+ *     notices by query and creates one send job per task, {@link ReminderSweep})
+ * @param sweepEvery sweeper design: how often the sweep runs (default one minute)
+ * @param sweepBatch sweeper design: at most this many send jobs per sweep; a full batch runs the sweep again at once
  */
 @ConfigurationProperties("cocreacion.reminders")
 public record ReminderProperties(String period, String from, String retryCycle, Duration recipientsCache,
-    Duration smtpKeepAlive, String beforeDue) {
+    Duration smtpKeepAlive, String beforeDue, Design design, Duration sweepEvery, Integer sweepBatch) {
+
+  /** How reminders fall due ({@code cocreacion.reminders.design}). */
+  public enum Design { TIMERS, SWEEPER }
 
   public ReminderProperties {
+    design = design == null ? Design.TIMERS : design;
+    sweepEvery = sweepEvery == null ? Duration.ofMinutes(1) : sweepEvery;
+    if (sweepEvery.isNegative() || sweepEvery.isZero()) {
+      throw new IllegalArgumentException("cocreacion.reminders.sweep-every: «" + sweepEvery + "» debe ser positiva");
+    }
+    sweepBatch = sweepBatch == null ? 500 : sweepBatch;
+    if (sweepBatch < 1) {
+      throw new IllegalArgumentException("cocreacion.reminders.sweep-batch: «" + sweepBatch + "» debe ser al menos 1");
+    }
     recipientsCache = recipientsCache == null ? Duration.ofMinutes(1) : recipientsCache;
     if (recipientsCache.isNegative()) {
       throw new IllegalArgumentException("cocreacion.reminders.recipients-cache: «" + recipientsCache + "» es negativa");
@@ -42,6 +59,10 @@ public record ReminderProperties(String period, String from, String retryCycle, 
     for (String interval : retryCycle.replaceFirst("^R\\d+/", "").split("\\s*,\\s*")) {
       checkDuration("retry-cycle", interval);
     }
+  }
+
+  public boolean sweeper() {
+    return design == Design.SWEEPER;
   }
 
   private static boolean blank(String value) {

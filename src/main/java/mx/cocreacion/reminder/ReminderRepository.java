@@ -28,6 +28,30 @@ public class ReminderRepository {
         .query(Integer.class).single();
   }
 
+  /** How many reminders a task got and when the last one was sent (null: none), in one query. */
+  public record Tally(int count, Instant last) {}
+
+  public Tally tally(String taskId) {
+    return jdbc.sql("select count(*), max(sent_at) from cc_reminder where task_id = :t").param("t", taskId)
+        .query((rs, row) -> new Tally(rs.getInt(1), instant(rs.getTimestamp(2)))).single();
+  }
+
+  /**
+   * Records the notice before the task's due date ({@code cc_reminder_notice}, design {@code sweeper}).
+   *
+   * @return false when it was already recorded (nothing written)
+   */
+  public boolean recordNotice(String taskId, Instant due, Instant sentAt) {
+    boolean sent = jdbc.sql("select count(*) from cc_reminder_notice where task_id = :t").param("t", taskId)
+        .query(Integer.class).single() > 0;
+    if (sent) {
+      return false;
+    }
+    jdbc.sql("insert into cc_reminder_notice (task_id, due_date, sent_at) values (:t, :due, :sent)")
+        .param("t", taskId).param("due", ts(due)).param("sent", ts(sentAt)).update();
+    return true;
+  }
+
   public void insert(Reminder r) {
     jdbc.sql("""
             insert into cc_reminder (exercise_id, task_id, task_key, task_name, sequence, recipients,

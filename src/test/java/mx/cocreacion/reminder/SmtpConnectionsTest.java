@@ -57,7 +57,7 @@ class SmtpConnectionsTest {
   }
 
   private SmtpConnections connections(Duration keepAlive) {
-    return new SmtpConnections(sender, new ReminderProperties(null, null, null, null, keepAlive, null), nanos::get);
+    return new SmtpConnections(sender, new ReminderProperties(null, null, null, null, keepAlive, null, null, null, null), nanos::get);
   }
 
   @Test

@@ -123,19 +123,40 @@ public class BenchController {
     return Map.of("started", n, "millis", (System.nanoTime() - t0) / 1_000_000);
   }
 
-  /** Makes every reminder timer (and its task) due at {@code at}: the storm's single instant. */
+  /**
+   * Product in reminder design {@code sweeper} ({@code cocreacion.reminders.design}): no timer per task, so a reminder
+   * is due when its task is; the drain is over when every task due at {@code at} has a reminder ({@code cc_reminder}).
+   */
+  static final String SWEEPER_DUE = "select count(*) from ACT_RU_TASK t where t.DUE_DATE_ <= ?"
+      + " and not exists (select 1 from cc_reminder r where r.task_id = t.ID_)";
+
+  /**
+   * Makes every reminder timer (and its task) due at {@code at}: the storm's single instant. With
+   * {@code design=sweeper} every task's due date, and the sweep job runs at once; {@code jobs} is then the number of
+   * reminders due (tasks).
+   */
   @PostMapping("/timers/due")
-  public Map<String, Object> makeDue(@RequestParam Instant at) {
+  public Map<String, Object> makeDue(@RequestParam Instant at, @RequestParam(defaultValue = "timers") String design) {
     Timestamp ts = Timestamp.from(at);
     int tasks = jdbc.update("update ACT_RU_TASK set DUE_DATE_ = ?", ts);
+    if ("sweeper".equals(design)) {
+      int sweeps = jdbc.update("update ACT_RU_JOB set DUEDATE_ = ? where ID_ = 'cc-reminder-sweep'", ts);
+      return Map.of("jobs", tasks, "tasks", tasks, "sweeps", sweeps);
+    }
     int jobs = jdbc.update("update ACT_RU_JOB set DUEDATE_ = ? where " + TIMER_JOBS, ts);
     return Map.of("jobs", jobs, "tasks", tasks);
   }
 
   /** Reminder timers still due at {@code at} (0 = drained), failed ones, and all of them. */
   @GetMapping("/timers/due")
-  public Map<String, Object> due(@RequestParam Instant at) {
+  public Map<String, Object> due(@RequestParam Instant at, @RequestParam(defaultValue = "timers") String design) {
     Timestamp ts = Timestamp.from(at);
+    if ("sweeper".equals(design)) {
+      Long due = jdbc.queryForObject(SWEEPER_DUE, Long.class, ts);
+      Long failed = jdbc.queryForObject("select count(*) from ACT_RU_JOB where EXCEPTION_MSG_ is not null", Long.class);
+      Long all = jdbc.queryForObject("select count(*) from ACT_RU_JOB where HANDLER_TYPE_ = 'cc-reminder-send'", Long.class);
+      return Map.of("due", due, "failed", failed, "timers", all);
+    }
     Long due = jdbc.queryForObject("select count(*) from ACT_RU_JOB where DUEDATE_ <= ? and " + TIMER_JOBS, Long.class, ts);
     Long failed = jdbc.queryForObject("select count(*) from ACT_RU_JOB where EXCEPTION_MSG_ is not null", Long.class);
     Long all = jdbc.queryForObject("select count(*) from ACT_RU_JOB where " + TIMER_JOBS, Long.class);
