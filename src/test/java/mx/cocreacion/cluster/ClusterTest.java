@@ -26,11 +26,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import mx.cocreacion.reminder.ReminderMailer;
+import mx.cocreacion.reminder.ReminderSweep;
 import mx.cocreacion.support.Http.Answer;
 import mx.cocreacion.support.RequiresPostgres;
 import mx.cocreacion.support.TestDatabase;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.Test;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A homogeneous cluster, for real: two application JVMs ({@link ClusterNode}, configured by the
@@ -41,10 +44,14 @@ import org.junit.jupiter.api.Test;
  * sends its reminder. While both nodes work through the timers, node A is killed (SIGKILL) with jobs
  * locked; node B takes them over when the lock expires.
  *
- * <p>Checked: every timer fired exactly once (job log and {@code cc_reminder}), every reminder
+ * <p>Run once per reminder design ({@code cocreacion.reminders.design}, issue 19): {@code timers}, a timer job per
+ * task; {@code sweeper}, the sweep job ({@link mx.cocreacion.reminder.ReminderSweep}, every
+ * {@value #SWEEP_EVERY} here) creates one send job per due task, and the nodes run those.
+ *
+ * <p>Checked: every timer (or send job) fired exactly once (job log and {@code cc_reminder}), every reminder
  * e-mail arrived at the SMTP server, once except at most the one node A was sending when it was killed
  * (the server accepted it, A's transaction never committed, B mails it again), nothing was lost, no incident. The figures go to
- * the output and to {@code target/cluster-figures.txt}. Rerun: {@code mvn test -Dtest=ClusterTest
+ * the output and to {@code target/cluster-figures-<design>.txt}. Rerun: {@code mvn test -Dtest=ClusterTest
  * -Dsurefire.failIfNoSpecifiedTests=false} (needs PostgreSQL on 127.0.0.1:5432).
  *
  * <p>Timing is the test's own (not the application's defaults): due date {@value #DUE}, lock time
@@ -63,10 +70,11 @@ class ClusterTest {
   static final Duration LOCK_TIME = Duration.ofSeconds(15);
   static final String ADMIN_PASSWORD = "Cluster-Prueba-2100";
   static final String TASK = "sign-declaration";
-  static final Path FIGURES = Path.of("target", "cluster-figures.txt");
+  static final String SWEEP_EVERY = "PT2S";
 
-  @Test
-  void everyTimerFiresOnceEveryReminderIsMailedOnceAndAHardStopLosesNothing() throws Exception {
+  @ParameterizedTest(name = "reminder design {0}")
+  @ValueSource(strings = {"timers", "sweeper"})
+  void everyTimerFiresOnceEveryReminderIsMailedOnceAndAHardStopLosesNothing(String design) throws Exception {
     TestDatabase.recreate(DATABASE);
     // One line per new mailbox otherwise.
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.icegreen.greenmail"))
@@ -75,9 +83,9 @@ class ClusterTest {
     smtp.start();
     Instant begin = Instant.now();
     // Node A first: on an empty database one node creates the schema (docker-compose does the same).
-    try (ClusterNode a = node("node-a", smtp, 10)) {
+    try (ClusterNode a = node("node-a", smtp, 10, design)) {
       awaitReady(a);
-      try (ClusterNode b = node("node-b", smtp, 3)) {
+      try (ClusterNode b = node("node-b", smtp, 3, design)) {
         awaitReady(b);
         Duration startup = Duration.between(begin, Instant.now());
 
@@ -131,9 +139,10 @@ class ClusterTest {
           drained = false;
         }
 
-        Figures f = figures(smtp, timers, locksAtKill, killedAt, doneAtKill, begin, startup, creating, drained);
-        Files.createDirectories(FIGURES.getParent());
-        Files.writeString(FIGURES, f.text());
+        Figures f = figures(design, smtp, timers, locksAtKill, killedAt, doneAtKill, begin, startup, creating, drained);
+        Path figures = Path.of("target", "cluster-figures-" + design + ".txt");
+        Files.createDirectories(figures.getParent());
+        Files.writeString(figures, f.text());
         System.out.println(f.text());
 
         assertThat(drained).as("node B drained every timer within 3 minutes after the kill\n" + f.text()).isTrue();
@@ -159,7 +168,7 @@ class ClusterTest {
   // --- the nodes ------------------------------------------------------------------------------
 
   /** A node configured as docker-compose's {@code app1}, on this machine's PostgreSQL and SMTP server. */
-  static ClusterNode node(String name, GreenMail smtp, int jobsPerAcquisition) throws IOException {
+  static ClusterNode node(String name, GreenMail smtp, int jobsPerAcquisition, String design) throws IOException {
     Map<String, String> environment = new HashMap<>(
         ComposeFile.read().environment("app1", Map.of("COCREACION_ADMIN_PASSWORD", ADMIN_PASSWORD)));
     // Where this machine differs from the compose network, and demo users (they have e-mail addresses).
@@ -185,6 +194,8 @@ class ClusterTest {
         "--camunda.bpm.job-execution.wait-time-in-millis=250",
         "--camunda.bpm.job-execution.max-wait=1000",
         "--cocreacion.due-dates.tasks." + TASK + "=" + DUE,
+        "--cocreacion.reminders.design=" + design,
+        "--cocreacion.reminders.sweep-every=" + SWEEP_EVERY,
         "--cocreacion.reminders.retry-cycle=" + String.join(",", java.util.Collections.nCopies(10, "PT1S")),
         "--cocreacion.demo.seed-exercise=false",
         "--logging.level.root=WARN",
@@ -234,7 +245,7 @@ class ClusterTest {
   record Figures(String text, int timersFired, int timerDuplicates, int reminderDuplicates, int mails,
       int mailDuplicates, int mailLost, int timersLost, int incidents, int takenOver) {}
 
-  static Figures figures(GreenMail smtp, int timers, Map<String, Object[]> locksAtKill, Instant killedAt,
+  static Figures figures(String design, GreenMail smtp, int timers, Map<String, Object[]> locksAtKill, Instant killedAt,
       int doneAtKill, Instant begin, Duration startup, Duration creating, boolean drained)
       throws SQLException, MessagingException {
     try (Connection db = connect()) {
@@ -243,7 +254,9 @@ class ClusterTest {
       int reminderDuplicates = reminders - timersFired;
       int timersLost = timers - timersFired;
       // Job log: one success per executed timer job; two for one job would be a double execution.
-      String timerJobs = "from act_hi_job_log where job_state_ = 2 and job_def_type_ = 'timer-task-listener'";
+      // The job that sends: the task's timer, or in design sweeper the send job the sweep created for it.
+      String type = "sweeper".equals(design) ? ReminderSweep.SEND_TYPE : TimerTaskListenerJobHandler.TYPE;
+      String timerJobs = "from act_hi_job_log where job_state_ = 2 and job_def_type_ = '" + type + "'";
       int executions = count(db, "select count(*) " + timerJobs);
       int timerDuplicates = executions - count(db, "select count(distinct job_id_) " + timerJobs);
       Map<String, Integer> byNode = grouped(db, "select hostname_, count(*) " + timerJobs + " group by hostname_");
@@ -295,7 +308,7 @@ class ClusterTest {
       Timestamp firstDue = single(db, "select min(due_date) from cc_reminder");
       Timestamp lastSent = single(db, "select max(sent_at) from cc_reminder");
       String text = String.join("\n",
-          "== Clúster: 2 nodos (JVM), PostgreSQL " + DATABASE + ", bloqueo de trabajos " + LOCK_TIME.toSeconds() + " s ==",
+          "== Clúster: 2 nodos (JVM), recordatorios " + design + ", PostgreSQL " + DATABASE + ", bloqueo de trabajos " + LOCK_TIME.toSeconds() + " s ==",
           "exercises:                 " + EXERCISES + " (started in " + creating.toMillis() + " ms over REST, half per node)",
           "timers (due, one per task):" + " " + timers,
           "timers fired:              " + timersFired + " (executions in the job log: " + executions + ", by node " + byNode + ")",
