@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import mx.cocreacion.plan.PlanEvents;
+import mx.cocreacion.plan.PlanReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,10 +18,12 @@ public class ExerciseRepository {
 
   private final JdbcClient jdbc;
   private final PlanEvents plan;
+  private final PlanReads reads;
 
-  public ExerciseRepository(JdbcClient jdbc, PlanEvents plan) {
+  public ExerciseRepository(JdbcClient jdbc, PlanEvents plan, PlanReads reads) {
     this.jdbc = jdbc;
     this.plan = plan;
+    this.reads = reads;
   }
 
   public void insert(Exercise e) {
@@ -48,8 +51,10 @@ public class ExerciseRepository {
         > 0;
   }
 
+  /** The exercise (read once per transaction: {@link PlanReads}). */
   public Optional<Exercise> findById(String id) {
-    return jdbc.sql("select * from cc_exercise where id = :id").param("id", id).query(this::map).optional();
+    return reads.once("exercise:" + id,
+        () -> jdbc.sql("select * from cc_exercise where id = :id").param("id", id).query(this::map).optional());
   }
 
   public List<Exercise> findByTenant(String tenantId) {

@@ -5,6 +5,7 @@ import static mx.cocreacion.followup.CommitmentImplementationProcess.VAR_COMMITM
 import java.util.List;
 import java.util.Optional;
 import mx.cocreacion.exercise.ExerciseScope;
+import mx.cocreacion.plan.PlanReads;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 public class PlanOfRecord {
 
   private final JdbcClient jdbc;
+  private final PlanReads reads;
 
-  public PlanOfRecord(JdbcClient jdbc) {
+  public PlanOfRecord(JdbcClient jdbc, PlanReads reads) {
     this.jdbc = jdbc;
+    this.reads = reads;
   }
 
   /** The positions of the approved commitments of the execution's exercise. */
@@ -49,6 +52,11 @@ public class PlanOfRecord {
    * binding is written from the multi-instance element of follow-up that called the instance.
    */
   public int commitmentOf(DelegateExecution execution) {
+    // Once bound, never changed: asked once per transaction (PlanReads).
+    return reads.once("implementation:" + execution.getProcessInstanceId(), () -> bind(execution));
+  }
+
+  private int bind(DelegateExecution execution) {
     String instanceId = execution.getProcessInstanceId();
     Optional<Integer> bound = jdbc.sql("select position from cc_commitment where implementation_id = :i")
         .param("i", instanceId).query(Integer.class).optional();

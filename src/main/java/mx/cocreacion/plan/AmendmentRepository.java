@@ -73,6 +73,7 @@ public class AmendmentRepository {
         .param("a", amendmentId).param("v", vote.voter()).param("ok", vote.approved())
         .param("c", vote.comments()).param("at", Timestamp.from(at))
         .update();
+    plan.changed(); // the votes are part of the amendment the microsite shows
   }
 
   /** The STL's decision: {@link Amendment#APPROVED} or {@link Amendment#REJECTED}. */
@@ -150,8 +151,13 @@ public class AmendmentRepository {
 
   /** The versions of an exercise's amended commitments, by commitment, version 1 first (none if never amended). */
   public Map<Integer, List<CommitmentVersion>> versions(String exerciseId) {
+    return versions(exerciseId, byCommitment(exerciseId));
+  }
+
+  /** {@link #versions(String)} when the caller has read the exercise's amendments ({@link #byCommitment}) already. */
+  public Map<Integer, List<CommitmentVersion>> versions(String exerciseId, Map<Integer, List<Amendment>> byCommitment) {
     Map<Long, Amendment> amendments = new LinkedHashMap<>();
-    byCommitment(exerciseId).values().forEach(list -> list.forEach(a -> amendments.put(a.id(), a)));
+    byCommitment.values().forEach(list -> list.forEach(a -> amendments.put(a.id(), a)));
     Map<Integer, List<CommitmentVersion>> versions = new LinkedHashMap<>();
     jdbc.sql("""
             select commitment_position, version, valid_from, amendment_id, activities from cc_commitment_version

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,12 @@ public class CommitmentRepository {
 
   private final JdbcClient jdbc;
   private final PlanEvents plan;
+  private final PlanReads reads;
 
-  public CommitmentRepository(JdbcClient jdbc, PlanEvents plan) {
+  public CommitmentRepository(JdbcClient jdbc, PlanEvents plan, PlanReads reads) {
     this.jdbc = jdbc;
     this.plan = plan;
+    this.reads = reads;
   }
 
   /**
@@ -103,8 +106,15 @@ public class CommitmentRepository {
     plan.changed();
   }
 
-  /** The commitments the STL already carried while step 4 runs: position → the round they carried in. */
+  /**
+   * The commitments the STL already carried while step 4 runs: position → the round they carried in (read once per
+   * transaction: {@link PlanReads}).
+   */
   public Map<Integer, Integer> carriedRounds(String exerciseId) {
+    return reads.once("carried:" + exerciseId, () -> Collections.unmodifiableMap(readCarried(exerciseId)));
+  }
+
+  private Map<Integer, Integer> readCarried(String exerciseId) {
     Map<Integer, Integer> carried = new TreeMap<>();
     jdbc.sql("select position, carried_round from cc_commitment where exercise_id = :e and carried_round is not null")
         .param("e", exerciseId)
@@ -114,7 +124,12 @@ public class CommitmentRepository {
     return carried;
   }
 
+  /** The commitments of an exercise with their activities, in order (read once per transaction: {@link PlanReads}). */
   public List<Commitment> findByExercise(String exerciseId) {
+    return reads.once("commitments:" + exerciseId, () -> read(exerciseId));
+  }
+
+  private List<Commitment> read(String exerciseId) {
     Map<Long, Commitment> byId = new LinkedHashMap<>();
     jdbc.sql("select * from cc_commitment where exercise_id = :e order by position")
         .param("e", exerciseId)
@@ -137,7 +152,8 @@ public class CommitmentRepository {
               rs.getString("title"), rs.getString("product"), rs.getString("indicator"), rs.getString("baseline"),
               rs.getString("target"), rs.getDate("due_date").toLocalDate(), rs.getString("status")));
         });
-    return List.copyOf(byId.values());
+    return byId.values().stream().map(c -> new Commitment(c.position(), c.title(), c.problem(), c.description(),
+        c.responsible(), c.sdgs(), c.criteria(), List.copyOf(c.activities()))).toList();
   }
 
   public boolean isApproved(String exerciseId) {
@@ -155,7 +171,7 @@ public class CommitmentRepository {
 
   private static Map<String, Boolean> criteria(String json) {
     try {
-      return TaskInput.mapper().readValue(json, CRITERIA);
+      return Collections.unmodifiableMap(TaskInput.mapper().readValue(json, CRITERIA));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cc_commitment.criteria is not JSON: " + json, e);
     }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 /**
  * Builds the {@link CommitmentView}s of an exercise from the plan of record (commitments, activities,
  * progress, reports, assessments, the STL's votes: five queries), the one place where "commitment + progress + reports +
- * assessment" is put together. Not cached: the public caches keep what they read from here.
+ * assessment" is put together. Read once per transaction ({@link PlanReads}); the public caches keep what they read
+ * from here.
  */
 @Service
 public class CommitmentViews {
@@ -28,9 +29,12 @@ public class CommitmentViews {
   private final AssessmentRepository assessments;
   private final CommitmentVoteRepository votes;
   private final AmendmentRepository amendments;
+  private final PlanReads reads;
 
   public CommitmentViews(CommitmentRepository commitments, ImplementationRepository implementation,
-      AssessmentRepository assessments, CommitmentVoteRepository votes, AmendmentRepository amendments) {
+      AssessmentRepository assessments, CommitmentVoteRepository votes, AmendmentRepository amendments,
+      PlanReads reads) {
+    this.reads = reads;
     this.commitments = commitments;
     this.votes = votes;
     this.implementation = implementation;
@@ -38,8 +42,15 @@ public class CommitmentViews {
     this.amendments = amendments;
   }
 
-  /** The commitments of an exercise in order (the approved plan, or the draft while step 4 runs). */
+  /**
+   * The commitments of an exercise in order (the approved plan, or the draft while step 4 runs), read once per
+   * transaction ({@link PlanReads}).
+   */
   public List<CommitmentView> of(String exerciseId) {
+    return reads.once("views:" + exerciseId, () -> read(exerciseId));
+  }
+
+  private List<CommitmentView> read(String exerciseId) {
     List<Commitment> plan = commitments.findByExercise(exerciseId);
     if (plan.isEmpty()) {
       return List.of();
@@ -53,8 +64,8 @@ public class CommitmentViews {
         .collect(Collectors.groupingBy(CommitmentVote::position, Collectors.mapping(v -> new CommitmentView.Vote(
             v.round(), v.name(), v.sector(), v.approved(), v.comments(), Dates.localDate(v.votedAt())),
             Collectors.toList())));
-    Map<Integer, List<CommitmentVersion>> versions = amendments.versions(exerciseId);
     Map<Integer, List<Amendment>> proposed = amendments.byCommitment(exerciseId);
+    Map<Integer, List<CommitmentVersion>> versions = amendments.versions(exerciseId, proposed);
     return plan.stream()
         .map(c -> view(c, approved, assessed.get(c.position()), reports.getOrDefault(c.position(), List.of()),
             progress.getOrDefault(c.position(), 0.0), history.getOrDefault(c.position(), List.of()),

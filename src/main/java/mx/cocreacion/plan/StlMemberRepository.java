@@ -12,10 +12,12 @@ public class StlMemberRepository {
 
   private final JdbcClient jdbc;
   private final PlanEvents plan;
+  private final PlanReads reads;
 
-  public StlMemberRepository(JdbcClient jdbc, PlanEvents plan) {
+  public StlMemberRepository(JdbcClient jdbc, PlanEvents plan, PlanReads reads) {
     this.jdbc = jdbc;
     this.plan = plan;
+    this.reads = reads;
   }
 
   public void replace(String exerciseId, List<StlMember> members, Instant electedAt) {
@@ -37,14 +39,15 @@ public class StlMemberRepository {
     plan.changed();
   }
 
+  /** The STL's members in their seats, in order (read once per transaction: {@link PlanReads}). */
   public List<StlMember> active(String exerciseId) {
-    return jdbc.sql("""
+    return reads.once("members:" + exerciseId, () -> List.copyOf(jdbc.sql("""
             select position, name, email, sector, member_role, user_id from cc_stl_member
             where exercise_id = :e and active = true order by position""")
         .param("e", exerciseId)
         .query((rs, row) -> new StlMember(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6)))
-        .list();
+        .list()));
   }
 
   /**
