@@ -19,9 +19,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     the next one ({@link SmtpConnections}; default 10 seconds, {@code PT0S} = a connection per e-mail)
  * @param beforeDue how long before a task falls due its candidates get a notice that it is coming
  *     ({@link DueSoonListener}; default {@code P3D}, {@code P0D} = no notice)
- * @param design how reminders fall due: {@code timers} (default: two timeout task listeners with their timers on
- *     every user task) or {@code sweeper} (no timer per task: one cluster-wide sweep job finds the due reminders and
- *     notices by query and creates one send job per task, {@link ReminderSweep})
+ * @param design how reminders fall due: {@code sweeper} (default since issue 19: no timer per task, one cluster-wide
+ *     sweep job finds the due reminders and notices by query and creates one send job per task, {@link ReminderSweep})
+ *     or {@code timers} (two timeout task listeners with their timers on every user task)
  * @param sweepEvery sweeper design: how often the sweep runs (default one minute)
  * @param sweepBatch sweeper design: at most this many send jobs per sweep; a full batch runs the sweep again at once
  */
@@ -33,7 +33,7 @@ public record ReminderProperties(String period, String from, String retryCycle, 
   public enum Design { TIMERS, SWEEPER }
 
   public ReminderProperties {
-    design = design == null ? Design.TIMERS : design;
+    design = design == null ? Design.SWEEPER : design;
     sweepEvery = sweepEvery == null ? Duration.ofMinutes(1) : sweepEvery;
     if (sweepEvery.isNegative() || sweepEvery.isZero()) {
       throw new IllegalArgumentException("cocreacion.reminders.sweep-every: «" + sweepEvery + "» debe ser positiva");

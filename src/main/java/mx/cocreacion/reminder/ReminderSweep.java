@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.TimerDeclarationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.EverLivingJobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -57,7 +59,8 @@ import org.springframework.stereotype.Component;
  *       reminded in the last period ({@code cc_reminder}) or not noticed yet ({@code cc_reminder_notice}).</li>
  * </ul>
  *
- * <p>In design {@code timers} (the default) nothing of this is registered but the send job's handler (a send job
+ * <p>In design {@code sweeper} (the default) the reminder timers a run in design {@code timers} left are deleted at
+ * start-up. In design {@code timers} nothing of this is registered but the send job's handler (a send job
  * left from a sweeper run still sends), and a sweep job left from a sweeper run is deleted at start-up.
  */
 @Component
@@ -111,6 +114,7 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
           }
           return null;
         }
+        deleteReminderTimers(command);
         if (existing == null) {
           EverLivingJobEntity sweep = new EverLivingJobEntity();
           sweep.setId(SWEEP_JOB_ID);
@@ -128,6 +132,27 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
         throw raced;
       }
       LOG.info("Recordatorios: el trabajo de barrido ya existía ({})", raced.getMessage());
+    }
+  }
+
+  /**
+   * The reminder and notice timers left from a run in design {@code timers}: their listeners are gone from the
+   * parsed models, so they would fail when due, and the sweep reminds their tasks instead.
+   */
+  private void deleteReminderTimers(CommandContext command) {
+    List<String> left = jdbc.getObject().sql("""
+            select ID_ from ACT_RU_JOB where HANDLER_TYPE_ = :type
+              and (HANDLER_CFG_ like '%taskListener~TimeoutListener\\_Reminder\\_%' escape '\\'
+                or HANDLER_CFG_ like '%taskListener~TimeoutListener\\_DueSoon\\_%' escape '\\')""")
+        .param("type", TimerTaskListenerJobHandler.TYPE).query(String.class).list();
+    for (String id : left) {
+      JobEntity timer = command.getJobManager().findJobById(id);
+      if (timer != null) {
+        timer.delete();
+      }
+    }
+    if (!left.isEmpty()) {
+      LOG.info("Recordatorios: {} temporizadores del diseño timers borrados (el barrido los sustituye)", left.size());
     }
   }
 
@@ -191,7 +216,7 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
       List<DueTask> reminders = overdue(now, batch);
       List<DueTask> notices = reminders.size() < batch ? dueSoon(now, batch - reminders.size()) : List.of();
       // The deployment cache reads the definition's row before it answers: once per definition and sweep.
-      Map<String, ProcessDefinitionEntity> definitions = new java.util.HashMap<>();
+      Map<String, ProcessDefinitionEntity> definitions = new HashMap<>();
       for (DueTask task : reminders) {
         send(command, task, REMINDER, definitions);
       }
@@ -255,24 +280,6 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
           .toList();
     }
 
-    private void send(CommandContext command, DueTask task, String kind, Map<String, ProcessDefinitionEntity> definitions) {
-      MessageEntity job = new MessageEntity();
-      job.setJobHandlerType(SEND_TYPE);
-      job.setJobHandlerConfigurationRaw(task.taskId() + ":" + kind);
-      job.setExecutionId(task.executionId());
-      job.setProcessInstanceId(task.processInstanceId());
-      job.setProcessDefinitionId(task.processDefinitionId());
-      job.setTenantId(task.tenantId());
-      ProcessDefinitionEntity definition = definitions.computeIfAbsent(task.processDefinitionId(),
-          id -> command.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(id));
-      if (definition != null) {
-        job.setProcessDefinitionKey(definition.getKey());
-        job.setDeploymentId(definition.getDeploymentId());
-      }
-      // Straight into the job table: no load of the task's execution (the job is found and deleted with it).
-      command.getJobManager().insertAndHintJobExecutor(job);
-    }
-
     @Override
     public Configuration newConfiguration(String canonicalString) {
       return new Configuration(canonicalString);
@@ -282,6 +289,44 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
     public void onDelete(Configuration configuration, JobEntity jobEntity) {
       // nothing
     }
+  }
+
+  /** One task's send job ({@code kind} {@value #REMINDER} or {@value #NOTICE}) on its execution, instance and tenant. */
+  private static JobEntity send(CommandContext command, DueTask task, String kind,
+      Map<String, ProcessDefinitionEntity> definitions) {
+    MessageEntity job = new MessageEntity();
+    job.setJobHandlerType(SEND_TYPE);
+    job.setJobHandlerConfigurationRaw(task.taskId() + ":" + kind);
+    job.setExecutionId(task.executionId());
+    job.setProcessInstanceId(task.processInstanceId());
+    job.setProcessDefinitionId(task.processDefinitionId());
+    job.setTenantId(task.tenantId());
+    ProcessDefinitionEntity definition = definitions.computeIfAbsent(task.processDefinitionId(),
+        id -> command.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(id));
+    if (definition != null) {
+      job.setProcessDefinitionKey(definition.getKey());
+      job.setDeploymentId(definition.getDeploymentId());
+    }
+    // Straight into the job table: no load of the task's execution (the job is found and deleted with it).
+    command.getJobManager().insertAndHintJobExecutor(job);
+    return job;
+  }
+
+  /**
+   * Creates one task's send job now, as a sweep does for a task it finds due (for an operator, or a test, who
+   * wants a task reminded without waiting for the sweep). The send job still checks that the task is due.
+   */
+  public static String scheduleSend(ProcessEngineConfigurationImpl configuration, String taskId, String kind) {
+    return configuration.getCommandExecutorTxRequired().execute(command -> {
+      TaskEntity task = command.getTaskManager().findTaskById(taskId);
+      if (task == null) {
+        throw new IllegalArgumentException("No existe la tarea " + taskId);
+      }
+      DueTask due = new DueTask(task.getId(), task.getExecutionId(), task.getProcessInstanceId(),
+          task.getProcessDefinitionId(), task.getTenantId(),
+          task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getCreateTime().toInstant());
+      return send(command, due, kind, new HashMap<>()).getId();
+    });
   }
 
   private static DueTask dueTask(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -94,7 +94,7 @@ class AuditTrailTest {
     ExerciseDriver driver = new ExerciseDriver(engine);
     ProcessInstance exercise = driver.startAtStep("jal", 2);
     Task task = driver.task(exercise, "conduct-outreach");
-    Job reminder = TaskTimers.reminder(engine, task);
+    Job reminder = TaskTimers.reminderJob(engine, task);
     ClockUtil.setCurrentTime(Date.from(task.getDueDate().toInstant().plusSeconds(60)));
     try {
       engine.getManagementService().executeJob(reminder.getId());

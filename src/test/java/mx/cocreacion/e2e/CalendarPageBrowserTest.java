@@ -37,8 +37,12 @@ class CalendarPageBrowserTest extends BrowserTestSupport {
     assertThat(http.get(path).body()).startsWith("BEGIN:VCALENDAR").contains("Vence: Firmar declaración conjunta");
 
     browser.click(By.xpath("//button[normalize-space(.)='Renovar mi enlace']"));
-    String second = browser.visible(By.id("enlace")).getDomProperty("value");
-    assertThat(second).isNotEqualTo(first);
+    // The page shows the new link in a new field: wait for it (the old field may still be there, or just gone).
+    String second = browser.until("a renewed link", d -> {
+      String value = d.findElement(By.id("enlace")).getDomProperty("value");
+      return value != null && !value.equals(first) ? value : null;
+    });
+    assertThat(second).matches("http://localhost:\\d+/calendario/[A-Za-z0-9_-]{43}\\.ics");
     assertThat(http.get(path).status()).isEqualTo(404);
     assertThat(http.get(second.replaceFirst("^http://localhost:\\d+", "")).status()).isEqualTo(200);
   }

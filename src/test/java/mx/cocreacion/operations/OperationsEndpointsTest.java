@@ -208,7 +208,7 @@ class OperationsEndpointsTest extends ProcessTestSupport {
   }
 
   private Job reminderJob(Task task) {
-    return TaskTimers.reminder(engine, task);
+    return TaskTimers.reminderJob(engine, task);
   }
 
 

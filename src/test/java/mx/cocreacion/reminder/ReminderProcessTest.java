@@ -34,18 +34,25 @@ import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reminders of overdue tasks: the timer of a task fires when the task is due, e-mails its
+ * Reminders of overdue tasks in design {@code timers}: the timer of a task fires when the task is due, e-mails its
  * candidate users of the task's entidad (read back from an in-process SMTP server), repeats every
  * week with escalation to the organismo garante and INAI, stops when the task is completed, and
- * survives a mail server that is down (back-off, incident, delivery after recovery).
+ * survives a mail server that is down (back-off, incident, delivery after recovery). The default design is the
+ * sweeper ({@link ReminderSweeperTest}); both send through {@link ReminderSender}. Its own application context and
+ * in-memory database, in a JVM of its own (tag {@code own-engine}, pom.xml).
  */
+@Tag("own-engine")
+@TestPropertySource(properties = {"cocreacion.reminders.design=timers",
+    "spring.datasource.url=jdbc:h2:mem:cocreacion-timers;DB_CLOSE_DELAY=-1"})
 class ReminderProcessTest extends ProcessTestSupport {
 
   /** Monday 6 January 2031, 10:00 in Mexico City. */

@@ -20,7 +20,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -58,6 +60,7 @@ class ReminderSweeperTest extends ProcessTestSupport {
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
+  @Autowired ReminderSweep sweep;
 
   @BeforeEach
   void emptyMailboxesAndFixTheClock() throws Exception {
@@ -237,6 +240,31 @@ class ReminderSweeperTest extends ProcessTestSupport {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  @Test
+  void reminderTimersLeftByTheTimersDesignAreDeletedAtStartUp() {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    List<String> left = configuration.getCommandExecutorTxRequired().execute(command -> {
+      List<String> ids = new java.util.ArrayList<>();
+      for (String listener : List.of("TimeoutListener_Reminder_conduct-outreach", "TimeoutListener_DueSoon_conduct-outreach",
+          "TimeoutListener_Other")) {
+        TimerEntity timer = new TimerEntity();
+        timer.setJobHandlerType(TimerTaskListenerJobHandler.TYPE);
+        timer.setJobHandlerConfigurationRaw("conduct-outreach$taskListener~" + listener);
+        timer.setDuedate(Date.from(T0.plus(WEEK)));
+        command.getJobManager().insertJob(timer);
+        ids.add(timer.getId());
+      }
+      return ids;
+    });
+
+    sweep.postProcessEngineBuild(engine); // what a node does when it starts
+
+    assertThat(left.stream().map(id -> management.createJobQuery().jobId(id).count()))
+        .as("the reminder and notice timers are gone, another timeout listener's timer stays").containsExactly(0L, 0L, 1L);
+    management.deleteJob(left.get(2));
+    assertThat(management.createJobQuery().jobId(ReminderSweep.SWEEP_JOB_ID).count()).as("one sweep job").isEqualTo(1);
+  }
 
   private void sweepAt(Instant now) {
     ClockUtil.setCurrentTime(Date.from(now));

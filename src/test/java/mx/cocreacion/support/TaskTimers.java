@@ -1,14 +1,18 @@
 package mx.cocreacion.support;
 
 import java.util.List;
+import mx.cocreacion.reminder.ReminderSweep;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * The two timers of every user task: its overdue reminders ({@code TimeoutListener_Reminder_*}) and the notice
- * before its due date ({@code TimeoutListener_DueSoon_*}), told apart by their timeout listener.
+ * The jobs that send a user task's reminders. In reminder design {@code timers} the two timers of every user task: its
+ * overdue reminders ({@code TimeoutListener_Reminder_*}) and the notice before its due date
+ * ({@code TimeoutListener_DueSoon_*}), told apart by their timeout listener. In design {@code sweeper} (the default)
+ * the send job a sweep creates for the task ({@link #reminderJob}).
  */
 public final class TaskTimers {
 
@@ -23,7 +27,21 @@ public final class TaskTimers {
         .filter(j -> ((JobEntity) j).getJobHandlerConfigurationRaw().contains("taskListener~" + listener)).toList();
   }
 
-  /** The timer of the task's overdue reminders. */
+  /**
+   * The job that sends the task's next reminder: its reminder timer in design {@code timers}; in design
+   * {@code sweeper}, a send job created as the sweep creates it when it finds the task due.
+   */
+  public static Job reminderJob(ProcessEngine engine, Task task) {
+    List<Job> timers = of(engine, task, REMINDER);
+    if (!timers.isEmpty()) {
+      return single(timers, task);
+    }
+    String id = ReminderSweep.scheduleSend(
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration(), task.getId(), ReminderSweep.REMINDER);
+    return engine.getManagementService().createJobQuery().jobId(id).singleResult();
+  }
+
+  /** The timer of the task's overdue reminders (design {@code timers}). */
   public static Job reminder(ProcessEngine engine, Task task) {
     return single(of(engine, task, REMINDER), task);
   }
