@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
  * per exercise 6 STL members, {@code commitments} approved commitments with {@code activities}
  * activities each and 2 progress reports per commitment; entidades in turn over the 32, years
  * 2100+. With {@code tasks=true} it also starts one real {@code outreach} instance per exercise
- * (same business key, its user task overdue), so the microsite's overdue count, Tasklist and the
- * engine's runtime and history tables hold national-scale rows too.
+ * (same business key, its user task overdue and reminded a moment ago), so the microsite's overdue count,
+ * Tasklist and the engine's runtime and history tables hold national-scale rows too.
  */
 @RestController
 public class ReadSideSeeder {
@@ -108,6 +108,14 @@ public class ReadSideSeeder {
         started++;
       }
       jdbc.update("update ACT_RU_TASK set DUE_DATE_ = ?", Timestamp.from(Instant.now().minus(1, ChronoUnit.DAYS)));
+      // Reminded a moment ago, as an overdue task is in a steady state: the reminder sweep leaves them for a
+      // period (the timers design's timers, which the update above does not move, do not fall due either).
+      // Without it the sweep sends 2,500 reminders while the people or the read side are measured, and each
+      // fails: these instances belong to no exercise of the plan of record (exercise_id stays null here).
+      jdbc.update("""
+          insert into cc_reminder (exercise_id, task_id, task_key, task_name, sequence, recipients, escalated, sent_at,
+            due_date) select null, ID_, TASK_DEF_KEY_, NAME_, 1, '', false, ?, DUE_DATE_ from ACT_RU_TASK""",
+          Timestamp.from(Instant.now()));
     }
     return Map.of("exercises", ex.size(), "stlMembers", members.size(), "commitments", commits.size(),
         "activities", acts.size(), "progressReports", reports.size(), "outreachInstances", started,
