@@ -313,8 +313,9 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Creates one task's send job now, as a sweep does for a task it finds due (for an operator, or a test, who
-   * wants a task reminded without waiting for the sweep). The send job still checks that the task is due.
+   * Creates one task's send job now, as a sweep does for a task it finds due, without waiting for the sweep (the tests
+   * use it: {@code TaskTimers}, {@code ReminderSweeperTest}; nothing in the product calls it). The send job still
+   * checks that the task is due.
    */
   public static String scheduleSend(ProcessEngineConfigurationImpl configuration, String taskId, String kind) {
     return configuration.getCommandExecutorTxRequired().execute(command -> {

@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
-import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -292,18 +291,10 @@ class ReminderSweeperTest extends ProcessTestSupport {
 
   /** A second send job like {@code job}, as a sweep that ran twice would create it. */
   private String duplicate(Job job) {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-        .execute(command -> {
-          MessageEntity twin = new MessageEntity();
-          twin.setJobHandlerType(ReminderSweep.SEND_TYPE);
-          twin.setJobHandlerConfigurationRaw(((JobEntity) job).getJobHandlerConfigurationRaw());
-          twin.setExecutionId(job.getExecutionId());
-          twin.setProcessInstanceId(job.getProcessInstanceId());
-          twin.setProcessDefinitionId(job.getProcessDefinitionId());
-          twin.setTenantId(job.getTenantId());
-          command.getJobManager().insertJob(twin);
-          return twin.getId();
-        });
+    String configuration = ((JobEntity) job).getJobHandlerConfigurationRaw(); // <task id>:<kind>
+    int colon = configuration.lastIndexOf(':');
+    return ReminderSweep.scheduleSend((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration(),
+        configuration.substring(0, colon), configuration.substring(colon + 1));
   }
 
   private Map<String, Integer> deliveries() throws Exception {
