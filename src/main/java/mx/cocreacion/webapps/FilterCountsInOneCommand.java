@@ -1,0 +1,131 @@
+package mx.cocreacion.webapps;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Providers;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import mx.cocreacion.security.EndUserGuard;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.filter.FilterQuery;
+import org.camunda.bpm.engine.impl.AbstractQuery;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.rest.FilterRestService;
+import org.camunda.bpm.engine.rest.dto.runtime.FilterDto;
+import org.camunda.bpm.engine.rest.dto.runtime.FilterQueryDto;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
+
+/**
+ * Tasklist asks for a person's filters with the number of tasks in each ({@code GET .../filter?itemCount=true})
+ * on every visit and every refresh. Camunda's engine REST answers it with one engine command for the list and
+ * then one per filter, each its own transaction that reads the filter again, checks the person's permission to
+ * read it again and asks again whether any revoke authorization applies to them. This answers the same request
+ * with one command: the filters the person may read (the list query checks READ on each filter, as the count
+ * command would), and each filter's stored task query counted inside that command, as Camunda's count command
+ * counts it (its expressions, authorization and tenant checks evaluated for the person). Same answer, same JSON
+ * ({@link FilterDto}); only the list with {@code itemCount=true} is taken over, under any root (engine REST and
+ * the webapps' engine API, where Tasklist calls it). Registered by {@link WebappsAutoDiscoverable}.
+ */
+public class FilterCountsInOneCommand implements ContainerRequestFilter {
+
+  /** How many lists with counts this answered (read by its test: that the request did not reach Camunda's). */
+  static final LongAdder ANSWERED = new LongAdder();
+
+  @Context
+  private ResourceInfo resource;
+
+  @Context
+  private Providers providers;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (!isFilterListWithCounts(request)) {
+      return;
+    }
+    MultivaluedMap<String, String> parameters = request.getUriInfo().getQueryParameters();
+    Integer firstResult = integer(parameters.getFirst("firstResult"));
+    Integer maxResults = integer(parameters.getFirst("maxResults"));
+    ProcessEngine engine = EngineUtil.lookupProcessEngine(request.getUriInfo().getPathParameters().getFirst("name"));
+    if (engine == null || firstResult == INVALID || maxResults == INVALID) {
+      return; // Camunda's own answer (its error for an unknown engine or a malformed number)
+    }
+    ObjectMapper mapper = objectMapper();
+    FilterQuery query = new FilterQueryDto(mapper, parameters).toQuery(engine);
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    List<FilterDto> filters = EndUserGuard.permit(CountFilters.class,
+        () -> configuration.getCommandExecutorTxRequired().execute(new CountFilters(query, firstResult, maxResults)));
+    ANSWERED.increment();
+    request.abortWith(Response.ok(filters, MediaType.APPLICATION_JSON_TYPE).build());
+  }
+
+  private boolean isFilterListWithCounts(ContainerRequestContext request) {
+    Method method = resource == null ? null : resource.getResourceMethod();
+    return method != null && HttpMethod.GET.equals(request.getMethod()) && "getFilters".equals(method.getName())
+        && resource.getResourceClass() != null && FilterRestService.class.isAssignableFrom(resource.getResourceClass())
+        && Boolean.parseBoolean(request.getUriInfo().getQueryParameters().getFirst("itemCount"));
+  }
+
+  private ObjectMapper objectMapper() {
+    ContextResolver<ObjectMapper> resolver = providers.getContextResolver(ObjectMapper.class, MediaType.APPLICATION_JSON_TYPE);
+    ObjectMapper mapper = resolver == null ? null : resolver.getContext(ObjectMapper.class);
+    return mapper != null ? mapper : new ObjectMapper();
+  }
+
+  private static final Integer INVALID = Integer.MIN_VALUE;
+
+  private static Integer integer(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value);
+    } catch (NumberFormatException e) {
+      return INVALID;
+    }
+  }
+
+  /**
+   * The filters a person may read, each with its count, in one command: the list query and the counts run
+   * inside it (Camunda's nested calls reuse the command context), so one transaction, one authorization session.
+   */
+  static final class CountFilters implements Command<List<FilterDto>> {
+
+    private final FilterQuery query;
+    private final Integer firstResult;
+    private final Integer maxResults;
+
+    CountFilters(FilterQuery query, Integer firstResult, Integer maxResults) {
+      this.query = query;
+      this.firstResult = firstResult;
+      this.maxResults = maxResults;
+    }
+
+    @Override
+    public List<FilterDto> execute(CommandContext commandContext) {
+      List<Filter> filters = firstResult == null && maxResults == null ? query.list()
+          : query.listPage(firstResult == null ? 0 : firstResult, maxResults == null ? Integer.MAX_VALUE : maxResults);
+      List<FilterDto> answer = new ArrayList<>(filters.size());
+      for (Filter filter : filters) {
+        FilterDto dto = FilterDto.fromFilter(filter);
+        // What ExecuteFilterCountCmd does after reading the filter and checking READ on it, which the list did.
+        AbstractQuery<?, ?> stored = filter.getQuery();
+        dto.setItemCount(stored.count());
+        answer.add(dto);
+      }
+      return answer;
+    }
+  }
+}
