@@ -1,0 +1,119 @@
+package mx.cocreacion.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's authorization checks, without two look-ups Camunda makes in every command of a person.
+ *
+ * <p><b>The groups.</b> Before its first check in a command, Camunda's {@link AuthorizationManager} reads
+ * {@code select distinct GROUP_ID_ from ACT_RU_AUTHORIZATION} (the whole table) to drop the
+ * user's groups that hold no authorization from the checks' {@code GROUP_ID_ in (...)} lists. With
+ * authorizations per task (every candidate group gets one) that table grows with the number of open
+ * tasks: at national scale it is the most repeated statement of a REST request (docs/benchmark.md;
+ * Camunda issue 5485). The people of this platform belong to a handful of groups, so the checks get
+ * them as they are: a group without authorizations matches no row either way, so every check answers
+ * the same. Users with more than {@link #UNFILTERED_UP_TO} groups keep Camunda's filtering.
+ *
+ * <p><b>Revoke authorizations.</b> With {@code authorization-check-revokes: auto} (Camunda's default) every
+ * command of a person first asks whether any revoke authorization applies to them. The platform grants and never
+ * revokes, so {@code application.yaml} sets {@code never}, and then this manager refuses to store a revoke
+ * authorization (Admin, engine REST or Java: a 400 that says why), which {@code never} would otherwise ignore
+ * silently. If revoke authorizations exist when the engine starts (stored by hand, or under {@code auto}), the
+ * engine checks them ({@code auto}) and says so in the log. Any other configured mode is left as it is.
+ */
+@Component
+public class AuthorizationChecksPlugin extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthorizationChecksPlugin.class);
+
+  static final int UNFILTERED_UP_TO = 20;
+
+  static final String REVOKES_REFUSED = "Esta plataforma no usa autorizaciones de revocación (tipo REVOKE): "
+      + "sus permisos solo se conceden. Para quitar un permiso, borre o cambie la autorización que lo concede "
+      + "(o configure camunda.bpm.authorization.authorization-check-revokes: auto).";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomSessionFactories() == null) {
+      configuration.setCustomSessionFactories(new ArrayList<>());
+    }
+    // A custom factory of the same session type replaces the engine's own (initSessionFactories).
+    configuration.getCustomSessionFactories().add(new SessionFactory() {
+      @Override
+      public Class<?> getSessionType() {
+        return AuthorizationManager.class;
+      }
+
+      @Override
+      public Session openSession() {
+        return new Manager();
+      }
+    });
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    if (revokesNeverChecked(configuration)) {
+      long revokes = engine.getAuthorizationService().createAuthorizationQuery()
+          .authorizationType(Authorization.AUTH_TYPE_REVOKE).count();
+      if (revokes > 0) {
+        configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
+        LOG.warn("authorization-check-revokes es 'never', pero hay {} autorizaciones de revocación guardadas: "
+            + "el motor las revisa ('auto') hasta que se borren.", revokes);
+      }
+    }
+  }
+
+  static boolean revokesNeverChecked(ProcessEngineConfiguration configuration) {
+    return ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER
+        .equalsIgnoreCase(configuration.getAuthorizationCheckRevokes());
+  }
+
+  /** Camunda's manager, except the group filter for users with few groups and no revokes stored unchecked. */
+  public static class Manager extends AuthorizationManager {
+
+    @Override
+    public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
+      if (authenticatedGroupIds == null || authenticatedGroupIds.size() > UNFILTERED_UP_TO) {
+        return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
+      }
+      return new ArrayList<>(authenticatedGroupIds);
+    }
+
+    @Override
+    public void insert(DbEntity authorization) {
+      refuseUncheckedRevoke(authorization);
+      super.insert(authorization);
+    }
+
+    @Override
+    public void update(AuthorizationEntity authorization) {
+      refuseUncheckedRevoke(authorization);
+      super.update(authorization);
+    }
+
+    private static void refuseUncheckedRevoke(DbEntity authorization) {
+      if (authorization instanceof AuthorizationEntity entity
+          && entity.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE
+          && revokesNeverChecked(org.camunda.bpm.engine.impl.context.Context.getProcessEngineConfiguration())) {
+        throw new BadUserRequestException(REVOKES_REFUSED);
+      }
+    }
+  }
+}

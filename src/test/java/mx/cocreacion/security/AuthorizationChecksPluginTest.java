@@ -1,0 +1,128 @@
+package mx.cocreacion.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.Http;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The engine's authorization checks take a user's few groups as they are (no scan of every group
+ * that holds an authorization); whether they see a task is still decided by the authorizations, as
+ * TenantIsolationMatrixTest and RolePermissionsTest show end to end. Revoke authorizations are not looked up
+ * ({@code never}), so none can be stored, and any found at start-up are checked.
+ */
+@CocreacionTest
+class AuthorizationChecksPluginTest {
+
+  @Autowired
+  ProcessEngine engine;
+
+  private AuthorizationManager manager() {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    return configuration.getCommandExecutorTxRequired().execute(context -> context.getAuthorizationManager());
+  }
+
+  @Test
+  void theEngineUsesTheManagerWithoutTheGroupScan() {
+    assertThat(manager()).isInstanceOf(AuthorizationChecksPlugin.Manager.class);
+  }
+
+  @Test
+  void fewGroupsAreCheckedAsTheyAreEvenWithoutAuthorizations() {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    List<String> checked = configuration.getCommandExecutorTxRequired().execute(context ->
+        context.getAuthorizationManager().filterAuthenticatedGroupIds(List.of("stl", "grupo-sin-permisos")));
+    assertThat(checked).containsExactlyInAnyOrder("stl", "grupo-sin-permisos");
+  }
+
+  @Test
+  void manyGroupsAreStillFilteredByCamunda() {
+    List<String> many = IntStream.range(0, AuthorizationChecksPlugin.UNFILTERED_UP_TO + 1)
+        .mapToObj(i -> "grupo-" + i).toList();
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    List<String> checked = configuration.getCommandExecutorTxRequired().execute(context ->
+        context.getAuthorizationManager().filterAuthenticatedGroupIds(many));
+    assertThat(checked).isEmpty(); // none of these groups holds an authorization
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Test
+  void revokesAreNotLookedUpSoNoneCanBeStoredWhateverTheWayIn() {
+    assertThat(engine.getProcessEngineConfiguration().getAuthorizationCheckRevokes()).isEqualTo("never");
+    var auth = engine.getAuthorizationService();
+    Authorization revoke = auth.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setGroupId("stl");
+    revoke.setResource(Resources.FILTER);
+    revoke.setResourceId("*");
+    revoke.removePermission(Permissions.READ);
+    assertThatThrownBy(() -> auth.saveAuthorization(revoke)).isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("no usa autorizaciones de revocación");
+
+    // Admin and engine REST: the same refusal, a 400 with the reason.
+    var answer = new Http(port).post("admin", "/engine-rest/authorization/create", Map.of("type", 2, "groupId", "stl",
+        "resourceType", Resources.FILTER.resourceType(), "resourceId", "*", "permissions", List.of("READ")));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.body()).contains("no usa autorizaciones de revoca");
+    assertThat(revokes()).isZero();
+
+    // A grant is stored as before.
+    Authorization grant = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId("grupo-de-prueba-revocaciones");
+    grant.setResource(Resources.FILTER);
+    grant.setResourceId("*");
+    grant.addPermission(Permissions.READ);
+    auth.deleteAuthorization(auth.saveAuthorization(grant).getId());
+  }
+
+  @Test
+  void revokesFoundAtStartUpAreChecked() {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    var auth = engine.getAuthorizationService();
+    String stored = null;
+    try {
+      // A revoke stored while the engine checked them (or by hand in the database).
+      configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
+      Authorization revoke = auth.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+      revoke.setUserId("usuario-de-prueba-revocaciones");
+      revoke.setResource(Resources.FILTER);
+      revoke.setResourceId("*");
+      revoke.removePermission(Permissions.READ);
+      stored = auth.saveAuthorization(revoke).getId();
+      configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+
+      new AuthorizationChecksPlugin().postProcessEngineBuild(engine);
+
+      assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("auto");
+    } finally {
+      if (stored != null) {
+        auth.deleteAuthorization(stored);
+      }
+      configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+    }
+    // Without revokes, a start-up keeps 'never'.
+    new AuthorizationChecksPlugin().postProcessEngineBuild(engine);
+    assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("never");
+  }
+
+  private long revokes() {
+    return engine.getAuthorizationService().createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_REVOKE).count();
+  }
+}
