@@ -8,11 +8,18 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,6 +42,11 @@ import org.springframework.stereotype.Component;
  * authorization (Admin, engine REST or Java: a 400 that says why), which {@code never} would otherwise ignore
  * silently. If revoke authorizations exist when the engine starts (stored by hand, or under {@code auto}), the
  * engine checks them ({@code auto}) and says so in the log. Any other configured mode is left as it is.
+ *
+ * <p><b>A new task's authorizations.</b> Each candidate of a task gets a grant on it (Camunda's default
+ * authorizations); before creating one Camunda looks for an existing grant of that group or user on the task id.
+ * A task created in the same command has none in the database ({@link NewTaskAuthorizations}), so that read is
+ * skipped for it; grants made twice in one command are merged as Camunda merges them.
  */
 @Component
 public class AuthorizationChecksPlugin extends AbstractProcessEnginePlugin {
@@ -67,6 +79,14 @@ public class AuthorizationChecksPlugin extends AbstractProcessEnginePlugin {
   }
 
   @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getResourceAuthorizationProvider() == null
+        || configuration.getResourceAuthorizationProvider().getClass() == DefaultAuthorizationProvider.class) {
+      configuration.setResourceAuthorizationProvider(new NewTaskAuthorizations());
+    }
+  }
+
+  @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     if (revokesNeverChecked(configuration)) {
@@ -83,6 +103,26 @@ public class AuthorizationChecksPlugin extends AbstractProcessEnginePlugin {
   static boolean revokesNeverChecked(ProcessEngineConfiguration configuration) {
     return ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER
         .equalsIgnoreCase(configuration.getAuthorizationCheckRevokes());
+  }
+
+  /** Camunda's default authorizations, without looking up a new task's grants in the database. */
+  static class NewTaskAuthorizations extends DefaultAuthorizationProvider {
+
+    @Override
+    protected AuthorizationEntity getGrantAuthorization(String taskId, String userId, String groupId,
+        Resource resource) {
+      return createdInThisCommand(taskId) ? null : super.getGrantAuthorization(taskId, userId, groupId, resource);
+    }
+
+    /** A task inserted by the running command: its id is new, so no authorization in the database names it. */
+    static boolean createdInThisCommand(String taskId) {
+      CommandContext context = Context.getCommandContext();
+      if (context == null || taskId == null) {
+        return false;
+      }
+      CachedDbEntity cached = context.getDbEntityManager().getDbEntityCache().getCachedEntity(TaskEntity.class, taskId);
+      return cached != null && cached.getEntityState() == DbEntityState.TRANSIENT;
+    }
   }
 
   /** Camunda's manager, except the group filter for users with few groups and no revokes stored unchecked. */
@@ -111,7 +151,7 @@ public class AuthorizationChecksPlugin extends AbstractProcessEnginePlugin {
     private static void refuseUncheckedRevoke(DbEntity authorization) {
       if (authorization instanceof AuthorizationEntity entity
           && entity.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE
-          && revokesNeverChecked(org.camunda.bpm.engine.impl.context.Context.getProcessEngineConfiguration())) {
+          && revokesNeverChecked(Context.getProcessEngineConfiguration())) {
         throw new BadUserRequestException(REVOKES_REFUSED);
       }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import mx.cocreacion.support.CocreacionTest;
+import mx.cocreacion.support.ExerciseDriver;
 import mx.cocreacion.support.Http;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -119,6 +120,37 @@ class AuthorizationChecksPluginTest {
     // Without revokes, a start-up keeps 'never'.
     new AuthorizationChecksPlugin().postProcessEngineBuild(engine);
     assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("never");
+  }
+
+  @Test
+  void aNewTasksCandidatesGetTheirGrantsAndLaterOnesAreMergedAsCamundaDoes() {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.getResourceAuthorizationProvider())
+        .isInstanceOf(AuthorizationChecksPlugin.NewTaskAuthorizations.class);
+    var exercise = new ExerciseDriver(engine).start("oax");
+    var tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(exercise.getBusinessKey())
+        .list();
+    assertThat(tasks).isNotEmpty();
+    for (var task : tasks) {
+      List<String> candidates = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+          .map(link -> link.getGroupId() != null ? link.getGroupId() : link.getUserId()).toList();
+      assertThat(candidates).isNotEmpty();
+      assertThat(grants(task.getId())).as(task.getName()).containsOnlyKeys(candidates)
+          .allSatisfy((who, grant) -> assertThat(grant.isPermissionGranted(Permissions.READ)).isTrue());
+    }
+    // A candidate added later (another command): Camunda's own look-up finds and extends the existing grant.
+    String taskId = tasks.get(0).getId();
+    engine.getTaskService().addCandidateUser(taskId, "persona-de-prueba-permisos");
+    engine.getTaskService().addCandidateUser(taskId, "persona-de-prueba-permisos");
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
+        .resourceId(taskId).userIdIn("persona-de-prueba-permisos").count()).isEqualTo(1);
+    engine.getRuntimeService().deleteProcessInstance(exercise.getId(), "prueba");
+  }
+
+  private Map<String, Authorization> grants(String taskId) {
+    return engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
+        .list().stream().collect(java.util.stream.Collectors.toMap(
+            a -> a.getGroupId() != null ? a.getGroupId() : a.getUserId(), a -> a));
   }
 
   private long revokes() {
