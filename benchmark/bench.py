@@ -634,17 +634,22 @@ def people_form(key, person, n):
     return None
 
 
-PEOPLE_CALLS = ('login (first request)', 'filters with counts', 'filter list (15)', 'task', 'form variables', 'claim',
-                'submit form')
+# Tasklist 7.24 opens with the number of filters and the filters without counts, then the page of the focused filter
+# as HAL (its tasks, their count and what it shows beside them: assignees, candidate groups, process definitions).
+# `GET /filter?itemCount=true` (each filter's count) is what the issue named and what API clients ask; Tasklist does not.
+PEOPLE_CALLS = ('login (first request)', 'filters with counts', 'Tasklist: filter count', 'Tasklist: filters',
+                'Tasklist: filter page (15, HAL)', 'task', 'form variables', 'claim', 'submit form')
 
 
-def people_call(method, path):
+def people_call(method, path, query=''):
     """The people part's name of a request seen in Tomcat's access log (None: not one of a person's calls)."""
     if method == 'GET' and re.match(r'/engine-rest/user/[^/]+/profile$', path):
         return 'login (first request)'
     if method == 'GET' and path == '/engine-rest/filter':
-        return 'filters with counts'
-    for m, pattern, kind in (('POST', r'/engine-rest/filter/[^/]+/list$', 'filter list (15)'),
+        return 'filters with counts' if 'itemCount=true' in query else 'Tasklist: filters'
+    if method == 'GET' and path == '/engine-rest/filter/count':
+        return 'Tasklist: filter count'
+    for m, pattern, kind in (('POST', r'/engine-rest/filter/[^/]+/list$', 'Tasklist: filter page (15, HAL)'),
                              ('GET', r'/engine-rest/task/[^/]+$', 'task'),
                              ('GET', r'/engine-rest/task/[^/]+/form-variables$', 'form variables'),
                              ('POST', r'/engine-rest/task/[^/]+/claim$', 'claim'),
@@ -676,8 +681,8 @@ def people_part(db):
                                         'server.tomcat.accesslog.directory': access,
                                         'server.tomcat.accesslog.prefix': 'access', 'server.tomcat.accesslog.suffix': '.log',
                                         'server.tomcat.accesslog.rotate': 'false', 'server.tomcat.accesslog.buffered': 'false',
-                                        # begin of the request (ms since the epoch), method, path, status, time taken (%D: microseconds since Tomcat 10)
-                                        'server.tomcat.accesslog.pattern': '%{begin:msec}t %m %U %s %D'})
+                                        # begin of the request (ms since the epoch), method, path, query, status, time taken (%D: microseconds since Tomcat 10)
+                                        'server.tomcat.accesslog.pattern': '%{begin:msec}t %m %U q=%q %s %D'})
     try:
         seeded = nd.post('/bench/seed-read?exercises=%d&commitments=10&activities=5' % ARGS.read_n)
         Autovacuum(db, ['people']).seeded()
@@ -704,10 +709,10 @@ def people_part(db):
             with open(os.path.join(access, name)) as f:
                 for line in f:
                     parts = line.split()
-                    if len(parts) == 5 and r['t0'] <= int(parts[0]) / 1000 <= r['t1']:
-                        kind = people_call(parts[1], parts[2])
+                    if len(parts) == 6 and r['t0'] <= int(parts[0]) / 1000 <= r['t1']:
+                        kind = people_call(parts[1], parts[2], parts[3])
                         if kind:
-                            server.setdefault(kind, []).append(int(parts[4]) / 1e6)
+                            server.setdefault(kind, []).append(int(parts[5]) / 1e6)
         for kind in PEOPLE_CALLS:
             for q in (.5, .95, .99):
                 result('people', db, 'product', cfg, '%s p%d%s' % (kind, round(q * 100), ' (goal <= 100 ms)' if q == .95 else ''),
@@ -734,9 +739,9 @@ def people_round(nd, admin, people, key0):
     lat, errors, conflicts, seen, lock = {}, [], [], set(), threading.Lock()
     done = {'cycles': 0}
 
-    def timed(kind, person, method, path, body=None, conflict_ok=False):
+    def timed(kind, person, method, path, body=None, conflict_ok=False, accept=None):
         """The call's answer (JSON), its latency kept under `kind`; None for a 409 when `conflict_ok`."""
-        status, text, dt = http(nd.base, method, path, body, auth=person + ':demo')
+        status, text, dt = http(nd.base, method, path, body, auth=person + ':demo', accept=accept)
         with lock:
             lat.setdefault(kind, []).append(dt)
         if status == 409 and conflict_ok:
@@ -753,15 +758,22 @@ def people_round(nd, admin, people, key0):
             time.sleep(rng.uniform(0, 2 * ARGS.people_think))
             timed('login (first request)', person, 'GET', '/engine-rest/user/%s/profile' % person)
             while idle < 10:  # a person with nothing to do looks again a few times, then leaves
+                # What Tasklist 7.24 asks when it opens (camunda-tasklist-bootstrap.js: filter count, then the list
+                # without counts) and, apart, each filter's count as an API client asks for it.
+                timed('Tasklist: filter count', person, 'GET', '/engine-rest/filter/count?itemCount=false&resourceType=Task')
+                timed('Tasklist: filters', person, 'GET',
+                      '/engine-rest/filter?firstResult=0&maxResults=2000&itemCount=false&resourceType=Task')
                 filters = timed('filters with counts', person, 'GET',
                                 '/engine-rest/filter?resourceType=Task&itemCount=true&firstResult=0&maxResults=2000')
                 group = [f for f in filters if 'grupo' in f.get('name', '').lower()] or filters
                 think()
-                page = timed('filter list (15)', person, 'POST',
+                page = timed('Tasklist: filter page (15, HAL)', person, 'POST',
                              '/engine-rest/filter/%s/list?firstResult=0&maxResults=15' % group[0]['id'],
-                             {'sorting': [{'sortBy': 'created', 'sortOrder': 'desc'}],
+                             {'processVariables': [], 'taskVariables': [], 'caseInstanceVariables': [],
+                              'sorting': [{'sortBy': 'created', 'sortOrder': 'desc'}],
                               # the search a person types in Tasklist: their exercises (the seeded ones sort first)
-                              'processInstanceBusinessKeyLike': '%-27__'})
+                              'processInstanceBusinessKeyLike': '%-27__'}, accept='application/hal+json')
+                page = page.get('_embedded', {}).get('task', [])
                 mine = [t for t in page if t['id'] not in seen and created(t) >= since
                         and people_form(t['taskDefinitionKey'], person, n) is not None]
                 if not mine:

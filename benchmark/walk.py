@@ -37,14 +37,17 @@ def d(s):
     return s + 'T10:00:00.000+0000'
 
 
-def http(base, method, path, body=None, auth=None, timeout=300, gzip=False):
-    """One HTTP call: (status, text, seconds). gzip: accept a gzip body (as browsers do) and unzip it."""
+def http(base, method, path, body=None, auth=None, timeout=300, gzip=False, accept=None):
+    """One HTTP call: (status, text, seconds). gzip: accept a gzip body (as browsers do) and unzip it; accept: the
+    Accept header (e.g. application/hal+json, as Tasklist asks for a filter's page)."""
     data = json.dumps(body).encode() if body is not None else None
     headers = {'Content-Type': 'application/json'}
     if auth:
         headers['Authorization'] = 'Basic ' + base64.b64encode(auth.encode()).decode()
     if gzip:
         headers['Accept-Encoding'] = 'gzip'
+    if accept:
+        headers['Accept'] = accept
     req = urllib.request.Request(base + path, data=data, method=method, headers=headers)
     t = time.perf_counter()
     try:

@@ -29,15 +29,16 @@ import org.camunda.bpm.engine.rest.dto.runtime.FilterQueryDto;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 
 /**
- * Tasklist asks for a person's filters with the number of tasks in each ({@code GET .../filter?itemCount=true})
- * on every visit and every refresh. Camunda's engine REST answers it with one engine command for the list and
- * then one per filter, each its own transaction that reads the filter again, checks the person's permission to
- * read it again and asks again whether any revoke authorization applies to them. This answers the same request
- * with one command: the filters the person may read (the list query checks READ on each filter, as the count
- * command would), and each filter's stored task query counted inside that command, as Camunda's count command
- * counts it (its expressions, authorization and tenant checks evaluated for the person). Same answer, same JSON
- * ({@link FilterDto}); only the list with {@code itemCount=true} is taken over, under any root (engine REST and
- * the webapps' engine API, where Tasklist calls it). Registered by {@link WebappsAutoDiscoverable}.
+ * A person's filters with the number of tasks in each ({@code GET .../filter?itemCount=true}), as engine REST clients
+ * ask for them (a dashboard, a mobile client; Tasklist 7.24 itself lists the filters without counts and counts only
+ * the page of the one in focus). Camunda's engine REST answers it with one engine command for the list and then one
+ * per filter, each its own transaction that reads the filter again, checks the person's permission to read it again
+ * and asks again whether any revoke authorization applies to them. This answers the same request with one command:
+ * the filters the person may read (the list query checks READ on each filter, as the count command would), and each
+ * filter's stored task query counted inside that command, as Camunda's count command counts it (its expressions,
+ * authorization and tenant checks evaluated for the person). Same answer, same JSON ({@link FilterDto}); only the
+ * list with {@code itemCount=true} is taken over, under any root (engine REST and the webapps' engine API).
+ * Registered by {@link WebappsAutoDiscoverable}.
  */
 public class FilterCountsInOneCommand implements ContainerRequestFilter {
 
