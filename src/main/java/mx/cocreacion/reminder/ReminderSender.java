@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,7 +84,7 @@ public class ReminderSender {
     // REST API) must not need identity or task permissions for this internal bookkeeping.
     ReminderMailer.ReminderMail mail = withoutAuthorization(() -> record(task, now, due, known));
     whenCommitting(() -> {
-      mailer.send(mail);
+      sending("el recordatorio " + mail.sequence(), mail, () -> mailer.send(mail));
       LOG.info("Recordatorio {} de la tarea {} enviado a {}", mail.sequence(), mail.taskId(), mail.recipients());
     });
     return true;
@@ -109,7 +111,7 @@ public class ReminderSender {
     }
     ReminderMailer.ReminderMail mail = withoutAuthorization(() -> recordNotice(task, due));
     whenCommitting(() -> {
-      mailer.sendDueSoon(mail);
+      sending("el aviso de vencimiento", mail, () -> mailer.sendDueSoon(mail));
       LOG.info("Aviso de vencimiento de la tarea {} enviado a {}", mail.taskId(), mail.recipients());
     });
     return true;
@@ -165,6 +167,22 @@ public class ReminderSender {
    * flush) or any other database error rolls back before anything was sent, and the retry sends the e-mail
    * once. A mail failure still throws from there, so the transaction rolls back and the job retries.
    */
+  /**
+   * Sends, and says in Spanish what could not be sent when the mail server fails: the job's message, which INAI
+   * reads in Cockpit as the incident's once the retries are spent (the mail server's own words stay as the cause).
+   */
+  static void sending(String what, ReminderMailer.ReminderMail mail, Runnable send) {
+    try {
+      send.run();
+    } catch (MailException e) {
+      int people = mail.recipients() == null ? 0 : mail.recipients().size();
+      throw new MailSendException("No se pudo enviar " + what + " de la tarea «" + mail.taskName() + "» ("
+          + mail.entityName() + ") a " + people + (people == 1 ? " persona" : " personas")
+          + ": falló el servidor de correo (" + e.getMessage() + "). Se reintenta según cocreacion.reminders.retry-cycle; "
+          + "revise el servidor de correo (spring.mail.host).", e);
+    }
+  }
+
   static void whenCommitting(Runnable sending) {
     CommandContext command = Context.getCommandContext();
     if (command == null) {

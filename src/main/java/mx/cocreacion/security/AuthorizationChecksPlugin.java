@@ -55,9 +55,9 @@ public class AuthorizationChecksPlugin extends AbstractProcessEnginePlugin {
 
   static final int UNFILTERED_UP_TO = 20;
 
-  static final String REVOKES_REFUSED = "Esta plataforma no usa autorizaciones de revocación (tipo REVOKE): "
-      + "sus permisos solo se conceden. Para quitar un permiso, borre o cambie la autorización que lo concede "
-      + "(o configure camunda.bpm.authorization.authorization-check-revokes: auto).";
+  static final String REVOKES_REFUSED = "Esta plataforma no usa autorizaciones de tipo DENEGAR (REVOKE): "
+      + "sus permisos solo se conceden. Para quitar un permiso, borre o cambie la autorización PERMITIR o GLOBAL "
+      + "que lo concede (o configure camunda.bpm.authorization.authorization-check-revokes: auto).";
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

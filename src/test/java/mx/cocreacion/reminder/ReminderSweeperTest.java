@@ -217,6 +217,9 @@ class ReminderSweeperTest extends ProcessTestSupport {
     assertThatThrownBy(() -> management.executeJob(jobId)).hasStackTraceContaining("Mail server connection failed");
     Incident incident = runtime.createIncidentQuery().configuration(jobId).singleResult();
     assertThat(incident).as("incident in Cockpit").isNotNull();
+    assertThat(incident.getIncidentMessage()).as("what INAI reads in Cockpit")
+        .startsWith("No se pudo enviar el recordatorio 1 de la tarea «" + failing.getName() + "» (Jalisco) a ")
+        .contains("falló el servidor de correo (Mail server connection failed");
     assertThat(incident.getProcessInstanceId()).isEqualTo(failing.getProcessInstanceId());
     assertThat(incident.getTenantId()).isEqualTo("jal");
     assertThat(runtime.createIncidentQuery().processInstanceId(failing.getProcessInstanceId()).count())

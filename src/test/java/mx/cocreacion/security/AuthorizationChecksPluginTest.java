@@ -74,13 +74,13 @@ class AuthorizationChecksPluginTest {
     revoke.setResourceId("*");
     revoke.removePermission(Permissions.READ);
     assertThatThrownBy(() -> auth.saveAuthorization(revoke)).isInstanceOf(BadUserRequestException.class)
-        .hasMessageContaining("no usa autorizaciones de revocación");
+        .hasMessageContaining("no usa autorizaciones de tipo DENEGAR (REVOKE)");
 
     // Admin and engine REST: the same refusal, a 400 with the reason.
     var answer = new Http(port).post("admin", "/engine-rest/authorization/create", Map.of("type", 2, "groupId", "stl",
         "resourceType", Resources.FILTER.resourceType(), "resourceId", "*", "permissions", List.of("READ")));
     assertThat(answer.status()).as(answer.body()).isEqualTo(400);
-    assertThat(answer.body()).contains("no usa autorizaciones de revoca");
+    assertThat(answer.body()).contains("no usa autorizaciones de tipo DENEGAR");
     assertThat(revokes()).isZero();
 
     // A grant is stored as before.
