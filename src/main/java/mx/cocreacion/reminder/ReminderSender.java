@@ -162,12 +162,6 @@ public class ReminderSender {
   }
 
   /**
-   * Runs {@code sending} while the engine's transaction commits (at once outside a command): after the
-   * engine has flushed every change, so a conflict with another node ({@code OptimisticLockingException} at
-   * flush) or any other database error rolls back before anything was sent, and the retry sends the e-mail
-   * once. A mail failure still throws from there, so the transaction rolls back and the job retries.
-   */
-  /**
    * Sends, and says in Spanish what could not be sent when the mail server fails: the job's message, which INAI
    * reads in Cockpit as the incident's once the retries are spent (the mail server's own words stay as the cause).
    */
@@ -183,6 +177,12 @@ public class ReminderSender {
     }
   }
 
+  /**
+   * Runs {@code sending} while the engine's transaction commits (at once outside a command): after the
+   * engine has flushed every change, so a conflict with another node ({@code OptimisticLockingException} at
+   * flush) or any other database error rolls back before anything was sent, and the retry sends the e-mail
+   * once. A mail failure still throws from there, so the transaction rolls back and the job retries.
+   */
   static void whenCommitting(Runnable sending) {
     CommandContext command = Context.getCommandContext();
     if (command == null) {

@@ -57,11 +57,17 @@ public class FilterCountsInOneCommand implements ContainerRequestFilter {
       return;
     }
     MultivaluedMap<String, String> parameters = request.getUriInfo().getQueryParameters();
-    Integer firstResult = integer(parameters.getFirst("firstResult"));
-    Integer maxResults = integer(parameters.getFirst("maxResults"));
+    Integer firstResult;
+    Integer maxResults;
+    try {
+      firstResult = integer(parameters.getFirst("firstResult"));
+      maxResults = integer(parameters.getFirst("maxResults"));
+    } catch (NumberFormatException malformed) {
+      return; // Camunda's own answer to a malformed number
+    }
     ProcessEngine engine = EngineUtil.lookupProcessEngine(request.getUriInfo().getPathParameters().getFirst("name"));
-    if (engine == null || firstResult == INVALID || maxResults == INVALID) {
-      return; // Camunda's own answer (its error for an unknown engine or a malformed number)
+    if (engine == null) {
+      return; // Camunda's own answer to an unknown engine
     }
     ObjectMapper mapper = objectMapper();
     FilterQuery query = new FilterQueryDto(mapper, parameters).toQuery(engine);
@@ -85,34 +91,15 @@ public class FilterCountsInOneCommand implements ContainerRequestFilter {
     return mapper != null ? mapper : new ObjectMapper();
   }
 
-  private static final Integer INVALID = Integer.MIN_VALUE;
-
   private static Integer integer(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(value);
-    } catch (NumberFormatException e) {
-      return INVALID;
-    }
+    return value == null ? null : Integer.valueOf(value);
   }
 
   /**
    * The filters a person may read, each with its count, in one command: the list query and the counts run
    * inside it (Camunda's nested calls reuse the command context), so one transaction, one authorization session.
    */
-  static final class CountFilters implements Command<List<FilterDto>> {
-
-    private final FilterQuery query;
-    private final Integer firstResult;
-    private final Integer maxResults;
-
-    CountFilters(FilterQuery query, Integer firstResult, Integer maxResults) {
-      this.query = query;
-      this.firstResult = firstResult;
-      this.maxResults = maxResults;
-    }
+  record CountFilters(FilterQuery query, Integer firstResult, Integer maxResults) implements Command<List<FilterDto>> {
 
     @Override
     public List<FilterDto> execute(CommandContext commandContext) {
