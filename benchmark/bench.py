@@ -103,8 +103,9 @@ class Node:
 
     def start(self):
         jar = BARE_JAR if self.peer == 'bare' else PRODUCT_JAR
-        # BENCH_JAVA_OPTS: extra JVM options for diagnosis, e.g. -XX:StartFlightRecording=filename=x.jfr
-        args = ['java'] + os.environ.get('BENCH_JAVA_OPTS', '').split() + [
+        # BENCH_JAVA_OPTS: extra JVM options for diagnosis, e.g. -XX:StartFlightRecording=filename={node}.jfr
+        # ({node} becomes the node's name, so each node of each peer writes its own file)
+        args = ['java'] + os.environ.get('BENCH_JAVA_OPTS', '').replace('{node}', self.name).split() + [
             '-Dloader.path=' + SUPPORT_JAR, '-cp', jar, LAUNCHER, '--server.port=%d' % self.port]
         args += ['--%s=%s' % kv for kv in self.props.items()]
         self.logfile = open(os.path.join(OUT, 'logs', self.name + '.log'), 'w')

@@ -39,12 +39,14 @@ public final class SubmittedFields {
 
   private SubmittedFields() {}
 
-  /** The variables submitted with the completion now running (empty if it carries none). */
+  /** The variables submitted with the completion now running, its local fields included (empty if it carries none). */
   public static Map<String, Object> current() {
     CommandInvocationContext invocation = Context.getCommandInvocationContext();
     Command<?> command = invocation == null ? null : invocation.getCommand();
-    Object variables;
-    if (command != null && command.getClass() == CompleteTaskCmd.class) {
+    Object variables = command == null ? null : LocalFields.submitted(command);
+    if (variables != null) {
+      // the local fields were moved to the task before the command ran; the check sees all that was sent
+    } else if (command != null && command.getClass() == CompleteTaskCmd.class) {
       variables = CommandFields.read(command, "variables");
     } else if (command != null && command.getClass() == SubmitTaskFormCmd.class) {
       variables = CommandFields.read(command, "properties");

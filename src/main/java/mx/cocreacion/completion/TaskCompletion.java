@@ -21,6 +21,17 @@ public interface TaskCompletion {
    */
   Set<String> fields();
 
+  /**
+   * The fields kept on the task ({@link LocalFields}): read only by this completion, prefilled by nothing and read by
+   * nothing in the process after the task. They are stored as the task's own variables, end with it (their history
+   * names the task) and never reach the process instance, where the next task's form would show them again or two
+   * parallel tasks would write the same variable. Every other field goes where Camunda puts it: the variable the
+   * form prefilled (the task's input mapping), or the process instance, for the results later steps read.
+   */
+  default Set<String> localFields() {
+    return Set.of();
+  }
+
   /** Checks the submitted variables; every broken rule is reported with {@link TaskInput#reject}. */
   void validate(TaskInput input);
 

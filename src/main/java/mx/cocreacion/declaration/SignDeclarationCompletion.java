@@ -45,6 +45,11 @@ class SignDeclarationCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> localFields() {
+    return fields();
+  }
+
+  @Override
   public void validate(TaskInput input) {
     input.text(VAR_SIGNATORY_NAME, TaskInput.NAME);
     input.optionalText(VAR_SIGNATORY_POSITION, TaskInput.NAME);

@@ -50,6 +50,9 @@ class ReportProgressCompletion implements TaskCompletion {
   /** The key of a row's measured value of its activity's indicator. */
   static final String VALUE = "value";
 
+  /** Every field but the activities' progress, which the form prefills (its input mapping keeps it). */
+  private static final Set<String> LOCAL_FIELDS = local();
+
   private final ImplementationRepository implementation;
   private final CommitmentRepository commitments;
   private final EvidenceCapture evidenceCapture;
@@ -75,8 +78,18 @@ class ReportProgressCompletion implements TaskCompletion {
 
   @Override
   public Set<String> fields() {
-    Set<String> fields = new HashSet<>(Set.of(VAR_ACTIVITY_PROGRESS, VAR_REPORTED_ON, VAR_NARRATIVE,
-        VAR_EVIDENCE_URL, VAR_EVIDENCE));
+    Set<String> fields = new HashSet<>(LOCAL_FIELDS);
+    fields.add(VAR_ACTIVITY_PROGRESS);
+    return Set.copyOf(fields);
+  }
+
+  @Override
+  public Set<String> localFields() {
+    return LOCAL_FIELDS;
+  }
+
+  private static Set<String> local() {
+    Set<String> fields = new HashSet<>(Set.of(VAR_REPORTED_ON, VAR_NARRATIVE, VAR_EVIDENCE_URL, VAR_EVIDENCE));
     fields.addAll(AmendmentProposal.FIELDS);
     return Set.copyOf(fields);
   }

@@ -43,6 +43,11 @@ class VoteAmendmentCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> localFields() {
+    return fields();
+  }
+
+  @Override
   public void validate(TaskInput input) {
     TitularVote.validate(input, VAR_APPROVED, VAR_COMMENTS);
   }

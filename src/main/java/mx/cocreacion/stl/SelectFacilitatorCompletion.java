@@ -39,6 +39,11 @@ class SelectFacilitatorCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> localFields() {
+    return fields();
+  }
+
+  @Override
   public void validate(TaskInput input) {
     input.text(VAR_FACILITATOR_NAME, TaskInput.NAME);
     input.optionalText(VAR_FACILITATOR_REASON, TaskInput.TEXT);

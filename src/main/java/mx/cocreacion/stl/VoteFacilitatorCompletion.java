@@ -44,6 +44,11 @@ class VoteFacilitatorCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> localFields() {
+    return fields();
+  }
+
+  @Override
   public void validate(TaskInput input) {
     TitularVote.validate(input, VAR_FACILITATOR_APPROVED, VAR_FACILITATOR_COMMENTS);
   }

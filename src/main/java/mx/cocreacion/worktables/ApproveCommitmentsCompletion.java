@@ -57,6 +57,11 @@ class ApproveCommitmentsCompletion implements TaskCompletion {
   }
 
   @Override
+  public Set<String> localFields() {
+    return Set.of(VAR_APPROVED, VAR_COMMENTS);
+  }
+
+  @Override
   public void validate(TaskInput input) {
     ballot(input, ExerciseScope.exerciseId(input));
   }
@@ -87,7 +92,8 @@ class ApproveCommitmentsCompletion implements TaskCompletion {
     // The task keeps what was decided, per commitment and overall, whichever way it was sent.
     Map<Integer, String> titles = commitments.findByExercise(exerciseId).stream()
         .collect(Collectors.toMap(Commitment::position, Commitment::title));
+    // (the votes in the variable the form prefilled; approved on the task, a local field)
     task.setVariable(VAR_VOTES, SpinValues.jsonValue(ballot.toJson(titles).toString()).create());
-    task.setVariable(VAR_APPROVED, ballot.approvesAll());
+    task.setVariableLocal(VAR_APPROVED, ballot.approvesAll());
   }
 }

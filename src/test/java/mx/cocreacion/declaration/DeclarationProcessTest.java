@@ -6,11 +6,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.RecordRepository;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.assertj.core.api.Assertions;
+import org.assertj.core.groups.Tuple;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -56,6 +59,40 @@ class DeclarationProcessTest extends ProcessTestSupport {
     Assertions.assertThat(records.payloads(exerciseId, DeclarationProcess.RECORD_DECLARATION)).hasSize(1);
   }
 
+  /**
+   * What a sector signs stays with its task: stored as the task's own variables (their history names the task),
+   * never on the declaration's instance, where the other sectors' tasks would see it and write the same variable.
+   */
+  @Test
+  void aSignaturesFieldsStayWithItsTaskAndNeverReachTheInstance() {
+    var exercise = driver.start("cam");
+    var declaration = driver.step(exercise, DeclarationProcess.KEY);
+    List<Task> signatures = driver.tasks(exercise, DeclarationProcess.TASK_SIGN_DECLARATION);
+
+    engine.getTaskService().complete(signatures.get(0).getId(),
+        TestVariables.signDeclaration("Ana").putValue("signatoryPosition", "Comisionada presidenta"));
+    // The Java API with a plain map (Camunda keeps it as given): the same.
+    engine.getTaskService().complete(signatures.get(1).getId(),
+        Map.of("signatoryName", "Beto", "signed", true, "signatoryPosition", "Director de enlace"));
+
+    Assertions.assertThat(engine.getRuntimeService().getVariables(declaration.getId()))
+        .doesNotContainKeys("signatoryName", "signatoryPosition", "signed", "signedOn");
+    Assertions.assertThat(engine.getTaskService().getVariables(signatures.get(2).getId()))
+        .doesNotContainKeys("signatoryName", "signatoryPosition", "signed", "signedOn");
+    List<HistoricVariableInstance> positions = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceIdIn(declaration.getId()).variableName("signatoryPosition").list();
+    Assertions.assertThat(positions).extracting(HistoricVariableInstance::getTaskId, HistoricVariableInstance::getValue)
+        .containsExactlyInAnyOrder(Tuple.tuple(signatures.get(0).getId(), "Comisionada presidenta"),
+            Tuple.tuple(signatures.get(1).getId(), "Director de enlace"));
+    Assertions.assertThat(records.payloads(exercise.getId(), DeclarationProcess.RECORD_SIGNATURE))
+        .anySatisfy(p -> Assertions.assertThat(p).contains("\"signatoryName\":\"Beto\"",
+            "\"signatoryPosition\":\"Director de enlace\""));
+
+    engine.getTaskService().complete(signatures.get(2).getId(), TestVariables.signDeclaration("Carla"));
+    assertThat(declaration).isEnded();
+    engine.getRuntimeService().deleteProcessInstance(exercise.getId(), "prueba terminada");
+  }
+
   @Test
   void aSignatureWithoutNameIsRefusedAndTheTaskStaysOpen() {
     var exercise = driver.start("jal");
@@ -67,6 +104,8 @@ class DeclarationProcessTest extends ProcessTestSupport {
 
     Assertions.assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     Assertions.assertThat(engine.getRuntimeService().getVariable(task.getExecutionId(), "signatoryName")).isNull();
+    Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().taskIdIn(task.getId())
+        .count()).as("nothing of the refused completion is stored, not even on the task").isZero();
     Assertions.assertThat(records.payloads(exercise.getId(), DeclarationProcess.RECORD_SIGNATURE)).isEmpty();
   }
 
