@@ -53,6 +53,26 @@ def log(*a):
     print(time.strftime('%H:%M:%S'), *a, flush=True)
 
 
+def cpu_seconds(pid, database):
+    """CPU time (user + system) used so far by the process `pid` and, with `database`, by every PostgreSQL
+    process of this machine (with the children it has reaped: a backend that ended still counts)."""
+    hz, total = os.sysconf('SC_CLK_TCK'), 0
+    for entry in os.listdir('/proc'):
+        if not entry.isdigit():
+            continue
+        try:
+            with open('/proc/%s/stat' % entry) as f:
+                stat = f.read()
+        except OSError:
+            continue  # ended meanwhile
+        name, fields = stat[stat.index('(') + 1:stat.rindex(')')], stat[stat.rindex(')') + 2:].split()
+        if int(entry) == pid:
+            total += int(fields[11]) + int(fields[12])
+        elif database and name == 'postgres':
+            total += sum(int(x) for x in fields[11:15])
+    return total / hz
+
+
 def result(part, db, peer, config, metric, value, unit='', note=''):
     rows.append({'part': part, 'db': db, 'peer': peer, 'config': config, 'metric': metric, 'value': value,
                  'unit': unit, 'note': note})
@@ -296,6 +316,7 @@ def walk_part(db):
     n, c = ARGS.n, ARGS.clients
     peers = ('product', 'bare')
     nodes, walks, per, s0, wall = {}, {}, {p: [] for p in peers}, {}, {p: 0.0 for p in peers}
+    cpu = {p: 0.0 for p in peers}  # seconds of CPU of the peer's node (and PostgreSQL) during its rounds
     try:
         for peer in peers:
             nodes[peer] = node(peer, db, 'walk-' + peer, {})
@@ -314,7 +335,9 @@ def walk_part(db):
         with Autovacuum(db, ['walk-' + p for p in peers]):
             for r, first in enumerate(range(0, n, chunk)):
                 for peer in (peers if r % 2 == 0 else peers[::-1]):
+                    cpu0 = cpu_seconds(nodes[peer].proc.pid, db == 'postgres')
                     wall[peer] += walks[peer].run(first, min(chunk, n - first), c)
+                    cpu[peer] += cpu_seconds(nodes[peer].proc.pid, db == 'postgres') - cpu0
                 log('  walked %d of %d (product %.0f s, bare %.0f s)' % (min(n, first + chunk), n, wall['product'], wall['bare']))
         statements = {p: nodes[p].sql() - s0[p] for p in peers}
         rss = {p: nodes[p].rss_mb() for p in peers}
@@ -338,10 +361,16 @@ def walk_part(db):
         result('walk', db, peer, cfg, 'SQL/completion (serial, median)', statistics.median(per[peer]) if per[peer] else None, 'stmt')
         result('walk', db, peer, cfg, 'SQL/completion (walk, all requests)', round(statements[peer] / max(1, len(comp)), 1), 'stmt')
         result('walk', db, peer, cfg, 'RSS after walk', rss[peer], 'MB')
+        f['cpu_ex'] = cpu[peer] / max(1, done)
+        result('walk', db, peer, cfg, 'CPU per exercise (node%s)' % (' + PostgreSQL' if db == 'postgres' else ''),
+               round(1000 * f['cpu_ex']), 'ms', 'seconds of CPU used during its rounds / exercises walked')
     if figures['bare']['ex_s']:
         result('walk', db, 'ratio', 'N=%d C=%d' % (n, c),
                'product/bare time per exercise (goal <= 1.5%s)' % (' now, 1.3 later' if db == 'postgres' else ', PostgreSQL\'s'),
                round(figures['bare']['ex_s'] / figures['product']['ex_s'], 2), 'x')
+    if figures['bare']['cpu_ex']:
+        result('walk', db, 'ratio', 'N=%d C=%d' % (n, c), 'product/bare CPU per exercise (less noisy than time)',
+               round(figures['product']['cpu_ex'] / figures['bare']['cpu_ex'], 2), 'x')
     if rss['bare']:
         result('walk', db, 'ratio', 'N=%d C=%d' % (n, c), 'product/bare RSS after walk (goal <= 1.3)',
                round(rss['product'] / rss['bare'], 2), 'x')
