@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.AssessmentRepository;
 import mx.cocreacion.validation.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +27,13 @@ class EvaluatePerformanceCompletion implements TaskCompletion {
 
   private final PlanOfRecord plan;
   private final AssessmentRepository assessments;
+  private final Map<String, Function<DelegateExecution, SpinJsonNode>> shown;
 
-  EvaluatePerformanceCompletion(PlanOfRecord plan, AssessmentRepository assessments) {
+  EvaluatePerformanceCompletion(PlanOfRecord plan, AssessmentRepository assessments, FollowUpSummary summary) {
+    this.shown = Map.of(
+        VAR_FOLLOW_UP_SUMMARY, summary::of,
+        VAR_EVALUATION_ROUND, summary::round,
+        VAR_EVALUATION, summary::evaluationTemplate);
     this.plan = plan;
     this.assessments = assessments;
   }
@@ -38,6 +46,12 @@ class EvaluatePerformanceCompletion implements TaskCompletion {
   @Override
   public Set<String> fields() {
     return Set.of(VAR_EVALUATION);
+  }
+
+  /** The whole exercise, the final round (with the STL's self-assessment) and one row per commitment. */
+  @Override
+  public Map<String, Function<DelegateExecution, SpinJsonNode>> shown() {
+    return shown;
   }
 
   @Override

@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.EvaluationRoundRepository;
 import mx.cocreacion.validation.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +30,13 @@ class EvaluateYearCompletion implements TaskCompletion {
   private final PlanOfRecord plan;
   private final EvaluationRoundRepository rounds;
   private final FollowUpCalendar calendar;
+  private final Map<String, Function<DelegateExecution, SpinJsonNode>> shown;
 
-  EvaluateYearCompletion(PlanOfRecord plan, EvaluationRoundRepository rounds, FollowUpCalendar calendar) {
+  EvaluateYearCompletion(PlanOfRecord plan, EvaluationRoundRepository rounds, FollowUpCalendar calendar, FollowUpSummary summary) {
+    this.shown = Map.of(
+        VAR_FOLLOW_UP_SUMMARY, summary::of,
+        VAR_EVALUATION_ROUND, summary::round,
+        VAR_YEAR_EVALUATION, summary::yearEvaluationTemplate);
     this.plan = plan;
     this.rounds = rounds;
     this.calendar = calendar;
@@ -42,6 +50,12 @@ class EvaluateYearCompletion implements TaskCompletion {
   @Override
   public Set<String> fields() {
     return Set.of(VAR_YEAR_EVALUATION);
+  }
+
+  /** The whole exercise, the round it evaluates (with the STL's self-assessment) and one row per commitment. */
+  @Override
+  public Map<String, Function<DelegateExecution, SpinJsonNode>> shown() {
+    return shown;
   }
 
   @Override

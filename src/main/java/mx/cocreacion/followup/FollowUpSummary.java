@@ -34,8 +34,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bean {@code followUpSummary}: what the step 6 forms show (read from the plan of record, never
- * from history) and the rows they start with. Used in the input mappings of report-progress,
- * monitor-commitments and evaluate-performance; progress is shown in percent (0–100).
+ * from history) and the rows they start with. The shown fields ({@code TaskCompletion.shown()}) of the step 6
+ * tasks; progress is shown in percent (0–100).
  */
 @Component("followUpSummary")
 public class FollowUpSummary {

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.AssessmentRepository;
 import mx.cocreacion.validation.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,8 +26,10 @@ class MonitorCommitmentsCompletion implements TaskCompletion {
 
   private final PlanOfRecord plan;
   private final AssessmentRepository assessments;
+  private final Map<String, Function<DelegateExecution, SpinJsonNode>> shown;
 
-  MonitorCommitmentsCompletion(PlanOfRecord plan, AssessmentRepository assessments) {
+  MonitorCommitmentsCompletion(PlanOfRecord plan, AssessmentRepository assessments, FollowUpSummary summary) {
+    this.shown = Map.of(VAR_FOLLOW_UP_SUMMARY, summary::of, VAR_MONITORING, summary::monitoringTemplate);
     this.plan = plan;
     this.assessments = assessments;
   }
@@ -37,6 +42,12 @@ class MonitorCommitmentsCompletion implements TaskCompletion {
   @Override
   public Set<String> fields() {
     return Set.of(VAR_MONITORING);
+  }
+
+  /** The whole exercise, and one monitoring row per commitment. */
+  @Override
+  public Map<String, Function<DelegateExecution, SpinJsonNode>> shown() {
+    return shown;
   }
 
   @Override

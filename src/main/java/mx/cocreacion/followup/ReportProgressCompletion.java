@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.evidence.EvidenceCapture;
@@ -31,9 +32,11 @@ import mx.cocreacion.validation.EvidenceFiles;
 import mx.cocreacion.validation.MexicanDates;
 import mx.cocreacion.validation.TaskInput;
 import mx.cocreacion.validation.TextRules;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,8 +53,8 @@ class ReportProgressCompletion implements TaskCompletion {
   /** The key of a row's measured value of its activity's indicator. */
   static final String VALUE = "value";
 
-  /** Every field but the activities' progress, which the form prefills (its input mapping keeps it). */
-  private static final Set<String> LOCAL_FIELDS = local();
+  /** Every field of the report; all stay on the task (the plan of record keeps what later steps read). */
+  private static final Set<String> FIELDS = all();
 
   private final ImplementationRepository implementation;
   private final CommitmentRepository commitments;
@@ -59,10 +62,15 @@ class ReportProgressCompletion implements TaskCompletion {
   private final PlanOfRecord plan;
   private final ExerciseRepository exercises;
   private final AmendmentRepository amendments;
+  private final Map<String, Function<DelegateExecution, SpinJsonNode>> shown;
 
   ReportProgressCompletion(ImplementationRepository implementation, CommitmentRepository commitments,
       EvidenceCapture evidenceCapture, PlanOfRecord plan, ExerciseRepository exercises,
-      AmendmentRepository amendments) {
+      AmendmentRepository amendments, FollowUpSummary summary, CommitmentAmendments amendmentModel) {
+    this.shown = Map.of(
+        VAR_COMMITMENT_SUMMARY, summary::commitment,
+        VAR_ACTIVITY_PROGRESS, summary::progressTemplate,
+        VAR_AMENDMENT_ACTIVITIES, amendmentModel::activityOptions);
     this.plan = plan;
     this.amendments = amendments;
     this.exercises = exercises;
@@ -78,20 +86,25 @@ class ReportProgressCompletion implements TaskCompletion {
 
   @Override
   public Set<String> fields() {
-    Set<String> fields = new HashSet<>(LOCAL_FIELDS);
-    fields.add(VAR_ACTIVITY_PROGRESS);
-    return Set.copyOf(fields);
+    return FIELDS;
   }
 
   @Override
   public Set<String> localFields() {
-    return LOCAL_FIELDS;
+    return FIELDS;
   }
 
-  private static Set<String> local() {
-    Set<String> fields = new HashSet<>(Set.of(VAR_REPORTED_ON, VAR_NARRATIVE, VAR_EVIDENCE_URL, VAR_EVIDENCE));
+  private static Set<String> all() {
+    Set<String> fields = new HashSet<>(
+        Set.of(VAR_ACTIVITY_PROGRESS, VAR_REPORTED_ON, VAR_NARRATIVE, VAR_EVIDENCE_URL, VAR_EVIDENCE));
     fields.addAll(AmendmentProposal.FIELDS);
     return Set.copyOf(fields);
+  }
+
+  /** The commitment, the rows of its activities with their status, and the activities an amendment may name. */
+  @Override
+  public Map<String, Function<DelegateExecution, SpinJsonNode>> shown() {
+    return shown;
   }
 
   @Override

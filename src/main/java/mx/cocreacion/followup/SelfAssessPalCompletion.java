@@ -2,13 +2,17 @@ package mx.cocreacion.followup;
 
 import static mx.cocreacion.followup.FollowUpProcess.*;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.EvaluationRoundRepository;
 import mx.cocreacion.validation.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +25,10 @@ class SelfAssessPalCompletion implements TaskCompletion {
 
   private final EvaluationRoundRepository rounds;
   private final FollowUpCalendar calendar;
+  private final Map<String, Function<DelegateExecution, SpinJsonNode>> shown;
 
-  SelfAssessPalCompletion(EvaluationRoundRepository rounds, FollowUpCalendar calendar) {
+  SelfAssessPalCompletion(EvaluationRoundRepository rounds, FollowUpCalendar calendar, FollowUpSummary summary) {
+    this.shown = Map.of(VAR_FOLLOW_UP_SUMMARY, summary::of, VAR_EVALUATION_ROUND, summary::round);
     this.rounds = rounds;
     this.calendar = calendar;
   }
@@ -35,6 +41,12 @@ class SelfAssessPalCompletion implements TaskCompletion {
   @Override
   public Set<String> fields() {
     return Set.of(VAR_ACHIEVEMENTS, VAR_DIFFICULTIES, VAR_LESSONS);
+  }
+
+  /** The whole exercise and the round it assesses. */
+  @Override
+  public Map<String, Function<DelegateExecution, SpinJsonNode>> shown() {
+    return shown;
   }
 
   @Override

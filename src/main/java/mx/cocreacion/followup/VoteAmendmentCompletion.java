@@ -2,7 +2,9 @@ package mx.cocreacion.followup;
 
 import static mx.cocreacion.followup.CommitmentImplementationProcess.*;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TitularVote;
 import mx.cocreacion.exercise.ExerciseScope;
@@ -10,8 +12,10 @@ import mx.cocreacion.plan.Amendment;
 import mx.cocreacion.plan.AmendmentRepository;
 import mx.cocreacion.plan.StandInRepository;
 import mx.cocreacion.validation.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +29,10 @@ class VoteAmendmentCompletion implements TaskCompletion {
   private final AmendmentRepository amendments;
   private final CommitmentAmendments model;
   private final StandInRepository standIns;
+  private final Map<String, Function<DelegateExecution, SpinJsonNode>> shown;
 
   VoteAmendmentCompletion(AmendmentRepository amendments, CommitmentAmendments model, StandInRepository standIns) {
+    this.shown = Map.of(VAR_AMENDMENT_SUMMARY, model::summary);
     this.standIns = standIns;
     this.amendments = amendments;
     this.model = model;
@@ -45,6 +51,12 @@ class VoteAmendmentCompletion implements TaskCompletion {
   @Override
   public Set<String> localFields() {
     return fields();
+  }
+
+  /** The amendment proposed, its reason and the commitment it changes. */
+  @Override
+  public Map<String, Function<DelegateExecution, SpinJsonNode>> shown() {
+    return shown;
   }
 
   @Override

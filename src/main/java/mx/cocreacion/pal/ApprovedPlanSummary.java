@@ -15,7 +15,7 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Bean {@code approvedPlan}: what schedule-pal's form shows of the approved plan (input mapping {@code approvedPlan}),
+ * Bean {@code approvedPlan}: what schedule-pal's form shows of the approved plan (shown field {@code approvedPlan}),
  * so the STL sees the rule before a 400 tells it: how many commitments and activities, and between which days the
  * activities fall due (the PAL's validity must cover them: {@link SchedulePalCompletion}).
  */

@@ -12,6 +12,8 @@ public final class PalLaunchProcess {
 
   public static final String VAR_PAL_START = "palStart";
   public static final String VAR_PAL_END = "palEnd";
+  /** What schedule-pal shows of the approved plan (read-only). */
+  public static final String VAR_APPROVED_PLAN = "approvedPlan";
   /** The minutes of the STL session that set the PAL's validity (schedule-pal requires them). */
   public static final String VAR_PAL_MINUTES = "palMinutes";
   public static final String VAR_DURATION_JUSTIFICATION = "durationJustification";

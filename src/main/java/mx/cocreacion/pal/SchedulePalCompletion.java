@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.evidence.EvidenceCapture;
 import mx.cocreacion.evidence.RequiredEvidence;
@@ -17,7 +19,9 @@ import mx.cocreacion.plan.CommitmentRepository;
 import mx.cocreacion.validation.Dates;
 import mx.cocreacion.validation.MexicanDates;
 import mx.cocreacion.validation.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +44,10 @@ class SchedulePalCompletion implements TaskCompletion {
   private final CommitmentRepository commitments;
   private final RequiredEvidence required;
   private final EvidenceCapture evidence;
+  private final Map<String, Function<DelegateExecution, SpinJsonNode>> shown;
 
-  SchedulePalCompletion(CommitmentRepository commitments, RequiredEvidence required, EvidenceCapture evidence) {
+  SchedulePalCompletion(CommitmentRepository commitments, RequiredEvidence required, EvidenceCapture evidence, ApprovedPlanSummary approvedPlan) {
+    this.shown = Map.of(VAR_APPROVED_PLAN, approvedPlan::of);
     this.commitments = commitments;
     this.required = required;
     this.evidence = evidence;
@@ -55,6 +61,12 @@ class SchedulePalCompletion implements TaskCompletion {
   @Override
   public Set<String> fields() {
     return Set.of(VAR_PAL_START, VAR_PAL_END, VAR_DURATION_JUSTIFICATION, VAR_PAL_MINUTES);
+  }
+
+  /** The approved plan: its commitments, activities and first and last due days. */
+  @Override
+  public Map<String, Function<DelegateExecution, SpinJsonNode>> shown() {
+    return shown;
   }
 
   @Override

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 /**
  * The plan of record as the forms read it, from the read model ({@link CommitmentView}): the summary of a
  * commitment they show (approve-commitments and step 6), and the rows the step 6 tasks start with (the task's own fields, with the commitment's title and,
- * for the evaluation, the monitoring's result to read). Json for the tasks' input mappings
+ * for the evaluation, the monitoring's result to read). Json for the tasks' shown fields
  * ({@code followup.FollowUpSummary}); the forms compute nothing of it.
  */
 public final class CommitmentForms {

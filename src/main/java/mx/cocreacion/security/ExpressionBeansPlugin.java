@@ -19,7 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExpressionBeansPlugin extends AbstractProcessEnginePlugin implements ApplicationContextAware {
 
-  /** Every bean the BPMN models of bpmn/ use in expressions and delegate expressions. */
+  /**
+   * Every bean the BPMN models of bpmn/ use in expressions and delegate expressions, and those that versions
+   * deployed before still use: a running instance keeps its version's model. {@code electionCandidates},
+   * {@code tablesSummary}, {@code approvalSummary}, {@code followUpSummary} and {@code approvedPlan} were the input
+   * mappings of the tasks' summaries (now {@code TaskCompletion.shown()}, computed when read).
+   */
   public static final Set<String> MODEL_BEANS = Set.of(
       "closeExerciseListener", "enterStepListener", "startExerciseListener", "loadStlRosterListener",
       "taskCompletionListener", "sendReminderListener", "dueSoonListener", "offerVoteToSuplentesListener",

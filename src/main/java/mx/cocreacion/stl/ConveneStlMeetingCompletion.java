@@ -4,14 +4,18 @@ import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.exercise.Exercise;
 import mx.cocreacion.exercise.ExerciseRepository;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.exercise.MilestoneOrder;
 import mx.cocreacion.validation.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +28,10 @@ import org.springframework.stereotype.Component;
 class ConveneStlMeetingCompletion implements TaskCompletion {
 
   private final ExerciseRepository exercises;
+  private final Map<String, Function<DelegateExecution, SpinJsonNode>> shown;
 
-  ConveneStlMeetingCompletion(ExerciseRepository exercises) {
+  ConveneStlMeetingCompletion(ExerciseRepository exercises, ElectionCandidates candidates) {
+    this.shown = Map.of(VAR_REGISTERED_ACTORS, candidates::of);
     this.exercises = exercises;
   }
 
@@ -37,6 +43,12 @@ class ConveneStlMeetingCompletion implements TaskCompletion {
   @Override
   public Set<String> fields() {
     return Set.of(VAR_MEETING_DATE, VAR_MEETING_PLACE, VAR_MEETING_INVITEES, VAR_INVITE_REGISTERED_ACTORS);
+  }
+
+  /** The local actors step 2 registered, to invite them. */
+  @Override
+  public Map<String, Function<DelegateExecution, SpinJsonNode>> shown() {
+    return shown;
   }
 
   @Override

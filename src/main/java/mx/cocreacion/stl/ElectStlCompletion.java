@@ -8,13 +8,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.evidence.EvidenceCapture;
 import mx.cocreacion.evidence.RequiredEvidence;
 import mx.cocreacion.exercise.Sector;
 import mx.cocreacion.security.AccountProvisioning;
 import mx.cocreacion.validation.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,8 +37,10 @@ class ElectStlCompletion implements TaskCompletion {
   private final AccountProvisioning accounts;
   private final RequiredEvidence required;
   private final EvidenceCapture evidence;
+  private final Map<String, Function<DelegateExecution, SpinJsonNode>> shown;
 
-  ElectStlCompletion(AccountProvisioning accounts, RequiredEvidence required, EvidenceCapture evidence) {
+  ElectStlCompletion(AccountProvisioning accounts, RequiredEvidence required, EvidenceCapture evidence, ElectionCandidates candidates) {
+    this.shown = Map.of(VAR_REGISTERED_ACTORS, candidates::of);
     this.accounts = accounts;
     this.required = required;
     this.evidence = evidence;
@@ -49,6 +54,12 @@ class ElectStlCompletion implements TaskCompletion {
   @Override
   public Set<String> fields() {
     return Set.of(VAR_STL_MEMBERS, VAR_MEETING_MINUTES);
+  }
+
+  /** The local actors step 2 registered. */
+  @Override
+  public Map<String, Function<DelegateExecution, SpinJsonNode>> shown() {
+    return shown;
   }
 
   @Override

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bean {@code electionCandidates}: the local actors registered in step 2, shown to the organismo garante when it
- * convenes the STL's meeting and offered when it records the STL's election (input mapping {@code registeredActors}
+ * convenes the STL's meeting and offered when it records the STL's election (shown field {@code registeredActors}
  * of convene-stl-meeting and elect-stl): name, organisation, sector in words and the e-mail the garante itself
  * registered (elect-stl's form shows it, convene-stl-meeting's does not). Never shown on a public page.
  */

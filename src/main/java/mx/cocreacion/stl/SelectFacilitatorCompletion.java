@@ -2,15 +2,19 @@ package mx.cocreacion.stl;
 
 import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.FacilitatorProposalRepository;
 import mx.cocreacion.security.AccountProvisioning;
 import mx.cocreacion.validation.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +26,10 @@ class SelectFacilitatorCompletion implements TaskCompletion {
 
   private final FacilitatorProposalRepository proposals;
   private final AccountProvisioning accounts;
+  private final Map<String, Function<DelegateExecution, SpinJsonNode>> shown;
 
-  SelectFacilitatorCompletion(FacilitatorProposalRepository proposals, AccountProvisioning accounts) {
+  SelectFacilitatorCompletion(FacilitatorProposalRepository proposals, AccountProvisioning accounts, FacilitatorVote model) {
+    this.shown = Map.of(VAR_FACILITATOR_HISTORY, model::history);
     this.proposals = proposals;
     this.accounts = accounts;
   }
@@ -41,6 +47,12 @@ class SelectFacilitatorCompletion implements TaskCompletion {
   @Override
   public Set<String> localFields() {
     return fields();
+  }
+
+  /** The earlier proposals and why they were not approved. */
+  @Override
+  public Map<String, Function<DelegateExecution, SpinJsonNode>> shown() {
+    return shown;
   }
 
   @Override

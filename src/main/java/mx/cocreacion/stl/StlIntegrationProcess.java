@@ -19,6 +19,8 @@ public final class StlIntegrationProcess {
 
   public static final String VAR_MEETING_DATE = "meetingDate";
   public static final String VAR_MEETING_PLACE = "meetingPlace";
+  /** What convene-stl-meeting and elect-stl show: the local actors step 2 registered (read-only). */
+  public static final String VAR_REGISTERED_ACTORS = "registeredActors";
   /** Whom else the organismo garante convenes besides the registered actors (free text, optional). */
   public static final String VAR_MEETING_INVITEES = "meetingInvitees";
   /** Whether the local actors registered in step 2 are convened (default: yes). */

@@ -2,7 +2,9 @@ package mx.cocreacion.stl;
 
 import static mx.cocreacion.stl.StlIntegrationProcess.*;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TitularVote;
 import mx.cocreacion.exercise.ExerciseScope;
@@ -10,8 +12,10 @@ import mx.cocreacion.plan.FacilitatorProposal;
 import mx.cocreacion.plan.FacilitatorProposalRepository;
 import mx.cocreacion.plan.StandInRepository;
 import mx.cocreacion.validation.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +29,11 @@ class VoteFacilitatorCompletion implements TaskCompletion {
   private final FacilitatorProposalRepository proposals;
   private final FacilitatorVote model;
   private final StandInRepository standIns;
+  private final Map<String, Function<DelegateExecution, SpinJsonNode>> shown;
 
   VoteFacilitatorCompletion(FacilitatorProposalRepository proposals, FacilitatorVote model,
       StandInRepository standIns) {
+    this.shown = Map.of(VAR_FACILITATOR_PROPOSAL, model::proposal);
     this.standIns = standIns;
     this.proposals = proposals;
     this.model = model;
@@ -46,6 +52,12 @@ class VoteFacilitatorCompletion implements TaskCompletion {
   @Override
   public Set<String> localFields() {
     return fields();
+  }
+
+  /** The proposal voted: name, reason, who proposed it and when. */
+  @Override
+  public Map<String, Function<DelegateExecution, SpinJsonNode>> shown() {
+    return shown;
   }
 
   @Override

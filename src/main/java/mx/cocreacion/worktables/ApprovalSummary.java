@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * draft and the votes in the plan of record and put into words (the forms compute nothing):
  * <ul>
  *   <li>{@link #of}: the consolidated commitments as each titular's approve-commitments task shows them
- *       (input mapping {@code commitmentsSummary}, {@link CommitmentForms#summary}), each with {@code inVote}
+ *       (shown field {@code commitmentsSummary}, {@link CommitmentForms#summary}), each with {@code inVote}
  *       and {@code approvalText} (in this vote, or approved by the STL in an earlier one: shown for context);</li>
  *   <li>{@link #voteRows}: the rows of the titular's {@code votes}, one per commitment of the vote;</li>
  *   <li>{@link #outcome}: for consolidate-commitments ({@code approvalOutcome}), which commitments the STL

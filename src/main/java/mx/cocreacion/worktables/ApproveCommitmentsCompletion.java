@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import mx.cocreacion.completion.SubmittedFields;
 import mx.cocreacion.completion.TaskCompletion;
@@ -16,8 +17,10 @@ import mx.cocreacion.plan.CommitmentRepository;
 import mx.cocreacion.plan.CommitmentVoteRepository;
 import mx.cocreacion.plan.StandInRepository;
 import mx.cocreacion.validation.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +39,11 @@ class ApproveCommitmentsCompletion implements TaskCompletion {
   private final CommitmentRepository commitments;
   private final StlRoster roster;
   private final StandInRepository standIns;
+  private final Map<String, Function<DelegateExecution, SpinJsonNode>> shown;
 
   ApproveCommitmentsCompletion(ApprovalVoteRepository votes, CommitmentVoteRepository commitmentVotes,
-      CommitmentRepository commitments, StlRoster roster, StandInRepository standIns) {
+      CommitmentRepository commitments, StlRoster roster, StandInRepository standIns, ApprovalSummary approvals) {
+    this.shown = Map.of(VAR_VOTES, approvals::voteRows, VAR_COMMITMENTS_SUMMARY, approvals::of);
     this.standIns = standIns;
     this.votes = votes;
     this.commitmentVotes = commitmentVotes;
@@ -59,6 +64,12 @@ class ApproveCommitmentsCompletion implements TaskCompletion {
   @Override
   public Set<String> localFields() {
     return Set.of(VAR_APPROVED, VAR_COMMENTS);
+  }
+
+  /** One vote row per commitment in the vote, and what each commitment says. */
+  @Override
+  public Map<String, Function<DelegateExecution, SpinJsonNode>> shown() {
+    return shown;
   }
 
   @Override

@@ -3,14 +3,18 @@ package mx.cocreacion.worktables;
 import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.exercise.ExerciseScope;
 import mx.cocreacion.plan.Commitment;
 import mx.cocreacion.plan.CommitmentRepository;
 import mx.cocreacion.plan.Commitments;
 import mx.cocreacion.validation.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +30,10 @@ import org.springframework.stereotype.Component;
 class ConsolidateCommitmentsCompletion implements TaskCompletion {
 
   private final CommitmentRepository commitments;
+  private final Map<String, Function<DelegateExecution, SpinJsonNode>> shown;
 
-  ConsolidateCommitmentsCompletion(CommitmentRepository commitments) {
+  ConsolidateCommitmentsCompletion(CommitmentRepository commitments, TablesSummary tables, ApprovalSummary approvals) {
+    this.shown = Map.of(VAR_TABLES_SUMMARY, tables::of, VAR_APPROVAL_OUTCOME, approvals::outcome);
     this.commitments = commitments;
   }
 
@@ -39,6 +45,12 @@ class ConsolidateCommitmentsCompletion implements TaskCompletion {
   @Override
   public Set<String> fields() {
     return Set.of(VAR_COMMITMENTS);
+  }
+
+  /** The tables held and, after a vote, which commitments the STL returned, by whom and why. */
+  @Override
+  public Map<String, Function<DelegateExecution, SpinJsonNode>> shown() {
+    return shown;
   }
 
   @Override

@@ -6,13 +6,18 @@ import static mx.cocreacion.worktables.WorkingTablesProcess.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import mx.cocreacion.completion.TaskCompletion;
 import mx.cocreacion.completion.TaskMinutes;
 import mx.cocreacion.exercise.Sector;
 import mx.cocreacion.validation.TaskInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
 /** hold-working-table: at least one participant (name, sector) and one problem identified. */
@@ -27,8 +32,13 @@ class HoldWorkingTableCompletion implements TaskCompletion {
   static final List<Sector> REQUIRED_SECTORS = List.of(Sector.SOCIETY, Sector.GOVERNMENT);
 
   private final TaskMinutes minutes;
+  private final Map<String, Function<DelegateExecution, SpinJsonNode>> shown;
 
   HoldWorkingTableCompletion(TaskMinutes minutes) {
+    this.shown = Map.of(
+        VAR_PARTICIPANTS, e -> Spin.JSON("[{}]"),
+        FORM_PROBLEM_LIST, e -> Spin.JSON("[{}]"),
+        VAR_PROBLEMS, e -> Spin.JSON("[]"));
     this.minutes = minutes;
   }
 
@@ -44,6 +54,12 @@ class HoldWorkingTableCompletion implements TaskCompletion {
   @Override
   public Set<String> fields() {
     return Set.of(VAR_PARTICIPANTS, VAR_PROBLEMS, FORM_PROBLEM_LIST);
+  }
+
+  /** The lists the form starts from: one empty row of participants and of problems. */
+  @Override
+  public Map<String, Function<DelegateExecution, SpinJsonNode>> shown() {
+    return shown;
   }
 
   @Override

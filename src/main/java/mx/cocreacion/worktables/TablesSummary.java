@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bean {@code tablesSummary}: what every working table found, as the facilitator reads it while consolidating
- * the commitments (input mapping {@code tablesSummary} of consolidate-commitments): topic, day, how many took
+ * the commitments (shown field {@code tablesSummary} of consolidate-commitments): topic, day, how many took
  * part and from which sectors, and the problems it identified. From the tables' minutes.
  */
 @Component("tablesSummary")

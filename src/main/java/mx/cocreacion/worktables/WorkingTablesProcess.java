@@ -27,11 +27,15 @@ public final class WorkingTablesProcess {
   public static final String VAR_APPROVED = "approved";
   public static final String VAR_COMMENTS = "comments";
   /**
-   * The titular's vote per commitment of the vote: {@code [{position, approved, comments}]} (prefilled by the
-   * input mapping with one row per commitment in the vote; other keys of a row, e.g. its {@code title}, are
+   * The titular's vote per commitment of the vote: {@code [{position, approved, comments}]} (prefilled, a shown
+   * field, with one row per commitment in the vote; other keys of a row, e.g. its {@code title}, are
    * read-only and never read).
    */
   public static final String VAR_VOTES = "votes";
+  /** What approve-commitments shows of each commitment (read-only). */
+  public static final String VAR_COMMITMENTS_SUMMARY = "commitmentsSummary";
+  /** What consolidate-commitments shows of the tables held (read-only). */
+  public static final String VAR_TABLES_SUMMARY = "tablesSummary";
   /** Read-only Json of consolidate-commitments: which commitments the STL returned, by whom and why. */
   public static final String VAR_APPROVAL_OUTCOME = "approvalOutcome";
   public static final String VAR_APPROVAL_ROUND = "approvalRound";

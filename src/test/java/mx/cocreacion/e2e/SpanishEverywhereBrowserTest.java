@@ -91,6 +91,9 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
     read(exercise, "plan-working-tables", found);
     exercises.complete(exercise, "plan-working-tables", TestVariables.planWorkingTables("Transparencia presupuestaria", "Obra pública"));
     read(exercise, "hold-working-table", found);
+    ((JavascriptExecutor) browser.driver()).executeScript(
+        "document.querySelector('[cam-tasklist-form-camunda]')?.scrollIntoView();");
+    browser.screenshot("formulario-realizar-mesa-movil.png");
     exercises.completeAll(exercise, "hold-working-table", TestVariables.holdWorkingTable());
     read(exercise, "consolidate-commitments", found);
     exercises.complete(exercise, "consolidate-commitments", TestVariables.consolidateCommitments());
@@ -113,6 +116,9 @@ class SpanishEverywhereBrowserTest extends BrowserTestSupport {
     ProcessInstance followUp = exercises.step(exercise, FollowUpProcess.KEY);
     fire(followUp, FollowUpProcess.EVENT_SIX_MONTHS_AFTER_LAUNCH);
     read(exercise, FollowUpProcess.TASK_MONITOR_COMMITMENTS, found);
+    ((JavascriptExecutor) browser.driver()).executeScript(
+        "document.querySelector('[cam-tasklist-form-camunda]')?.scrollIntoView();");
+    browser.screenshot("formulario-monitorear-compromisos-movil.png");
     exercises.complete(exercise, FollowUpProcess.TASK_MONITOR_COMMITMENTS, Variables.createVariables()
         .putValueTyped("monitoring", json("""
             [{"commitment":1,"verifiable":true,"relevant":true,"potentialImpact":"moderate","notes":""},

@@ -227,6 +227,48 @@ class CommitmentImplementationProcessTest extends ProcessTestSupport {
         "<strong>20 %</strong>", "20/03/2032");
   }
 
+  /**
+   * What the report's form shows (the commitment, its activities' rows, the activities an amendment may name) is
+   * computed from the plan of record when the task is read, over the Java API and engine REST alike, and never
+   * stored: no variable, no history. The rows the form sends back stay on the task.
+   */
+  @Test
+  void theReportShowsThePlanWhenReadAndStoresOnlyWhatWasSent() {
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(first.getId())
+        .taskDefinitionKey(CommitmentImplementationProcess.TASK_REPORT_PROGRESS).singleResult().getId();
+    Assertions.assertThat(engine.getFormService().getTaskFormVariables(taskId).keySet())
+        .contains("commitmentSummary", "activityProgress", "amendmentActivities");
+    Assertions.assertThat(engine.getFormService().getTaskFormVariables(taskId, List.of("activityProgress"), true)
+        .keySet()).containsExactly("activityProgress");
+    Assertions.assertThat(engine.getTaskService().getVariable(taskId, "commitmentSummary").toString())
+        .contains("Presupuesto abierto");
+    Assertions.assertThat(engine.getTaskService().getVariablesLocal(taskId)).as("never the task's own").isEmpty();
+    Assertions.assertThat(engine.getRuntimeService().createVariableInstanceQuery()
+        .variableNameIn("commitmentSummary", "activityProgress", "amendmentActivities").count()).isZero();
+
+    String member = "titular.guarantor." + driver.tag(exercise) + "@stl.mx";
+    Http http = new Http(port);
+    // As Tasklist reads a form's variables: serialized (Camunda answers deserialized Json as Spin's bean).
+    JsonNode form = http.get(member, "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false").json();
+    Assertions.assertThat(form.path("commitmentSummary").path("type").asText()).isEqualTo("Json");
+    Assertions.assertThat(form.path("commitmentSummary").path("value").asText()).contains("Presupuesto abierto");
+    Assertions.assertThat(form.path("activityProgress").path("value").asText()).contains("\"activity\":1");
+    JsonNode one = http.get(member, "/engine-rest/task/" + taskId + "/variables/amendmentActivities?deserializeValue=false")
+        .json();
+    Assertions.assertThat(one.path("type").asText()).isEqualTo("Json");
+    Assertions.assertThat(one.path("value").asText()).startsWith("[");
+    Assertions.assertThat(http.get("titular.guarantor.otro@stl.mx", "/engine-rest/task/" + taskId + "/form-variables")
+        .status()).as("a stranger reads nothing").isIn(401, 403, 404);
+
+    report(progress());
+    Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .variableNameIn("commitmentSummary", "amendmentActivities").processInstanceId(first.getId()).count())
+        .as("what was shown is not history").isZero();
+    Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .variableName("activityProgress").processInstanceId(first.getId()).singleResult().getTaskId())
+        .as("the rows sent back stay with the task").isEqualTo(taskId);
+  }
+
   private Commitment.Activity activity(int position) {
     return commitments.findByExercise(exercise.getId()).get(0).activities().stream()
         .filter(a -> a.position() == position).findFirst().orElseThrow();

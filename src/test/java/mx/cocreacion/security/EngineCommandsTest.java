@@ -29,6 +29,10 @@ import org.camunda.bpm.engine.impl.cmd.GetTaskAttachmentsCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskCommentsCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskEventsCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmdTyped;
+import org.camunda.bpm.engine.impl.cmd.GetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -98,7 +102,12 @@ class EngineCommandsTest {
         Map.entry(GetTaskCommentCmd.class, List.of("taskId")),
         Map.entry(GetTaskEventsCmd.class, List.of("taskId")),
         Map.entry(GetProcessInstanceAttachmentsCmd.class, List.of("processInstanceId")),
-        Map.entry(GetProcessInstanceCommentsCmd.class, List.of("processInstanceId")));
+        Map.entry(GetProcessInstanceCommentsCmd.class, List.of("processInstanceId")),
+        // completion.ShownFields: the reads of a task's variables it answers.
+        Map.entry(GetTaskFormVariablesCmd.class, List.of("resourceId", "formVariableNames", "deserializeObjectValues")),
+        Map.entry(GetTaskVariablesCmd.class, List.of("taskId", "variableNames", "isLocal", "deserializeValues")),
+        Map.entry(GetTaskVariableCmd.class, List.of("taskId", "variableName", "isLocal")),
+        Map.entry(GetTaskVariableCmdTyped.class, List.of("taskId", "variableName", "isLocal", "deserializeValue")));
     fields.forEach((type, names) -> names.forEach(name -> assertThat(declares(type, name))
         .as(type.getSimpleName() + "." + name).isTrue()));
   }
