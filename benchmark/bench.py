@@ -502,8 +502,7 @@ def product_props():
 
 DESIGN = 'cocreacion.reminders.design'
 DEFAULT_DESIGN = 'sweeper'  # application.yaml, since issue 19
-SWEEPER = {DESIGN: 'sweeper'}
-TIMERS = {DESIGN: 'timers'}
+SWEEPER = {DESIGN: 'sweeper'}  # the only design since issue 19 retired `timers` (a timer per user task)
 
 
 def design_of(peer, props=None):
@@ -514,7 +513,7 @@ def design_of(peer, props=None):
 
 
 def design_tag(peer, props=None):
-    """'-timers' for a product node not in the default design (file and configuration names), else ''."""
+    """'-<design>' for a product node not in the default design (file and configuration names), else ''."""
     design = design_of(peer, props)
     return '-' + design if design and design != DEFAULT_DESIGN else ''
 
@@ -538,7 +537,7 @@ def storm_part(db):
             rate['default'] = storm_one(db, 'product', 'default', defaults, seed)
         if db == 'postgres' and 'two' in configs:
             rate['two'] = storm_one(db, 'product', 'tuned', experiment, seed, nodes=2)
-    for design, props in (('sweeper', SWEEPER), ('timers', TIMERS)):
+    for design, props in (('sweeper', SWEEPER),):
         if {design, design + '-two'} & set(configs):
             seed = storm_seed(db, 'product', props)
             if design in configs:
@@ -558,9 +557,6 @@ def storm_part(db):
         result('storm', db, 'ratio', 'tuned', 'product/bare jobs/s ' + goal('>= 0.8'), round(rate['tuned'] / rate['bare'], 2), 'x')
     if 'tuned' in rate and 'default' in rate:
         result('storm', db, 'ratio', 'tuned', 'tuned/default jobs/s ' + goal('>= 1.5'), round(rate['tuned'] / rate['default'], 2), 'x')
-    sweeper = rate.get('sweeper') or (rate.get('tuned') if design_of('product') == 'sweeper' else None)
-    if sweeper and 'timers' in rate:
-        result('storm', db, 'ratio', 'sweeper', 'sweeper/timers jobs/s (issue 19: >= 1)', round(sweeper / rate['timers'], 2), 'x')
     if 'tuned' in rate and 'two' in rate:
         result('storm', db, 'ratio', 'tuned', '2 nodes / 1 node jobs/s', round(rate['two'] / rate['tuned'], 2), 'x')
 
@@ -859,11 +855,10 @@ SQL_CATEGORIES = [
 def sqltop_part(db):
     """Diagnosis: the statements of one exercise, by text, for each peer (target/bench/sqltop-<db>-<peer>.txt),
     and by category (rows of the table): where the product's extra statements go. --sqltop-peers picks the peers;
-    product-sweeper and product-timers are the product in that reminder design (issue 19), run in the same part as
-    the others."""
+    product-sweeper is the product with its reminder design named (the only one since issue 19)."""
     for label in ARGS.sqltop_peers.split(','):
         peer = 'bare' if label == 'bare' else 'product'
-        props = {'product-sweeper': SWEEPER, 'product-timers': TIMERS}.get(label, {})
+        props = {'product-sweeper': SWEEPER}.get(label, {})
         tag = '-' + label.split('-')[1] if '-' in label else design_tag(peer)
         nd = node(peer, db, 'sqltop-' + label, props)
         try:
@@ -967,10 +962,9 @@ def main():
     ap.add_argument('--clients', type=int, default=4, help='concurrent HTTP clients (walk and read)')
     ap.add_argument('--storm-n', type=int, default=25000, help='reminders falling due at once')
     ap.add_argument('--storm-configs', default='tuned,default,bare,two',
-                    help='tuned,default,bare,bare-default,two (the product in its default reminder design, sweeper); '
-                         'sweeper and timers (the product in that design: one sweep job, or a timer per task; each '
-                         'seeded apart, its tasks fall due at once), sweeper-two and timers-two (two such nodes, '
-                         'PostgreSQL)')
+                    help='tuned,default,bare,bare-default,two (the product: its reminders come from the sweep); '
+                         'sweeper (the product seeded apart, its tasks fall due at once), sweeper-two (two such '
+                         'nodes, PostgreSQL)')
     ap.add_argument('--reuse-seed', action='store_true',
                     help='H2: storm on the database seeded by an earlier run with the same --storm-n (experiments)')
     ap.add_argument('--storm-timeout', type=int, default=1200, help='seconds before a storm is cut short')
@@ -986,10 +980,10 @@ def main():
     ap.add_argument('--pg-params', default='',
                     help='pgjdbc URL parameters of every PostgreSQL node, both peers, e.g. prepareThreshold=1 (experiments)')
     ap.add_argument('--sqltop-peers', default='product,bare',
-                    help='sqltop: peers walked, in turn: product, bare, product-sweeper, product-timers (that reminder design)')
+                    help='sqltop: peers walked, in turn: product, bare, product-sweeper (its reminder design named)')
     ap.add_argument('--product-props', default='',
-                    help='properties of every product node, e.g. cocreacion.reminders.design=timers (walk, sqltop '
-                         'and stormtop in the timers design); a storm configuration\'s own still win')
+                    help='properties of every product node, e.g. cocreacion.reminders.sweep-every=PT30S (walk, sqltop '
+                         'and stormtop); a storm configuration\'s own still win')
     ap.add_argument('--je', default='', help='job executor settings to try, e.g. core-pool-size=6,queue-capacity=24 (experiments)')
     ap.add_argument('--startup-rounds', type=int, default=3, help='alternating start-up rounds (medians reported)')
     ap.add_argument('--jfr', action='store_true', help='storm: Java Flight Recording of node 1 during the drain (diagnosis)')

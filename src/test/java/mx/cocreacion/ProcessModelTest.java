@@ -48,7 +48,7 @@ import org.springframework.context.ApplicationContext;
 /**
  * Parses every BPMN file of {@code bpmn/} with the BPMN Model API and checks what the contract and
  * the style rules require: each user task has a form that exists, a due date, candidates, the
- * completion listener with a validator for its key and the reminder timer (timeout listener); each delegate expression names a bean that
+ * completion listener with a validator for its key, and no timeout listener (the sweep reminds); each delegate expression names a bean that
  * exists; ids are the contract's and never Modeler-generated; every process has a history time to
  * live and a diagram.
  */
@@ -137,14 +137,9 @@ class ProcessModelTest {
             assertThat(l.getCamundaDelegateExpression()).isEqualTo("${taskCompletionListener}");
           });
       assertThat(completions.handles(id)).as("a TaskCompletion validates " + id).isTrue();
-      assertTimeoutListener(listeners, id, "reminder timer", "${sendReminderListener}",
-          timer -> timer.getTimeCycle(), "reminders.cycle('" + id + "')");
-      assertTimeoutListener(listeners, id, "notice before the due date", "${dueSoonListener}",
-          timer -> timer.getTimeDate(), "reminders.beforeDue('" + id + "')");
-      assertThat(listeners).filteredOn(l -> "timeout".equals(l.getCamundaEvent()))
-          .as("every timeout listener of %s is its reminder or its notice (ReminderJobLogPlugin relies on it)", id)
-          .hasSize(2).allSatisfy(l -> assertThat(l.getCamundaDelegateExpression())
-              .isIn("${sendReminderListener}", "${dueSoonListener}"));
+      // Reminders come from the sweep (ReminderSweep); a timeout listener would also make the task a scope, an
+      // execution of its own per task (docs/benchmark.md, "One execution fewer per user task").
+      assertThat(listeners).as("no timeout listener on %s", id).noneMatch(l -> "timeout".equals(l.getCamundaEvent()));
       assertBeansExist(task.getCamundaDueDate());
       assertThat(task.getDocumentations()).as("documentation of " + id).isNotEmpty();
     }
@@ -182,27 +177,6 @@ class ProcessModelTest {
         .as("documentation of %s in %s", n.getId(), key).isNotEmpty()
         .allSatisfy(d -> assertThat(d.getTextContent()).isNotBlank()));
     model.getModelElementsByType(SequenceFlow.class).forEach(f -> assertThat(edges).as("diagram edge").contains(f.getId()));
-  }
-
-  /**
-   * {@code listeners} hold a timeout listener calling {@code bean} with one timer whose expression ({@code
-   * expression} of it) names {@code call}, and every bean it names exists.
-   */
-  private void assertTimeoutListener(Collection<CamundaTaskListener> listeners, String id, String what, String bean,
-      Function<TimerEventDefinition, Expression> expression,
-      String call) {
-    assertThat(listeners).as(what + " (timeout listener) of " + id)
-        .anySatisfy(l -> {
-          assertThat(l.getCamundaEvent()).isEqualTo("timeout");
-          assertThat(l.getCamundaDelegateExpression()).isEqualTo(bean);
-          assertThat(l.getTimeouts()).singleElement().satisfies(timer -> {
-            assertThat(expression.apply(timer)).as("timer of the " + what + " of " + id).isNotNull();
-            String text = expression.apply(timer).getTextContent().trim();
-            assertThat(text).contains(call);
-            assertBeansExist(text);
-          });
-          assertBean(l.getCamundaDelegateExpression(), what + " of " + id);
-        });
   }
 
   private void assertBean(String expression, String where) {

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.impl.bpmn.parser.DefaultFailedJobParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration;
 import org.camunda.bpm.engine.impl.cmd.DefaultJobRetryCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.util.ParseUtil;
@@ -19,19 +18,14 @@ import org.springframework.stereotype.Component;
  * {@code PT1M,PT5M,PT15M,PT1H}).
  *
  * <p>Camunda 7.24 applies a failed-job retry time cycle only to the job types listed in
- * {@link DefaultJobRetryCmd#SUPPORTED_TYPES} (async continuations and timer events). The job of a
- * timeout task listener ({@code timer-task-listener}) ignores both {@code camunda:failedJobRetryTimeCycle}
- * and the global {@code failed-job-retry-time-cycle}: it gets the default strategy (3 attempts,
- * retried at once). This replaces the Spring Boot starter's {@code DefaultFailedJobConfiguration}
- * (same parse listener, same engine retry command) and only adds the configured cycle for those
- * jobs; every other job keeps Camunda's behaviour. When the retries run out, the usual failed-job
- * incident shows in Cockpit.
- *
- * <p>Design {@code sweeper} ({@link ReminderSweep}): a send job ({@value ReminderSweep#SEND_TYPE}) gets the same
- * cycle, then its incident (that task's alone); one whose task's execution is gone (the task was completed while
- * the sweep created it) is deleted instead of retried. The sweep job itself never ends in an incident, which would
- * stop every reminder: it is retried after {@code sweep-every} with its retries restored, the failure shown on the
- * job in Cockpit.
+ * {@link DefaultJobRetryCmd#SUPPORTED_TYPES} (async continuations and timer events); any other job type gets the
+ * default strategy (3 attempts, retried at once). This replaces the Spring Boot starter's
+ * {@code DefaultFailedJobConfiguration} (same parse listener, same engine retry command) and only adds the
+ * configured cycle for the sweep's send jobs ({@value ReminderSweep#SEND_TYPE}), then their incident (that task's
+ * alone, in Cockpit); every other job keeps Camunda's behaviour. A send job whose execution is gone (the task was
+ * completed while the sweep created it) is deleted instead of retried. The sweep job itself never ends in an
+ * incident, which would stop every reminder: it is retried after {@code sweep-every} with its retries restored, the
+ * failure shown on the job in Cockpit.
  */
 @Component
 public class ReminderFailedJobConfiguration extends AbstractCamundaConfiguration
@@ -53,7 +47,7 @@ public class ReminderFailedJobConfiguration extends AbstractCamundaConfiguration
     configuration.setFailedJobCommandFactory((jobId, exception) -> new ReminderJobRetryCmd(jobId, exception, cycle, properties.sweepEvery()));
   }
 
-  /** Camunda's retry command, with the reminder cycle for timeout-task-listener jobs. */
+  /** Camunda's retry command, with the reminder cycle for the send jobs. */
   static class ReminderJobRetryCmd extends DefaultJobRetryCmd {
 
     private final String cycle;
@@ -65,9 +59,8 @@ public class ReminderFailedJobConfiguration extends AbstractCamundaConfiguration
       this.sweepEvery = sweepEvery;
     }
 
-    private static boolean isTaskTimeout(JobEntity job) {
-      return job != null && (TimerTaskListenerJobHandler.TYPE.equals(job.getJobHandlerType())
-          || ReminderSweep.SEND_TYPE.equals(job.getJobHandlerType()));
+    private static boolean isSendJob(JobEntity job) {
+      return job != null && ReminderSweep.SEND_TYPE.equals(job.getJobHandlerType());
     }
 
     @Override
@@ -81,12 +74,12 @@ public class ReminderFailedJobConfiguration extends AbstractCamundaConfiguration
         notifyAcquisition(commandContext);
         return null;
       }
-      if (job != null && ReminderSweep.SEND_TYPE.equals(job.getJobHandlerType()) && job.getExecutionId() != null
+      if (isSendJob(job) && job.getExecutionId() != null
           && commandContext.getExecutionManager().findExecutionById(job.getExecutionId()) == null) {
         job.delete();
         return null;
       }
-      if (!isTaskTimeout(job)) {
+      if (!isSendJob(job)) {
         return super.execute(commandContext);
       }
       try {
@@ -99,7 +92,7 @@ public class ReminderFailedJobConfiguration extends AbstractCamundaConfiguration
 
     @Override
     public FailedJobRetryConfiguration getFailedJobRetryConfiguration(JobEntity job, ActivityImpl activity) {
-      if (isTaskTimeout(job)) {
+      if (isSendJob(job)) {
         return ParseUtil.parseRetryIntervals(cycle);
       }
       return super.getFailedJobRetryConfiguration(job, activity);

@@ -10,24 +10,19 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.CompositeDbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * The job log (history) of the reminder timers without their "created" and "deleted" entries.
+ * The job log (history) of the reminder jobs without their "created" and "deleted" entries.
  *
- * <p>Every user task has a reminder timer and a notice timer (timeout task listeners, job type
- * {@value TimerTaskListenerJobHandler#TYPE}): it is created with the task, deleted when the task is
- * completed, and re-created after each reminder for the next one. Camunda's full history logs each
- * of those as a row of {@code ACT_HI_JOB_LOG}: two rows per user task (48 statements of an
- * exercise's 2,300, docs/benchmark.md), 60,000 rows a year at national scale that say nothing
- * the task's own history does not. What the timer did is kept: every run that succeeded or failed
- * (and so the retries and incidents of a mail server that is down), and the deletion of a timer that
- * had failed, so its failures in Cockpit have an end. Every other job is logged as before. (Every
- * timeout task listener of this product's models is a reminder or the notice before the due date,
- * {@link DueSoonListener}; the model test checks it.) The sweeper design's send jobs ({@link ReminderSweep}) are
- * logged the same way, and its sweep job only when it fails.
+ * <p>The sweep ({@link ReminderSweep}) creates one send job per task and reminder; the job is deleted after it ran.
+ * Camunda's full history logs the creation and the deletion as rows of {@code ACT_HI_JOB_LOG} that say nothing the
+ * task's own history and {@code cc_reminder} do not (when reminders were a timer per task, two rows per user task,
+ * 60,000 a year at national scale). What the job did is kept: every run that succeeded or failed (and so the retries
+ * and incidents of a mail server that is down), and the deletion of a job that had failed, so its failures in
+ * Cockpit have an end. The sweep job (every minute) is logged only when it fails. Every other job is logged as
+ * before.
  */
 @Component
 public class ReminderJobLogPlugin extends AbstractProcessEnginePlugin {
@@ -53,7 +48,7 @@ public class ReminderJobLogPlugin extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** Whether {@code event} is the creation, or the deletion without failures, of a reminder timer (not logged). */
+  /** Whether {@code event} is the creation, or the deletion without failures, of a send job (not logged). */
   static boolean skipped(HistoryEvent event) {
     if (!(event instanceof HistoricJobLogEvent log)) {
       return false;
@@ -62,8 +57,7 @@ public class ReminderJobLogPlugin extends AbstractProcessEnginePlugin {
       // The sweeper's sweep (every minute): only its failures are logged.
       return log.getState() != JobState.FAILED.getStateCode();
     }
-    if (!TimerTaskListenerJobHandler.TYPE.equals(log.getJobDefinitionType())
-        && !ReminderSweep.SEND_TYPE.equals(log.getJobDefinitionType())) {
+    if (!ReminderSweep.SEND_TYPE.equals(log.getJobDefinitionType())) {
       return false;
     }
     return log.getState() == JobState.CREATED.getStateCode()
@@ -77,7 +71,7 @@ public class ReminderJobLogPlugin extends AbstractProcessEnginePlugin {
     return job == null || job.getExceptionMessage() != null || job.getExceptionByteArrayId() != null;
   }
 
-  /** Camunda's database history handler, without the reminder timers' creations and deletions. */
+  /** Camunda's database history handler, without the send jobs' creations and deletions. */
   static class WithoutReminderTimerLifecycle extends DbHistoryEventHandler {
 
     @Override

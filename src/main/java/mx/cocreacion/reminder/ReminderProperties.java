@@ -18,22 +18,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param smtpKeepAlive how long a sending thread keeps its SMTP connection open after a reminder for
  *     the next one ({@link SmtpConnections}; default 10 seconds, {@code PT0S} = a connection per e-mail)
  * @param beforeDue how long before a task falls due its candidates get a notice that it is coming
- *     ({@link DueSoonListener}; default {@code P3D}, {@code P0D} = no notice)
- * @param design how reminders fall due: {@code sweeper} (default since issue 19: no timer per task, one cluster-wide
- *     sweep job finds the due reminders and notices by query and creates one send job per task, {@link ReminderSweep})
- *     or {@code timers} (two timeout task listeners with their timers on every user task)
- * @param sweepEvery sweeper design: how often the sweep runs (default one minute)
- * @param sweepBatch sweeper design: at most this many send jobs per sweep; a full batch runs the sweep again at once
+ *     ({@link ReminderSender#notice}; default {@code P3D}, {@code P0D} = no notice)
+ * @param design how reminders fall due: only {@code sweeper} (one cluster-wide sweep job finds the due reminders and
+ *     notices by query and creates one send job per task, {@link ReminderSweep}); the design {@code timers} (a timer
+ *     per user task) was retired in issue 19, and naming it stops the start-up with a message rather than being
+ *     ignored
+ * @param sweepEvery how often the sweep runs (default one minute)
+ * @param sweepBatch at most this many send jobs per sweep; a full batch runs the sweep again at once
  */
 @ConfigurationProperties("cocreacion.reminders")
 public record ReminderProperties(String period, String from, String retryCycle, Duration recipientsCache,
-    Duration smtpKeepAlive, String beforeDue, Design design, Duration sweepEvery, Integer sweepBatch) {
-
-  /** How reminders fall due ({@code cocreacion.reminders.design}). */
-  public enum Design { TIMERS, SWEEPER }
+    Duration smtpKeepAlive, String beforeDue, String design, Duration sweepEvery, Integer sweepBatch) {
 
   public ReminderProperties {
-    design = design == null ? Design.SWEEPER : design;
+    design = blank(design) ? "sweeper" : design.trim();
+    if (!"sweeper".equalsIgnoreCase(design)) {
+      throw new IllegalArgumentException("cocreacion.reminders.design: «" + design + "» ya no existe; los "
+          + "recordatorios los envía el barrido (sweeper), el único diseño desde la issue 19: quite la propiedad");
+    }
     sweepEvery = sweepEvery == null ? Duration.ofMinutes(1) : sweepEvery;
     if (sweepEvery.isNegative() || sweepEvery.isZero()) {
       throw new IllegalArgumentException("cocreacion.reminders.sweep-every: «" + sweepEvery + "» debe ser positiva");
@@ -59,10 +61,6 @@ public record ReminderProperties(String period, String from, String retryCycle, 
     for (String interval : retryCycle.replaceFirst("^R\\d+/", "").split("\\s*,\\s*")) {
       checkDuration("retry-cycle", interval);
     }
-  }
-
-  public boolean sweeper() {
-    return design == Design.SWEEPER;
   }
 
   private static boolean blank(String value) {

@@ -22,12 +22,6 @@ public class ReminderRepository {
     this.jdbc = jdbc;
   }
 
-  /** How many reminders this task got so far. */
-  public int countByTask(String taskId) {
-    return jdbc.sql("select count(*) from cc_reminder where task_id = :t").param("t", taskId)
-        .query(Integer.class).single();
-  }
-
   /** How many reminders a task got and when the last one was sent (null: none), in one query. */
   public record Tally(int count, Instant last) {}
 

@@ -19,9 +19,8 @@ import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
 
 /**
- * What a reminder and a notice before the due date do, whichever design makes them fall due
- * ({@code cocreacion.reminders.design}): the timeout task listeners ({@link SendReminderListener},
- * {@link DueSoonListener}) and the sweeper's send job ({@link ReminderSweep}) call the same code.
+ * What a reminder and a notice before the due date do, called by the sweep's send job of the task
+ * ({@link ReminderSweep}).
  *
  * <p>Runs in the job's transaction. A reminder is recorded first ({@code cc_reminder}, a task comment, the
  * process-instance variables {@code remindersSent} and {@code lastReminder}) and the e-mail is sent last,
@@ -35,10 +34,8 @@ public class ReminderSender {
   public static final String VAR_REMINDERS_SENT = "remindersSent";
   public static final String VAR_LAST_REMINDER = "lastReminder";
   /**
-   * The task's due date and the start of its reminder cycle are computed separately when the task is
-   * created, a moment apart (hundreds of milliseconds on a busy node), the cycle first. A job executor
-   * that runs the timer right on time could see a due date a little in the future; that is still
-   * this due date, not one moved later in Tasklist, and must not skip the reminder for a whole period.
+   * A due date less than this in the future still counts as due: a send job created right when the task fell
+   * due may run on a node whose clock is a little behind, and must not skip the reminder for a whole period.
    */
   static final Duration CREATION_SKEW = Duration.ofMinutes(1);
 
@@ -57,29 +54,24 @@ public class ReminderSender {
 
   /**
    * The task is overdue: its candidates get a reminder (from the second one on also the garante and INAI).
-   * With {@code oncePerPeriod} (the sweeper's send job) nothing is sent when a reminder of this task was
-   * recorded less than a period ago: a send job created twice, or run again after a node died having
-   * committed, sends nothing more.
+   * Nothing is sent when a reminder of this task was recorded less than a period ago: a send job created twice,
+   * or run again after a node died having committed, sends nothing more.
    *
    * @return whether a reminder was recorded (its e-mail leaves when the transaction commits)
    */
-  public boolean remind(DelegateTask task, Instant now, boolean oncePerPeriod) {
+  public boolean remind(DelegateTask task, Instant now) {
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
     if (due != null && due.isAfter(now.plus(CREATION_SKEW))) {
       // Someone moved the due date (Tasklist): not overdue yet, the next period checks again.
       LOG.info("Tarea {} ({}) aún no vence ({}); sin recordatorio", task.getId(), task.getTaskDefinitionKey(), due);
       return false;
     }
-    Integer count = null;
-    if (oncePerPeriod) {
-      ReminderRepository.Tally tally = reminders.tally(task.getId());
-      if (tally.last() != null && tally.last().isAfter(DueDates.minus(now, properties.period()))) {
-        LOG.info("Tarea {} ({}): recordatorio de este periodo ya registrado", task.getId(), task.getTaskDefinitionKey());
-        return false;
-      }
-      count = tally.count();
+    ReminderRepository.Tally tally = reminders.tally(task.getId());
+    if (tally.last() != null && tally.last().isAfter(DueDates.minus(now, properties.period()))) {
+      LOG.info("Tarea {} ({}): recordatorio de este periodo ya registrado", task.getId(), task.getTaskDefinitionKey());
+      return false;
     }
-    Integer known = count;
+    int known = tally.count();
     // The job runs without a user; an engine call by an authenticated user (e.g. a retry from the
     // REST API) must not need identity or task permissions for this internal bookkeeping.
     ReminderMailer.ReminderMail mail = withoutAuthorization(() -> record(task, now, due, known));
@@ -92,20 +84,19 @@ public class ReminderSender {
 
   /**
    * The task falls due within {@code cocreacion.reminders.before-due}: its candidates get one notice. Nothing
-   * is sent when the task is already due or its due date was moved later. With {@code recorded} (the
-   * sweeper's send job) the notice is also recorded ({@code cc_reminder_notice}), and nothing is sent when it
-   * already was.
+   * is sent when the task is already due or its due date was moved later. The notice is recorded
+   * ({@code cc_reminder_notice}), and nothing is sent when it already was.
    *
    * @return whether a notice was recorded (its e-mail leaves when the transaction commits)
    */
-  public boolean notice(DelegateTask task, Instant now, boolean recorded) {
+  public boolean notice(DelegateTask task, Instant now) {
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
     Instant soon = now.plus(CREATION_SKEW);
     if (due == null || !due.isAfter(soon) || DueDates.minus(due, properties.beforeDue()).isAfter(soon)) {
       LOG.debug("Tarea {} ({}): sin aviso de vencimiento (vence {})", task.getId(), task.getTaskDefinitionKey(), due);
       return false;
     }
-    if (recorded && !reminders.recordNotice(task.getId(), due, now)) {
+    if (!reminders.recordNotice(task.getId(), due, now)) {
       LOG.info("Tarea {} ({}): aviso de vencimiento ya registrado", task.getId(), task.getTaskDefinitionKey());
       return false;
     }
@@ -117,8 +108,8 @@ public class ReminderSender {
     return true;
   }
 
-  private ReminderMailer.ReminderMail record(DelegateTask task, Instant now, Instant due, Integer known) {
-    int sequence = (known != null ? known : reminders.countByTask(task.getId())) + 1;
+  private ReminderMailer.ReminderMail record(DelegateTask task, Instant now, Instant due, int known) {
+    int sequence = known + 1;
     boolean escalated = sequence > 1;
     List<String> emails = recipients.of(task, escalated).stream().map(ReminderRecipients.Recipient::email).toList();
     // The exercise's variables live on the process instance (or a parent scope), never on the task:

@@ -40,12 +40,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reminder design {@code sweeper} ({@code cocreacion.reminders.design: sweeper}, issue 19): no timer per user
- * task, one sweep for the cluster.
+ * How reminders fall due (issue 19, docs/benchmark.md "Reminder design"): no timer per user task, one sweep for
+ * the cluster.
  *
  * <ul>
- *   <li>A parse listener removes the two timeout task listeners of every user task ({@code ${sendReminderListener}},
- *       {@code ${dueSoonListener}}) and their timer declarations, so no reminder job is created with a task.</li>
+ *   <li>The models have no timeout task listeners: a user task is not a scope of its own (no execution of its
+ *       own). Versions deployed before (until 2026-12) still carry two per user task ({@code ${sendReminderListener}},
+ *       {@code ${dueSoonListener}}, the retired design {@code timers}); a parse listener removes them and their timer
+ *       declarations, so no reminder job is created with a task of a running instance of those versions either
+ *       (their tasks stay scopes, as their running executions are).</li>
  *   <li>One ever-living job ({@value #SWEEP_JOB_ID}, type {@value #SWEEP_TYPE}, a fixed id: two nodes starting
  *       together end with one, the second insert fails on the key) runs every {@code cocreacion.reminders.sweep-every};
  *       the engine's job lock lets one node run it at a time. It finds by query the overdue tasks without a
@@ -54,14 +57,14 @@ import org.springframework.stereotype.Component;
  *   <li>For each it creates one message job ({@value #SEND_TYPE}, configuration {@code <task id>:reminder} or
  *       {@code <task id>:notice}) on the task's execution, process instance, definition and tenant: retries (the
  *       reminder retry cycle) and the incident are that task's alone, shown under its instance in Cockpit, and the
- *       job goes away with the task's execution when the task is completed.</li>
+ *       job goes away with the execution (a task of an older version: its own scope execution; otherwise the process
+       instance's or the multi-instance's execution, so a send job created just before the task was completed runs
+       and finds no task).</li>
  *   <li>The send job runs {@link ReminderSender}, which checks again that the task is there, still due, and not
  *       reminded in the last period ({@code cc_reminder}) or not noticed yet ({@code cc_reminder_notice}).</li>
  * </ul>
  *
- * <p>In design {@code sweeper} (the default) the reminder timers a run in design {@code timers} left are deleted at
- * start-up. In design {@code timers} nothing of this is registered but the send job's handler (a send job
- * left from a sweeper run still sends), and a sweep job left from a sweeper run is deleted at start-up.
+ * <p>The reminder timers a run in the retired design {@code timers} left are deleted at start-up.
  */
 @Component
 public class ReminderSweep extends AbstractProcessEnginePlugin {
@@ -72,7 +75,7 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
   public static final String SEND_TYPE = "cc-reminder-send";
   public static final String REMINDER = "reminder";
   public static final String NOTICE = "notice";
-  /** The delegate expressions of the timeout listeners the sweeper replaces. */
+  /** The delegate expressions of the timeout listeners of older versions, which the sweep replaces. */
   static final Set<String> REPLACED = Set.of("${sendReminderListener}", "${dueSoonListener}");
 
   private final ReminderProperties properties;
@@ -92,9 +95,6 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
       configuration.setCustomJobHandlers(new ArrayList<>());
     }
     configuration.getCustomJobHandlers().add(new SendHandler());
-    if (!properties.sweeper()) {
-      return;
-    }
     configuration.getCustomJobHandlers().add(new SweepHandler());
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
@@ -108,12 +108,6 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
     try {
       configuration.getCommandExecutorTxRequired().execute(command -> {
         JobEntity existing = command.getJobManager().findJobById(SWEEP_JOB_ID);
-        if (!properties.sweeper()) {
-          if (existing != null) {
-            existing.delete();
-          }
-          return null;
-        }
         deleteReminderTimers(command);
         if (existing == null) {
           EverLivingJobEntity sweep = new EverLivingJobEntity();
@@ -128,7 +122,7 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
       // Another node inserted it at the same moment (duplicate key): one sweep job, as wanted.
       boolean there = configuration.getCommandExecutorTxRequired()
           .execute(command -> command.getJobManager().findJobById(SWEEP_JOB_ID) != null);
-      if (properties.sweeper() && !there) {
+      if (!there) {
         throw raced;
       }
       LOG.info("Recordatorios: el trabajo de barrido ya existía ({})", raced.getMessage());
@@ -136,8 +130,8 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * The reminder and notice timers left from a run in design {@code timers}: their listeners are gone from the
-   * parsed models, so they would fail when due, and the sweep reminds their tasks instead.
+   * The reminder and notice timers left from a run in the retired design {@code timers}: their listeners are gone
+   * from the parsed models, so they would fail when due, and the sweep reminds their tasks instead.
    */
   private void deleteReminderTimers(CommandContext command) {
     List<String> left = jdbc.getObject().sql("""
@@ -158,7 +152,11 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
 
   // ------------------------------------------------------------------ the parse listener
 
-  /** Removes the reminder and notice timeout listeners of every user task, with their timer declarations. */
+  /**
+   * Removes the reminder and notice timeout listeners of a user task of an older version, with their timer
+   * declarations. The task stays a scope (Camunda's parser made it one for the listeners): its running executions
+   * were created so, and leaving a non-scope activity from a scope execution would not end that execution.
+   */
   static class WithoutReminderTimers extends AbstractBpmnParseListener {
 
     @Override
@@ -307,7 +305,8 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
       job.setProcessDefinitionKey(definition.getKey());
       job.setDeploymentId(definition.getDeploymentId());
     }
-    // Straight into the job table: no load of the task's execution (the job is found and deleted with it).
+    // Straight into the job table: no load of the task's execution (the job is found and deleted with it when the
+    // execution ends).
     command.getJobManager().insertAndHintJobExecutor(job);
     return job;
   }
@@ -360,9 +359,9 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
       }
       Instant now = ClockUtil.getCurrentTime().toInstant();
       if (NOTICE.equals(kind)) {
-        sender.getObject().notice(task, now, true);
+        sender.getObject().notice(task, now);
       } else {
-        sender.getObject().remind(task, now, true);
+        sender.getObject().remind(task, now);
       }
     }
 

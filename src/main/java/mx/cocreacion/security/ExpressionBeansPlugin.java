@@ -23,18 +23,20 @@ public class ExpressionBeansPlugin extends AbstractProcessEnginePlugin implement
    * Every bean the BPMN models of bpmn/ use in expressions and delegate expressions, and those that versions
    * deployed before still use: a running instance keeps its version's model. {@code electionCandidates},
    * {@code tablesSummary}, {@code approvalSummary}, {@code followUpSummary} and {@code approvedPlan} were the input
-   * mappings of the tasks' summaries (now {@code TaskCompletion.shown()}, computed when read).
+   * mappings of the tasks' summaries (now {@code TaskCompletion.shown()}, computed when read). The reminder listeners
+   * of older versions ({@code sendReminderListener}, {@code dueSoonListener}, with the {@code reminders} bean in their
+   * timers) are not here: {@code ReminderSweep} removes them when it parses those versions, so they are never called.
    */
   public static final Set<String> MODEL_BEANS = Set.of(
       "closeExerciseListener", "enterStepListener", "startExerciseListener", "loadStlRosterListener",
-      "taskCompletionListener", "sendReminderListener", "dueSoonListener", "offerVoteToSuplentesListener",
+      "taskCompletionListener", "offerVoteToSuplentesListener",
       "nameSignatureListener", "nameWorkingTableListener", "nameFollowUpTaskListener",
       "recordDeclarationDelegate", "provisionStlAccountsDelegate", "provisionFacilitatorAccountDelegate",
       "recordPlanDelegate", "tallyApprovalDelegate", "recordPalDatesDelegate", "generatePalDocumentDelegate",
       "recordLaunchDelegate", "updateProgressDelegate", "recordMonitoringDelegate", "recordEvaluationDelegate",
       "generateFinalReportDelegate", "recordYearEvaluationDelegate", "tallyAmendmentDelegate", "applyAmendmentDelegate",
       "commitmentAmendments", "tallyFacilitatorVoteDelegate", "facilitatorVote",
-      "dueDates", "reminders", "sectors", "stlRoster", "electionCandidates", "tablesSummary", "approvalSummary", "planOfRecord", "followUpCalendar",
+      "dueDates", "sectors", "stlRoster", "electionCandidates", "tablesSummary", "approvalSummary", "planOfRecord", "followUpCalendar",
       "followUpSummary", "approvedPlan");
 
   private ApplicationContext context;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import mx.cocreacion.support.CocreacionTest;
 import mx.cocreacion.support.ExerciseDriver;
-import mx.cocreacion.support.TaskTimers;
+import mx.cocreacion.support.ReminderJobs;
 import mx.cocreacion.support.TestVariables;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -94,7 +94,7 @@ class AuditTrailTest {
     ExerciseDriver driver = new ExerciseDriver(engine);
     ProcessInstance exercise = driver.startAtStep("jal", 2);
     Task task = driver.task(exercise, "conduct-outreach");
-    Job reminder = TaskTimers.reminderJob(engine, task);
+    Job reminder = ReminderJobs.reminderJob(engine, task);
     ClockUtil.setCurrentTime(Date.from(task.getDueDate().toInstant().plusSeconds(60)));
     try {
       engine.getManagementService().executeJob(reminder.getId());

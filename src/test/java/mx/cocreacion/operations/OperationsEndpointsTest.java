@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import mx.cocreacion.support.Http;
 import mx.cocreacion.support.Http.Answer;
 import mx.cocreacion.support.ProcessTestSupport;
-import mx.cocreacion.support.TaskTimers;
+import mx.cocreacion.support.ReminderJobs;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -208,7 +208,7 @@ class OperationsEndpointsTest extends ProcessTestSupport {
   }
 
   private Job reminderJob(Task task) {
-    return TaskTimers.reminderJob(engine, task);
+    return ReminderJobs.reminderJob(engine, task);
   }
 
 

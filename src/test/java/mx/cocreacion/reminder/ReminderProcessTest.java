@@ -19,13 +19,12 @@ import java.util.UUID;
 import mx.cocreacion.security.AccountProvisioning;
 import mx.cocreacion.security.Roles;
 import mx.cocreacion.support.ProcessTestSupport;
-import mx.cocreacion.support.TaskTimers;
+import mx.cocreacion.support.ReminderJobs;
 import mx.cocreacion.support.TestVariables;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -43,16 +42,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reminders of overdue tasks in design {@code timers}: the timer of a task fires when the task is due, e-mails its
- * candidate users of the task's entidad (read back from an in-process SMTP server), repeats every
- * week with escalation to the organismo garante and INAI, stops when the task is completed, and
- * survives a mail server that is down (back-off, incident, delivery after recovery). The default design is the
- * sweeper ({@link ReminderSweeperTest}); both send through {@link ReminderSender}. Its own application context and
- * in-memory database, in a JVM of its own (tag {@code own-engine}, pom.xml).
+ * What a reminder of an overdue task and the notice before its due date say and to whom: the send job of a task
+ * (created here as the sweep creates it when it finds the task due, {@link ReminderJobs}) e-mails the candidate users
+ * of the task's entidad (read back from an in-process SMTP server), escalates to the organismo garante and INAI from
+ * the second reminder, leaves only when its transaction commits, and survives a mail server that is down (back-off,
+ * incident, delivery after recovery). When the sweep creates the jobs: {@link ReminderSweeperTest}. Its own
+ * application context and in-memory database, in a JVM of its own (tag {@code own-engine}, pom.xml).
  */
 @Tag("own-engine")
-@TestPropertySource(properties = {"cocreacion.reminders.design=timers",
-    "spring.datasource.url=jdbc:h2:mem:cocreacion-timers;DB_CLOSE_DELAY=-1"})
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:cocreacion-reminders;DB_CLOSE_DELAY=-1")
 class ReminderProcessTest extends ProcessTestSupport {
 
   /** Monday 6 January 2031, 10:00 in Mexico City. */
@@ -63,7 +61,6 @@ class ReminderProcessTest extends ProcessTestSupport {
   @Autowired GreenMail smtp;
   @Autowired JavaMailSenderImpl mailSender;
   @Autowired ReminderRepository reminders;
-  @Autowired ReminderSchedule schedule;
   @Autowired DueDates dueDates;
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
@@ -82,21 +79,6 @@ class ReminderProcessTest extends ProcessTestSupport {
   void resetClockAndMailServer() {
     ClockUtil.reset();
     mailSender.setPort(smtp.getSmtp().getPort());
-  }
-
-  @Test
-  void theReminderCycleStartsWhenTheTaskIsDue() {
-    ProcessInstance exercise = driver.startAtStep("cam", 2);
-    Task task = driver.task(exercise, "conduct-outreach");
-    Instant due = T0.plus(Duration.ofDays(30)); // conduct-outreach: P30D
-
-    assertThat(task.getDueDate().toInstant()).isEqualTo(due).isEqualTo(dueDates.of("conduct-outreach").toInstant());
-    assertThat(schedule.cycle("conduct-outreach")).isEqualTo("R/2031-02-05T16:00:00Z/P7D");
-    Job timer = reminderJob(task);
-    assertThat(timer.getDuedate().toInstant()).as("first reminder when the task is due").isEqualTo(due);
-    assertThat(((TimerEntity) timer).getRepeat()).as("the engine's cycle").isEqualTo("R/2031-02-05T16:00:00Z/P7D");
-    assertThat(management.createJobQuery().executionId(task.getExecutionId()).executable().count())
-        .as("nothing to send before the due date").isZero();
   }
 
   @Test
@@ -135,19 +117,14 @@ class ReminderProcessTest extends ProcessTestSupport {
     });
     assertThat(tasks.getTaskComments(task.getId())).extracting(Comment::getFullMessage)
         .containsExactly("Recordatorio 1 enviado a: cam-society" + DEMO);
-    assertThat(runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_REMINDERS_SENT)).isEqualTo(1);
-    assertThat((String) runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_LAST_REMINDER))
+    assertThat(runtime.getVariable(task.getProcessInstanceId(), ReminderSender.VAR_REMINDERS_SENT)).isEqualTo(1);
+    assertThat((String) runtime.getVariable(task.getProcessInstanceId(), ReminderSender.VAR_LAST_REMINDER))
         .startsWith("Recordatorio 1 de «Firmar declaración conjunta: Sociedad civil»");
-
-    // Once per period: the only reminder job of the task is next week's.
-    Job next = reminderJob(task);
-    assertThat(next.getDuedate().toInstant()).isEqualTo(due.plus(WEEK));
-    assertThat(executableReminders(task)).isZero();
 
     // 2. One week later: the second reminder, escalated to the organismo garante and INAI.
     smtp.purgeEmailFromAllMailboxes();
     ClockUtil.setCurrentTime(Date.from(due.plus(WEEK).plus(Duration.ofHours(1))));
-    management.executeJob(next.getId());
+    management.executeJob(reminderJob(task).getId());
 
     assertThat(deliveries()).isEqualTo(once("cam-society" + DEMO, "cam-guarantor" + DEMO, "inai-monitor" + DEMO));
     assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("Recordatorio 2:");
@@ -158,8 +135,7 @@ class ReminderProcessTest extends ProcessTestSupport {
       assertThat(r.recipients()).containsExactlyInAnyOrder(
           "cam-society" + DEMO, "cam-guarantor" + DEMO, "inai-monitor" + DEMO);
     });
-    assertThat(runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_REMINDERS_SENT)).isEqualTo(2);
-    assertThat(reminderJob(task).getDuedate().toInstant()).isEqualTo(due.plus(WEEK).plus(WEEK));
+    assertThat(runtime.getVariable(task.getProcessInstanceId(), ReminderSender.VAR_REMINDERS_SENT)).isEqualTo(2);
     assertThat(reminders.findByExercise(exercise.getId())).hasSize(2);
   }
 
@@ -173,12 +149,8 @@ class ReminderProcessTest extends ProcessTestSupport {
     Task task = tasks.createTaskQuery().processInstanceBusinessKey(exercise.getBusinessKey())
         .taskDefinitionKey("sign-declaration").taskCandidateGroup("society").singleResult();
     Instant due = T0.plus(Duration.ofDays(14)); // sign-declaration: P14D
-    assertThat(schedule.beforeDue("sign-declaration")).isEqualTo(due.minus(Duration.ofDays(3)).toString());
-    Job notice = noticeJob(task);
-    assertThat(notice.getDuedate().toInstant()).isEqualTo(due.minus(Duration.ofDays(3)));
-
     ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofDays(3)).plus(Duration.ofMinutes(5))));
-    management.executeJob(notice.getId());
+    management.executeJob(noticeJob(task).getId());
 
     assertThat(deliveries()).isEqualTo(once("cam-society" + DEMO));
     MimeMessage mail = smtp.getReceivedMessages()[0];
@@ -189,7 +161,8 @@ class ReminderProcessTest extends ProcessTestSupport {
     assertThat(tasks.getTaskComments(task.getId())).extracting(Comment::getFullMessage)
         .containsExactly("Aviso de vencimiento (vence el 20/01/2031 10:00) enviado a: cam-society" + DEMO);
     assertThat(reminders.findByTask(task.getId())).as("a notice is not a reminder").isEmpty();
-    assertThat(timers(task, TaskTimers.NOTICE)).as("one notice only").isEmpty();
+    management.executeJob(noticeJob(task).getId());
+    assertThat(smtp.getReceivedMessages()).as("one notice only").hasSize(1);
 
     smtp.purgeEmailFromAllMailboxes();
     ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofHours(1))));
@@ -246,7 +219,7 @@ class ReminderProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void aReminderSentLateKeepsTheWeeklyRhythmWithoutCatchingUp() throws Exception {
+  void aReminderSentLateIsOneReminderNotOnePerMissedWeek() throws Exception {
     ProcessInstance exercise = driver.startAtStep("oax", 2);
     Task task = driver.task(exercise, "conduct-outreach");
     Instant due = T0.plus(Duration.ofDays(30));
@@ -255,10 +228,10 @@ class ReminderProcessTest extends ProcessTestSupport {
     ClockUtil.setCurrentTime(Date.from(due.plus(WEEK.multipliedBy(3)).plus(Duration.ofHours(1))));
     management.executeJob(reminderJob(task).getId());
 
+    management.executeJob(reminderJob(task).getId());
+
     assertThat(deliveries()).isEqualTo(once("oax-guarantor" + DEMO));
-    assertThat(reminderJob(task).getDuedate().toInstant()).as("next on the weekly grid, after now")
-        .isEqualTo(due.plus(WEEK.multipliedBy(4)));
-    assertThat(executableReminders(task)).isZero();
+    assertThat(reminders.findByTask(task.getId())).singleElement().satisfies(r -> assertThat(r.sequence()).isEqualTo(1));
   }
 
   @Test
@@ -282,46 +255,21 @@ class ReminderProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void aTimerRunRightOnTimeRemindsEvenIfTheDueDateWasComputedAMomentLater() throws Exception {
+  void aSendJobRunAMomentBeforeTheDueDateStillReminds() throws Exception {
     ProcessInstance exercise = driver.startAtStep("jal", 2);
     Task task = driver.task(exercise, "conduct-outreach");
-    Job timer = reminderJob(task);
-    // On a busy node the task's due date came out 650 ms after the start of its reminder cycle
-    // (seen in ClusterTest), and the job executor ran the timer exactly when it was due.
-    task.setDueDate(Date.from(timer.getDuedate().toInstant().plusMillis(650)));
-    tasks.saveTask(task);
-    ClockUtil.setCurrentTime(timer.getDuedate());
+    // A node whose clock is 650 ms behind the one whose sweep found the task due (seen in ClusterTest).
+    Instant due = T0.plus(Duration.ofDays(30));
+    ClockUtil.setCurrentTime(Date.from(due.minusMillis(650)));
 
-    management.executeJob(timer.getId());
+    management.executeJob(reminderJob(task).getId());
 
     assertThat(deliveries()).as("reminded now, not a week later").isEqualTo(once("jal-guarantor" + DEMO));
     assertThat(reminders.findByTask(task.getId())).singleElement().satisfies(r -> assertThat(r.sequence()).isEqualTo(1));
   }
 
   @Test
-  void completingTheTaskCancelsItsReminders() throws Exception {
-    ProcessInstance exercise = driver.startAtStep("cam", 2);
-    Task task = driver.task(exercise, "conduct-outreach");
-    Instant due = T0.plus(Duration.ofDays(30));
-    ClockUtil.setCurrentTime(Date.from(due.plus(Duration.ofHours(1))));
-    management.executeJob(reminderJob(task).getId());
-    assertThat(smtp.getReceivedMessages()).hasSize(1);
-    String nextReminder = reminderJob(task).getId();
-
-    driver.complete(exercise, "conduct-outreach", TestVariables.conductOutreach());
-
-    assertThat(management.createJobQuery().jobId(nextReminder).count()).isZero();
-    assertThat(management.createJobQuery().activityId("conduct-outreach").processInstanceId(task.getProcessInstanceId())
-        .count()).isZero();
-    ClockUtil.setCurrentTime(Date.from(due.plus(WEEK).plus(WEEK)));
-    assertThat(management.createJobQuery().timers().activityId("conduct-outreach").executable().list())
-        .noneMatch(j -> j.getProcessInstanceId().equals(task.getProcessInstanceId()));
-    assertThat(smtp.getReceivedMessages()).as("no reminder after completion").hasSize(1);
-    assertThat(reminders.findByTask(task.getId())).hasSize(1);
-  }
-
-  @Test
-  void theJobLogKeepsWhatAReminderTimerDidButNotItsCreationOrDeletion() {
+  void theJobLogKeepsWhatASendJobDidButNotItsCreationOrDeletion() {
     ProcessInstance exercise = driver.startAtStep("cam", 2);
     Task task = driver.task(exercise, "conduct-outreach");
     Job first = reminderJob(task);
@@ -340,11 +288,11 @@ class ReminderProcessTest extends ProcessTestSupport {
     // Other jobs are logged as before: the follow-up's timers from their creation on.
     driver.startAtStep("oax", 6);
     assertThat(history.createHistoricJobLogQuery().creationLog().list())
-        .anySatisfy(log -> assertThat(log.getJobDefinitionType()).isNotEqualTo("timer-task-listener"));
+        .anySatisfy(log -> assertThat(log.getJobDefinitionType()).startsWith("timer-"));
   }
 
   @Test
-  void theDeletionOfAReminderTimerThatFailedIsLogged() throws Exception {
+  void theDeletionOfASendJobThatFailedIsLogged() throws Exception {
     ProcessInstance exercise = driver.startAtStep("jal", 2);
     Task task = driver.task(exercise, "conduct-outreach");
     String jobId = reminderJob(task).getId();
@@ -404,12 +352,8 @@ class ReminderProcessTest extends ProcessTestSupport {
     assertThat(history.createHistoricJobLogQuery().jobId(jobId).failureLog().count()).as("failures are logged").isOne();
     assertThat(reminders.findByTask(task.getId())).isEmpty();
     assertThat(tasks.getTaskComments(task.getId())).isEmpty();
-    assertThat(runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_REMINDERS_SENT)).isNull();
+    assertThat(runtime.getVariable(task.getProcessInstanceId(), ReminderSender.VAR_REMINDERS_SENT)).isNull();
     assertThat(smtp.getReceivedMessages()).isEmpty();
-    // The next week's reminder is scheduled all the same.
-    assertThat(timers(task, TaskTimers.REMINDER))
-        .extracting(j -> j.getDuedate().toInstant())
-        .containsExactlyInAnyOrder(now.plus(Duration.ofMinutes(1)), due.plus(WEEK));
 
     // Each retry fails again, waiting longer each time; the last one leaves an incident.
     List<Duration> backOff = List.of(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1));
@@ -441,28 +385,17 @@ class ReminderProcessTest extends ProcessTestSupport {
     assertThat(runtime.createIncidentQuery().configuration(jobId).count()).as("incident resolved").isZero();
     assertThat(reminders.findByTask(task.getId())).singleElement()
         .satisfies(r -> assertThat(r.sequence()).isEqualTo(1));
-    assertThat(timers(task, TaskTimers.REMINDER))
-        .as("only next week's reminder is left").singleElement()
-        .satisfies(j -> assertThat(j.getDuedate().toInstant()).isEqualTo(due.plus(WEEK)));
+    assertThat(management.createJobQuery().jobId(jobId).count()).as("the send job is done").isZero();
   }
 
-  /** The timer of the task's overdue reminders (its other timer is the notice before the due date). */
+  /** A send job of the task's next reminder, as the sweep creates it when it finds the task overdue. */
   private Job reminderJob(Task task) {
-    return TaskTimers.reminder(engine, task);
+    return ReminderJobs.reminderJob(engine, task);
   }
 
+  /** A send job of the task's notice, as the sweep creates it when the task falls due within three days. */
   private Job noticeJob(Task task) {
-    return TaskTimers.notice(engine, task);
-  }
-
-  private List<Job> timers(Task task, String listener) {
-    return TaskTimers.of(engine, task, listener);
-  }
-
-  /** Reminder timers of the task that are due now (the notice before the due date left aside). */
-  private long executableReminders(Task task) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    return timers(task, TaskTimers.REMINDER).stream().filter(j -> !j.getDuedate().toInstant().isAfter(now)).count();
+    return ReminderJobs.noticeJob(engine, task);
   }
 
   /** E-mails delivered per mailbox (GreenMail keeps one copy per recipient). */

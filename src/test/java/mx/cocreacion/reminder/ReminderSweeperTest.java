@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import mx.cocreacion.support.ProcessTestSupport;
 import mx.cocreacion.support.TestVariables;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -37,16 +38,16 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Reminder design {@code sweeper} ({@link ReminderSweep}): no timer on the user tasks; the sweep job finds what is
- * due and creates one send job per task. The same guarantees as the timers ({@link ReminderProcessTest}): one
- * reminder per task per period, the notice once, nothing after completion, a failing mail server retried then an
- * incident on that task's send job alone. Its own application context and in-memory database (the sweep looks at
- * every task of the database), in a JVM of its own (tag {@code own-engine}, pom.xml: Camunda registers the engine
+ * When reminders fall due ({@link ReminderSweep}): no timer on the user tasks (nor an execution of their own); the
+ * sweep job finds what is due and creates one send job per task: one reminder per task per period, the notice once,
+ * nothing after completion, a failing mail server retried then an incident on that task's send job alone, and the
+ * tasks of a version deployed with the retired reminder timers reminded the same way. What a reminder says and to
+ * whom: {@link ReminderProcessTest}. Its own application context and in-memory database (the sweep looks at every
+ * task of the database), in a JVM of its own (tag {@code own-engine}, pom.xml: Camunda registers the engine
  * {@code default} once per JVM).
  */
 @Tag("own-engine")
-@TestPropertySource(properties = {"cocreacion.reminders.design=sweeper",
-    "spring.datasource.url=jdbc:h2:mem:cocreacion-sweeper;DB_CLOSE_DELAY=-1"})
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:cocreacion-sweeper;DB_CLOSE_DELAY=-1")
 class ReminderSweeperTest extends ProcessTestSupport {
 
   static final Instant T0 = ReminderProcessTest.T0;
@@ -60,6 +61,7 @@ class ReminderSweeperTest extends ProcessTestSupport {
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired ReminderSweep sweep;
+  @Autowired RepositoryService repository;
 
   @BeforeEach
   void emptyMailboxesAndFixTheClock() throws Exception {
@@ -80,6 +82,8 @@ class ReminderSweeperTest extends ProcessTestSupport {
 
     assertThat(management.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().count())
         .as("no reminder or notice timer").isZero();
+    assertThat(task.getExecutionId()).as("no execution of its own: the task is not a scope")
+        .isEqualTo(task.getProcessInstanceId());
     assertThat(management.createJobQuery().list()).filteredOn(j -> ReminderSweep.SWEEP_TYPE.equals(type(j)))
         .singleElement().satisfies(j -> assertThat(j.getId()).isEqualTo(ReminderSweep.SWEEP_JOB_ID));
 
@@ -120,7 +124,7 @@ class ReminderSweeperTest extends ProcessTestSupport {
     });
     assertThat(tasks.getTaskComments(task.getId())).extracting(Comment::getFullMessage)
         .containsExactly("Recordatorio 1 enviado a: cam-society" + DEMO);
-    assertThat(runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_REMINDERS_SENT)).isEqualTo(1);
+    assertThat(runtime.getVariable(task.getProcessInstanceId(), ReminderSender.VAR_REMINDERS_SENT)).isEqualTo(1);
 
     // Later in the same period: nothing more.
     sweepAt(due.plus(Duration.ofDays(6)));
@@ -134,7 +138,7 @@ class ReminderSweeperTest extends ProcessTestSupport {
     runSendJobs(task);
     assertThat(deliveries()).isEqualTo(once("cam-society" + DEMO, "cam-guarantor" + DEMO, "inai-monitor" + DEMO));
     assertThat(reminders.findByTask(task.getId())).extracting(Reminder::sequence).containsExactly(1, 2);
-    assertThat(runtime.getVariable(task.getProcessInstanceId(), SendReminderListener.VAR_REMINDERS_SENT)).isEqualTo(2);
+    assertThat(runtime.getVariable(task.getProcessInstanceId(), ReminderSender.VAR_REMINDERS_SENT)).isEqualTo(2);
   }
 
   @Test
@@ -244,7 +248,7 @@ class ReminderSweeperTest extends ProcessTestSupport {
   // ---------------------------------------------------------------- helpers
 
   @Test
-  void reminderTimersLeftByTheTimersDesignAreDeletedAtStartUp() {
+  void reminderTimersLeftByTheRetiredTimersDesignAreDeletedAtStartUp() {
     var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     List<String> left = configuration.getCommandExecutorTxRequired().execute(command -> {
       List<String> ids = new java.util.ArrayList<>();
@@ -266,6 +270,42 @@ class ReminderSweeperTest extends ProcessTestSupport {
         .as("the reminder and notice timers are gone, another timeout listener's timer stays").containsExactly(0L, 0L, 1L);
     management.deleteJob(left.get(2));
     assertThat(management.createJobQuery().jobId(ReminderSweep.SWEEP_JOB_ID).count()).as("one sweep job").isEqualTo(1);
+  }
+
+  /**
+   * A version deployed before the timeout listeners left the models (until 2026-12: two per user task): its tasks
+   * get no timer, stay scopes as its running instances' executions are, are reminded by the sweep, and complete.
+   */
+  @Test
+  void aVersionWithReminderTimersInItsModelIsRemindedByTheSweepAndCompletes() throws Exception {
+    String deployment = repository.createDeployment().name("outreach 2026-12, reminder timers in the model")
+        .addClasspathResource("old-versions/outreach-with-reminder-timers.bpmn").deploy().getId();
+    try {
+      ProcessInstance exercise = driver.startAtStep("cam", 2);
+      Task task = driver.task(exercise, "conduct-outreach");
+      assertThat(repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId())
+          .as("the task of the older version").isEqualTo(deployment);
+      assertThat(management.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().count())
+          .as("its timeout listeners are removed when it is parsed").isZero();
+      assertThat(task.getExecutionId()).as("a scope, as when the version was deployed")
+          .isNotEqualTo(task.getProcessInstanceId());
+
+      Instant due = T0.plus(Duration.ofDays(30));
+      sweepAt(due.plus(Duration.ofHours(1)));
+      assertThat(sendJobs(task)).singleElement()
+          .satisfies(job -> assertThat(job.getExecutionId()).isEqualTo(task.getExecutionId()));
+      runSendJobs(task);
+      assertThat(deliveries()).isEqualTo(once("cam-guarantor" + DEMO));
+      sweepAt(due.plus(WEEK).plus(Duration.ofHours(2)));
+      String pending = sendJobs(task).get(0).getId();
+
+      driver.complete(exercise, "conduct-outreach", TestVariables.conductOutreach());
+
+      assertThat(management.createJobQuery().jobId(pending).count()).as("gone with the task's execution").isZero();
+      assertThat(driver.step(exercise, "stl-integration")).as("the exercise goes on to step 3").isNotNull();
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
   }
 
   private void sweepAt(Instant now) {

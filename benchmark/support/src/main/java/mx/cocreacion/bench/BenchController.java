@@ -124,16 +124,16 @@ public class BenchController {
   }
 
   /**
-   * Product in reminder design {@code sweeper} ({@code cocreacion.reminders.design}): no timer per task, so a reminder
-   * is due when its task is; the drain is over when every task due at {@code at} has a reminder ({@code cc_reminder}).
+   * The product ({@code design=sweeper}; its only design since issue 19): no timer per task, so a reminder is due when
+   * its task is; the drain is over when every task due at {@code at} has a reminder ({@code cc_reminder}).
    */
   static final String SWEEPER_DUE = "select count(*) from ACT_RU_TASK t where t.DUE_DATE_ <= ?"
       + " and not exists (select 1 from cc_reminder r where r.task_id = t.ID_)";
 
   /**
-   * Makes every reminder timer (and its task) due at {@code at}: the storm's single instant. With
-   * {@code design=sweeper} every task's due date, and the sweep job runs at once; {@code jobs} is then the number of
-   * reminders due (tasks).
+   * Makes every reminder timer (and its task) due at {@code at}: the storm's single instant ({@code design=timers}, the
+   * bare peer's reminder timers). With {@code design=sweeper} (the product) every task's due date, and the sweep job
+   * runs at once; {@code jobs} is then the number of reminders due (tasks).
    */
   @PostMapping("/timers/due")
   public Map<String, Object> makeDue(@RequestParam Instant at, @RequestParam(defaultValue = "timers") String design) {
