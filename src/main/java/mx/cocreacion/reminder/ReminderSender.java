@@ -37,7 +37,7 @@ public class ReminderSender {
    * A due date less than this in the future still counts as due: a send job created right when the task fell
    * due may run on a node whose clock is a little behind, and must not skip the reminder for a whole period.
    */
-  static final Duration CREATION_SKEW = Duration.ofMinutes(1);
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
   private final ReminderRepository reminders;
   private final ReminderRecipients recipients;
@@ -61,7 +61,7 @@ public class ReminderSender {
    */
   public boolean remind(DelegateTask task, Instant now) {
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-    if (due != null && due.isAfter(now.plus(CREATION_SKEW))) {
+    if (due != null && due.isAfter(now.plus(CLOCK_SKEW))) {
       // Someone moved the due date (Tasklist): not overdue yet, the next period checks again.
       LOG.info("Tarea {} ({}) aún no vence ({}); sin recordatorio", task.getId(), task.getTaskDefinitionKey(), due);
       return false;
@@ -91,7 +91,7 @@ public class ReminderSender {
    */
   public boolean notice(DelegateTask task, Instant now) {
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-    Instant soon = now.plus(CREATION_SKEW);
+    Instant soon = now.plus(CLOCK_SKEW);
     if (due == null || !due.isAfter(soon) || DueDates.minus(due, properties.beforeDue()).isAfter(soon)) {
       LOG.debug("Tarea {} ({}): sin aviso de vencimiento (vence {})", task.getId(), task.getTaskDefinitionKey(), due);
       return false;

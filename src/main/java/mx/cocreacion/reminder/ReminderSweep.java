@@ -58,8 +58,8 @@ import org.springframework.stereotype.Component;
  *       {@code <task id>:notice}) on the task's execution, process instance, definition and tenant: retries (the
  *       reminder retry cycle) and the incident are that task's alone, shown under its instance in Cockpit, and the
  *       job goes away with the execution (a task of an older version: its own scope execution; otherwise the process
-       instance's or the multi-instance's execution, so a send job created just before the task was completed runs
-       and finds no task).</li>
+ *       instance's or the multi-instance's execution, so a send job created just before the task was completed runs
+ *       and finds no task).</li>
  *   <li>The send job runs {@link ReminderSender}, which checks again that the task is there, still due, and not
  *       reminded in the last period ({@code cc_reminder}) or not noticed yet ({@code cc_reminder_notice}).</li>
  * </ul>
@@ -260,7 +260,7 @@ public class ReminderSweep extends AbstractProcessEnginePlugin {
       if (DueDates.plus(now, properties.beforeDue()).equals(now)) {
         return List.of(); // before-due P0D: no notices
       }
-      Instant soon = now.plus(ReminderSender.CREATION_SKEW);
+      Instant soon = now.plus(ReminderSender.CLOCK_SKEW);
       List<DueTask> found = jdbc.getObject().sql("""
               select t.ID_, t.EXECUTION_ID_, t.PROC_INST_ID_, t.PROC_DEF_ID_, t.TENANT_ID_, t.DUE_DATE_, t.CREATE_TIME_
               from ACT_RU_TASK t
