@@ -53,10 +53,11 @@ def log(*a):
     print(time.strftime('%H:%M:%S'), *a, flush=True)
 
 
-def cpu_seconds(pid, database):
+def cpu_split(pid, database):
     """CPU time (user + system) used so far by the process `pid` and, with `database`, by every PostgreSQL
-    process of this machine (with the children it has reaped: a backend that ended still counts)."""
-    hz, total = os.sysconf('SC_CLK_TCK'), 0
+    process of this machine (with the children it has reaped: a backend that ended still counts), apart:
+    (seconds of `pid`, seconds of PostgreSQL)."""
+    hz, total, pg = os.sysconf('SC_CLK_TCK'), 0, 0
     for entry in os.listdir('/proc'):
         if not entry.isdigit():
             continue
@@ -69,8 +70,8 @@ def cpu_seconds(pid, database):
         if int(entry) == pid:
             total += int(fields[11]) + int(fields[12])
         elif database and name == 'postgres':
-            total += sum(int(x) for x in fields[11:15])
-    return total / hz
+            pg += sum(int(x) for x in fields[11:15])
+    return total / hz, pg / hz
 
 
 def result(part, db, peer, config, metric, value, unit='', note=''):
@@ -310,13 +311,23 @@ class Sink:
 
 
 # ---------------------------------------------------------------- parts
+OPEN_EXERCISES = """exercises each peer starts before the walk and leaves open at their first task (default 32, one per
+entidad), as a deployment in use always holds some. Without them a peer's runtime tables are empty between its rounds;
+the VACUUM (ANALYZE) that then finds them empty records zero pages, PostgreSQL plans that peer's prepared statements
+for empty tables (sequential scans, kept as generic plans), and its next round reads every dead row of ACT_RU_VARIABLE
+and ACT_RU_EXECUTION until the next analyze: whichever peer it hit lost 10 to 30 %% (docs/benchmark.md, «The walk's
+lottery»). 0: none, as before 2026-12-06"""
+
+
 def walk_part(db):
     """Both peers are up at once and walk in alternating rounds (N/5 exercises each, the first peer
-    swapped every round), so a change in the machine's load during the run hits both alike."""
+    swapped every round), so a change in the machine's load during the run hits both alike. Each first opens
+    --open-exercises exercises that stay at their first task (OPEN_EXERCISES)."""
     n, c = ARGS.n, ARGS.clients
     peers = ('product', 'bare')
     nodes, walks, per, s0, wall = {}, {}, {p: [] for p in peers}, {}, {p: 0.0 for p in peers}
     cpu = {p: 0.0 for p in peers}  # seconds of CPU of the peer's node (and PostgreSQL) during its rounds
+    node_cpu = {p: 0.0 for p in peers}  # of its node alone
     try:
         for peer in peers:
             nodes[peer] = node(peer, db, 'walk-' + peer, {})
@@ -329,15 +340,22 @@ def walk_part(db):
                     return nd.sql()
                 per[peer].append(nd.sql() - before)  # the count request itself runs no SQL
             Walk(nd.base, peer == 'bare', year0=2900, probe=probe, tag='probe').exercise(0)
+            # Exercises left open at their first task (one per entidad by default), as a deployment in use holds
+            # them: see OPEN_EXERCISES.
+            opener = Walk(nd.base, peer == 'bare', year0=2800)
+            for i in range(ARGS.open_exercises):
+                opener.start(i)
             walks[peer] = Walk(nd.base, peer == 'bare')
             s0[peer] = nd.sql()
         chunk = max(c, -(-n // 5))
         with Autovacuum(db, ['walk-' + p for p in peers]):
             for r, first in enumerate(range(0, n, chunk)):
                 for peer in (peers if r % 2 == 0 else peers[::-1]):
-                    cpu0 = cpu_seconds(nodes[peer].proc.pid, db == 'postgres')
+                    cpu0 = cpu_split(nodes[peer].proc.pid, db == 'postgres')
                     wall[peer] += walks[peer].run(first, min(chunk, n - first), c)
-                    cpu[peer] += cpu_seconds(nodes[peer].proc.pid, db == 'postgres') - cpu0
+                    cpu1 = cpu_split(nodes[peer].proc.pid, db == 'postgres')
+                    cpu[peer] += sum(cpu1) - sum(cpu0)
+                    node_cpu[peer] += cpu1[0] - cpu0[0]
                 log('  walked %d of %d (product %.0f s, bare %.0f s)' % (min(n, first + chunk), n, wall['product'], wall['bare']))
         statements = {p: nodes[p].sql() - s0[p] for p in peers}
         rss = {p: nodes[p].rss_mb() for p in peers}
@@ -364,6 +382,9 @@ def walk_part(db):
         f['cpu_ex'] = cpu[peer] / max(1, done)
         result('walk', db, peer, cfg, 'CPU per exercise (node%s)' % (' + PostgreSQL' if db == 'postgres' else ''),
                round(1000 * f['cpu_ex']), 'ms', 'seconds of CPU used during its rounds / exercises walked')
+        if db == 'postgres':
+            result('walk', db, peer, cfg, 'CPU per exercise, node alone', round(1000 * node_cpu[peer] / max(1, done)), 'ms',
+                   'the rest is PostgreSQL\'s')
     if figures['bare']['ex_s']:
         result('walk', db, 'ratio', 'N=%d C=%d' % (n, c),
                'product/bare time per exercise (goal <= 1.5%s)' % (' now, 1.3 later' if db == 'postgres' else ', PostgreSQL\'s'),
@@ -960,6 +981,7 @@ def main():
     ap.add_argument('--parts', default='walk,storm,read,startup')
     ap.add_argument('--n', type=int, default=200, help='exercises walked per peer (national: 2500)')
     ap.add_argument('--clients', type=int, default=4, help='concurrent HTTP clients (walk and read)')
+    ap.add_argument('--open-exercises', type=int, default=32, help='walk: ' + OPEN_EXERCISES)
     ap.add_argument('--storm-n', type=int, default=25000, help='reminders falling due at once')
     ap.add_argument('--storm-configs', default='tuned,default,bare,two',
                     help='tuned,default,bare,bare-default,two (the product: its reminders come from the sweep); '

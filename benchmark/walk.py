@@ -103,15 +103,19 @@ class Walk:
         job = pick(sorted(jobs, key=lambda j: j['dueDate']))
         self.call('job', 'POST', '/engine-rest/job/%s/execute' % job['id'])
 
-    def exercise(self, n):
+    def start(self, n):
+        """Starts exercise n (entidad n mod 32, year year0 + n div 32): its business key and process instance id."""
         tenant = TENANTS[n % 32]
-        members = [dict(m, email=m['email'] % (self.tag + str(n))) for m in MEMBERS]
         bk = '%s-%d' % (tenant, self.year0 + n // 32)
         pi = self.call('start', 'POST', '/engine-rest/process-definition/key/local-exercise/start', {
             'businessKey': bk,
             'variables': {'entity': v(tenant, 'String'), 'exerciseName': v('Ejercicio %d' % n, 'String'),
                           'guarantorBody': v('Órgano garante', 'String')}})
-        pid = pi['id']
+        return bk, pi['id']
+
+    def exercise(self, n):
+        members = [dict(m, email=m['email'] % (self.tag + str(n))) for m in MEMBERS]
+        bk, pid = self.start(n)
         c = self.complete_all
         c(bk, 'sign-declaration', lambda i: {'signatoryName': v('Firmante %d' % i, 'String'), 'signed': v(True, 'Boolean')}, 3)
         c(bk, 'conduct-outreach', lambda i: {
