@@ -39,6 +39,17 @@ class OperationsConfiguration {
     return registration;
   }
 
+  /** Engine REST and the webapps (their API and engine REST): the look-up of the engine in every request. */
+  @Bean
+  FilterRegistrationBean<ServiceFilesFilter> serviceFiles() {
+    var registration = new FilterRegistrationBean<>(new ServiceFilesFilter());
+    registration.setName("service-files");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    return registration;
+  }
+
   /** Named so that it replaces Spring Boot's mail health indicator. */
   @Bean
   MailHealthIndicator mailHealthIndicator(JavaMailSenderImpl mailSender, OperationsProperties properties) {

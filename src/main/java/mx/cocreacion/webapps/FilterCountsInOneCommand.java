@@ -78,11 +78,15 @@ public class FilterCountsInOneCommand implements ContainerRequestFilter {
     request.abortWith(Response.ok(filters, MediaType.APPLICATION_JSON_TYPE).build());
   }
 
+  /** The cheap questions first: the matched resource comes through a proxy of the request scope. */
   private boolean isFilterListWithCounts(ContainerRequestContext request) {
-    Method method = resource == null ? null : resource.getResourceMethod();
-    return method != null && HttpMethod.GET.equals(request.getMethod()) && "getFilters".equals(method.getName())
-        && resource.getResourceClass() != null && FilterRestService.class.isAssignableFrom(resource.getResourceClass())
-        && Boolean.parseBoolean(request.getUriInfo().getQueryParameters().getFirst("itemCount"));
+    if (!HttpMethod.GET.equals(request.getMethod()) || resource == null
+        || !Boolean.parseBoolean(request.getUriInfo().getQueryParameters().getFirst("itemCount"))) {
+      return false;
+    }
+    Method method = resource.getResourceMethod();
+    return method != null && "getFilters".equals(method.getName())
+        && resource.getResourceClass() != null && FilterRestService.class.isAssignableFrom(resource.getResourceClass());
   }
 
   private ObjectMapper objectMapper() {
