@@ -1,17 +1,27 @@
 package mx.cocreacion.security;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -47,6 +57,17 @@ import org.springframework.stereotype.Component;
  * authorizations); before creating one Camunda looks for an existing grant of that group or user on the task id.
  * A task created in the same command has none in the database ({@link NewTaskAuthorizations}), so that read is
  * skipped for it; grants made twice in one command are merged as Camunda merges them.
+ *
+ * <p><b>A command's check, without revokes.</b> Camunda answers "may this person do this" (completing a task: work
+ * on the task, or update it, or the same on its process definition) with one statement that MyBatis builds anew
+ * every time from a template of nested {@code CASE}s, one level per kind of grant and per revoke: building it was
+ * 7 % of the node's CPU in the benchmark's walk (docs/benchmark.md). Without revokes the answer of that statement is
+ * simple: an atomic check holds when a grant of the user, a grant of one of their groups or a global authorization
+ * gives its permission on its resource type, for its resource id or for {@code *}; the composite holds when one of
+ * them holds (disjunctive) or all do (conjunctive). {@link Manager#isAuthorized(String, List, CompositePermissionCheck)}
+ * reads those grants with one plain statement and answers that. Checks it does not cover (revokes checked, nested
+ * composites, query parameters, a value for "no authorization found", an invalid permission) go to Camunda as before;
+ * {@code AuthorizationChecksPluginTest} compares both answers over random grants and checks.
  */
 @Component
 public class AuthorizationChecksPlugin extends AbstractProcessEnginePlugin {
@@ -148,12 +169,104 @@ public class AuthorizationChecksPlugin extends AbstractProcessEnginePlugin {
       super.update(authorization);
     }
 
+    /** Camunda's answer, read as described in the class comment when no revoke is checked. */
+    @Override
+    public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
+      if (!GrantCheck.covers(check) || !check.getAtomicChecks().stream().allMatch(this::isResourceValidForPermission)
+          || isRevokeAuthCheckEnabled(userId, groupIds)) {
+        return super.isAuthorized(userId, groupIds, check);
+      }
+      return GrantCheck.holds(check, userId, filterAuthenticatedGroupIds(groupIds));
+    }
+
     private static void refuseUncheckedRevoke(DbEntity authorization) {
       if (authorization instanceof AuthorizationEntity entity
           && entity.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE
           && revokesNeverChecked(Context.getProcessEngineConfiguration())) {
         throw new BadUserRequestException(REVOKES_REFUSED);
       }
+    }
+  }
+
+  /** The grants that answer a composite of atomic checks when no revoke is checked (see the class comment). */
+  static final class GrantCheck {
+
+    private GrantCheck() {}
+
+    /** Atomic checks only, each with a resource id or none, and no value of its own for "not found". */
+    static boolean covers(CompositePermissionCheck check) {
+      List<PermissionCheck> atomic = check.getAtomicChecks();
+      return (check.getCompositeChecks() == null || check.getCompositeChecks().isEmpty())
+          && atomic != null && !atomic.isEmpty()
+          && atomic.stream().allMatch(c -> c.getPermission() != null && c.getResource() != null
+              && c.getResourceIdQueryParam() == null && c.getAuthorizationNotFoundReturnValue() == null);
+    }
+
+    record Grant(int resourceType, String resourceId, int permissions) {
+
+      boolean gives(PermissionCheck check) {
+        String id = check.getResourceId();
+        return resourceType == check.getResourceType()
+            && (Authorization.ANY.equals(resourceId) || (id != null && !Authorization.ANY.equals(id) && id.equals(resourceId)))
+            && (permissions & check.getPerms()) == check.getPerms();
+      }
+    }
+
+    static boolean holds(CompositePermissionCheck check, String userId, List<String> groupIds) {
+      List<Grant> grants = grants(check.getAtomicChecks(), userId, groupIds);
+      return check.isDisjunctive()
+          ? check.getAtomicChecks().stream().anyMatch(c -> grants.stream().anyMatch(g -> g.gives(c)))
+          : check.getAtomicChecks().stream().allMatch(c -> grants.stream().anyMatch(g -> g.gives(c)));
+    }
+
+    /**
+     * The user's grants, their groups' grants and the global authorizations on the checks' resource types, for
+     * their resource ids or {@code *}: the rows each level of Camunda's statement looks for.
+     */
+    static List<Grant> grants(List<PermissionCheck> checks, String userId, List<String> groupIds) {
+      Set<Integer> types = new LinkedHashSet<>();
+      Set<String> ids = new LinkedHashSet<>();
+      ids.add(Authorization.ANY);
+      for (PermissionCheck c : checks) {
+        types.add(c.getResourceType());
+        if (c.getResourceId() != null) {
+          ids.add(c.getResourceId());
+        }
+      }
+      List<String> groups = groupIds == null ? List.of() : groupIds;
+      String sql = "select RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ from "
+          + Context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_AUTHORIZATION"
+          + " where ((TYPE_ = " + Authorization.AUTH_TYPE_GRANT + " and (USER_ID_ = ?"
+          + (groups.isEmpty() ? "" : " or GROUP_ID_ in (" + marks(groups.size()) + ")") + "))"
+          + " or (TYPE_ = " + Authorization.AUTH_TYPE_GLOBAL + " and USER_ID_ = '" + Authorization.ANY + "'))"
+          + " and RESOURCE_TYPE_ in (" + marks(types.size()) + ") and RESOURCE_ID_ in (" + marks(ids.size()) + ")";
+      Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        int i = 1;
+        statement.setString(i++, userId);
+        for (String group : groups) {
+          statement.setString(i++, group);
+        }
+        for (int type : types) {
+          statement.setInt(i++, type);
+        }
+        for (String id : ids) {
+          statement.setString(i++, id);
+        }
+        List<Grant> grants = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            grants.add(new Grant(rows.getInt(1), rows.getString(2), rows.getInt(3)));
+          }
+        }
+        return grants;
+      } catch (SQLException e) {
+        throw new ProcessEngineException("No se pudieron leer las autorizaciones: " + e.getMessage(), e);
+      }
+    }
+
+    private static String marks(int n) {
+      return String.join(", ", Collections.nCopies(n, "?"));
     }
   }
 }

@@ -3,8 +3,10 @@ package mx.cocreacion.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.IntStream;
 import mx.cocreacion.support.CocreacionTest;
 import mx.cocreacion.support.ExerciseDriver;
@@ -12,10 +14,16 @@ import mx.cocreacion.support.Http;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -145,6 +153,94 @@ class AuthorizationChecksPluginTest {
     assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
         .resourceId(taskId).userIdIn("persona-de-prueba-permisos").count()).isEqualTo(1);
     engine.getRuntimeService().deleteProcessInstance(exercise.getId(), "prueba");
+  }
+
+  /**
+   * The manager's answer without revokes is Camunda's statement's: random grants of users, of groups and global
+   * ones, on tasks and process definitions, for an id or {@code *}, then random checks (one to four atomic checks,
+   * "any" or "all", with an id, {@code *} or none) of users with no, one or two groups.
+   */
+  @Test
+  void grantChecksAnswerAsCamundasStatementDoes() {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    var auth = engine.getAuthorizationService();
+    var random = new Random(19);
+    Resource[] resources = {Resources.TASK, Resources.PROCESS_DEFINITION};
+    Permission[][] permissions = {
+        {Permissions.READ, Permissions.UPDATE, TaskPermissions.TASK_WORK, TaskPermissions.READ_VARIABLE},
+        {Permissions.READ, ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.UPDATE_TASK,
+            ProcessDefinitionPermissions.READ_TASK}};
+    String[] ids = {"paridad-1", "paridad-2", Authorization.ANY};
+    String[] users = {"paridad-ana", "paridad-luis"};
+    String[] groups = {"paridad-stl", "paridad-garante", "paridad-sociedad"};
+    int granted = 0;
+    int refused = 0;
+    List<String> stored = new ArrayList<>();
+    try {
+      for (int round = 0; round < 12; round++) {
+        stored.forEach(auth::deleteAuthorization);
+        stored.clear();
+        var keys = new java.util.HashSet<String>(); // one authorization per kind, who, resource and id
+        for (int k = 0; k < 1 + random.nextInt(6); k++) {
+          int kind = random.nextInt(3);
+          Authorization grant = auth.createNewAuthorization(
+              kind == 2 ? Authorization.AUTH_TYPE_GLOBAL : Authorization.AUTH_TYPE_GRANT);
+          if (kind == 0) {
+            grant.setUserId(users[random.nextInt(users.length)]);
+          } else if (kind == 1) {
+            grant.setGroupId(groups[random.nextInt(groups.length)]);
+          }
+          int r = random.nextInt(resources.length);
+          grant.setResource(resources[r]);
+          grant.setResourceId(ids[random.nextInt(ids.length)]);
+          for (Permission permission : permissions[r]) {
+            if (random.nextInt(3) == 0) {
+              grant.addPermission(permission);
+            }
+          }
+          if (keys.add(grant.getAuthorizationType() + grant.getUserId() + grant.getGroupId() + r
+              + grant.getResourceId())) {
+            stored.add(auth.saveAuthorization(grant).getId());
+          }
+        }
+        for (int q = 0; q < 40; q++) {
+          var check = new CompositePermissionCheck(random.nextBoolean());
+          for (int a = 0; a < 1 + random.nextInt(4); a++) {
+            int r = random.nextInt(resources.length);
+            var atomic = new PermissionCheck();
+            atomic.setResource(resources[r]);
+            atomic.setPermission(permissions[r][random.nextInt(permissions[r].length)]);
+            int id = random.nextInt(ids.length + 1);
+            atomic.setResourceId(id == ids.length ? null : ids[id]);
+            check.addAtomicCheck(atomic);
+          }
+          String user = users[random.nextInt(users.length)];
+          List<String> theirGroups = List.of(groups).subList(0, random.nextInt(3));
+          boolean camundas = configuration.getCommandExecutorTxRequired().execute(context ->
+              new AuthorizationManager().isAuthorized(user, theirGroups, check));
+          boolean ours = configuration.getCommandExecutorTxRequired().execute(context ->
+              context.getAuthorizationManager().isAuthorized(user, theirGroups, check));
+          assertThat(ours).as("round %d, %s of %s, %s", round, user, theirGroups, describe(check))
+              .isEqualTo(camundas);
+          if (camundas) {
+            granted++;
+          } else {
+            refused++;
+          }
+        }
+      }
+    } finally {
+      stored.forEach(auth::deleteAuthorization);
+    }
+    // Both answers came up often enough for the comparison to mean something.
+    assertThat(granted).isGreaterThan(60);
+    assertThat(refused).isGreaterThan(60);
+  }
+
+  private static String describe(CompositePermissionCheck check) {
+    return (check.isDisjunctive() ? "any of " : "all of ") + check.getAtomicChecks().stream()
+        .map(c -> c.getPermission().getName() + " on " + c.getResource().resourceName() + " " + c.getResourceId())
+        .toList();
   }
 
   private Map<String, Authorization> grants(String taskId) {
