@@ -315,8 +315,8 @@ OPEN_EXERCISES = """exercises each peer starts before the walk and leaves open a
 entidad), as a deployment in use always holds some. Without them a peer's runtime tables are empty between its rounds;
 the VACUUM (ANALYZE) that then finds them empty records zero pages, PostgreSQL plans that peer's prepared statements
 for empty tables (sequential scans, kept as generic plans), and its next round reads every dead row of ACT_RU_VARIABLE
-and ACT_RU_EXECUTION until the next analyze: whichever peer it hit lost 10 to 30 %% (docs/benchmark.md, «The walk's
-lottery»). 0: none, as before 2026-12-06"""
+and ACT_RU_EXECUTION until the next analyze: whichever peer it hit spent up to a third more time executing statements
+(docs/benchmark.md, «The walk's lottery»). 0: none, as before 2026-12-06"""
 
 
 def walk_part(db):
