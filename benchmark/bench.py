@@ -860,7 +860,8 @@ def people_round(nd, admin, people, key0):
 SQL_CATEGORIES = [
     ('REST login (password, groups, tenants)', r'from ACT_ID_USER where ID_|ACT_ID_GROUP RES inner join ACT_ID_MEMBERSHIP|'
                                                r'ACT_ID_TENANT RES inner join ACT_ID_TENANT_MEMBER'),
-    ('authorization checks (per command)', r'^SELECT (CASE WHEN EXISTS|distinct\(A\.GROUP_ID_\)|IFNULL|COALESCE).*ACT_RU_AUTHORIZATION'),
+    ('authorization checks (per command)', r'^SELECT (CASE WHEN EXISTS|distinct\(A\.GROUP_ID_\)|IFNULL|COALESCE).*ACT_RU_AUTHORIZATION|'
+                                           r'^select RESOURCE_TYPE_, RESOURCE_ID_, PERMS_ from \w*ACT_RU_AUTHORIZATION'),  # the plugin's
     ('task authorizations (rows)', r'ACT_RU_AUTHORIZATION'),
     ('accounts (provisioning)', r'\bACT_ID_(USER|GROUP|MEMBERSHIP|TENANT|INFO)'),
     ('operation log (audit)', r'ACT_HI_OP_LOG'),
