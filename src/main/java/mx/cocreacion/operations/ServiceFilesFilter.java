@@ -31,7 +31,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (docs/benchmark.md, «The engine's look-up in every request»). The jars do not change while the application
  * runs, so this filter gives the request a context class loader that reads each service file once, keeps its
  * bytes, and answers later look-ups with the same contents. Classes and every other resource come from the
- * original loader, unchanged; the original is back on the thread when the request leaves.
+ * original loader, unchanged; the original is back on the thread when the request leaves. A thread started during
+ * a request inherits the wrapper (its parent is Tomcat's loader); nothing in engine REST or the webapps tests the
+ * thread's loader for Tomcat's class.
  */
 public class ServiceFilesFilter extends OncePerRequestFilter {
 
@@ -59,6 +61,11 @@ public class ServiceFilesFilter extends OncePerRequestFilter {
   /** A class loader that asks its parent for everything, and for a service file only once. */
   static final class CachingLoader extends ClassLoader {
 
+    static {
+      // The JVM would otherwise lock this one loader, shared by every request, around each class it resolves.
+      registerAsParallelCapable();
+    }
+
     private final Map<String, List<URL>> serviceFiles = new ConcurrentHashMap<>();
 
     CachingLoader(ClassLoader parent) {
@@ -73,7 +80,7 @@ public class ServiceFilesFilter extends OncePerRequestFilter {
 
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
-      if (!name.startsWith(SERVICE_FILES)) {
+      if (!name.startsWith(SERVICE_FILES) || name.endsWith("/")) { // a folder (class path scanning) as it is
         return getParent().getResources(name);
       }
       try {

@@ -221,7 +221,9 @@ public class AuthorizationChecksPlugin extends AbstractProcessEnginePlugin {
 
     /**
      * The user's grants, their groups' grants and the global authorizations on the checks' resource types, for
-     * their resource ids or {@code *}: the rows each level of Camunda's statement looks for.
+     * their resource ids or {@code *}: the rows each level of Camunda's statement looks for. Ids are then compared
+     * as Java strings, as {@code =} compares them on PostgreSQL and H2 (the platform's databases); a database that
+     * compares without case or trailing blanks would need its own comparison.
      */
     static List<Grant> grants(List<PermissionCheck> checks, String userId, List<String> groupIds) {
       Set<Integer> types = new LinkedHashSet<>();
@@ -239,7 +241,8 @@ public class AuthorizationChecksPlugin extends AbstractProcessEnginePlugin {
           + " where ((TYPE_ = " + Authorization.AUTH_TYPE_GRANT + " and (USER_ID_ = ?"
           + (groups.isEmpty() ? "" : " or GROUP_ID_ in (" + marks(groups.size()) + ")") + "))"
           + " or (TYPE_ = " + Authorization.AUTH_TYPE_GLOBAL + " and USER_ID_ = '" + Authorization.ANY + "'))"
-          + " and RESOURCE_TYPE_ in (" + marks(types.size()) + ") and RESOURCE_ID_ in (" + marks(ids.size()) + ")";
+          + " and RESOURCE_TYPE_ in (" + marks(types.size()) + ") and RESOURCE_ID_ in (" + marks(ids.size()) + ")"
+          + " and PERMS_ is not null"; // Camunda's PERMS_ & p = p is not true on a null
       Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         int i = 1;

@@ -87,6 +87,8 @@ class ServiceFilesFilterTest {
     assertThatThrownBy(() -> loader.loadClass("no.such.Type")).isInstanceOf(ClassNotFoundException.class);
     assertThat(Collections.list(loader.getResources("application.yaml")))
         .isEqualTo(Collections.list(parent.getResources("application.yaml")));
+    assertThat(Collections.list(loader.getResources(ServiceFilesFilter.SERVICE_FILES))).as("the folder itself")
+        .isEqualTo(Collections.list(parent.getResources(ServiceFilesFilter.SERVICE_FILES)));
   }
 
   @Test
