@@ -28,12 +28,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * resource). Each lookup asks the thread's context class loader (Tomcat's) for
  * {@code META-INF/services/org.camunda.bpm.engine.rest.spi.ProcessEngineProvider} in every jar of the
  * application, then opens and reads the file it finds: 4 % of the node's CPU in the benchmark's walk
- * (docs/benchmark.md, «The engine's look-up in every request»). The jars do not change while the application
+ * (docs/benchmark.md, «Three cuts in the node»). The jars do not change while the application
  * runs, so this filter gives the request a context class loader that reads each service file once, keeps its
  * bytes, and answers later look-ups with the same contents. Classes and every other resource come from the
  * original loader, unchanged; the original is back on the thread when the request leaves. A thread started during
  * a request inherits the wrapper (its parent is Tomcat's loader); nothing in engine REST or the webapps tests the
- * thread's loader for Tomcat's class.
+ * thread's loader for Tomcat's class. Look-ups outside requests that have a faster path of their own (the mail
+ * and XML datatype factories) are pinned at start-up by {@link ServiceLookups}.
  */
 public class ServiceFilesFilter extends OncePerRequestFilter {
 

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -214,9 +215,10 @@ public class AuthorizationChecksPlugin extends AbstractProcessEnginePlugin {
 
     static boolean holds(CompositePermissionCheck check, String userId, List<String> groupIds) {
       List<Grant> grants = grants(check.getAtomicChecks(), userId, groupIds);
+      Predicate<PermissionCheck> given = c -> grants.stream().anyMatch(g -> g.gives(c));
       return check.isDisjunctive()
-          ? check.getAtomicChecks().stream().anyMatch(c -> grants.stream().anyMatch(g -> g.gives(c)))
-          : check.getAtomicChecks().stream().allMatch(c -> grants.stream().anyMatch(g -> g.gives(c)));
+          ? check.getAtomicChecks().stream().anyMatch(given)
+          : check.getAtomicChecks().stream().allMatch(given);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -180,7 +181,7 @@ class AuthorizationChecksPluginTest {
       for (int round = 0; round < 12; round++) {
         stored.forEach(auth::deleteAuthorization);
         stored.clear();
-        var keys = new java.util.HashSet<String>(); // one authorization per kind, who, resource and id
+        var keys = new HashSet<String>(); // one authorization per kind, who, resource and id
         for (int k = 0; k < 1 + random.nextInt(6); k++) {
           int kind = random.nextInt(3);
           Authorization grant = auth.createNewAuthorization(
