@@ -1,0 +1,104 @@
+package mx.cocreacion.operations;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Two indexes on Camunda's own tables that Camunda's schema lacks and the platform's work needs at national scale
+ * (docs/benchmark.md, «Two look-ups without an index»). Each turned one of Camunda's statements into a read of a
+ * whole table:
+ * <ul>
+ *   <li>{@code ACT_ID_USER (EMAIL_)}: before an account gets a role, {@link mx.cocreacion.security.AccountProvisioning}
+ *       asks which accounts have that e-mail ({@code createUserQuery().userEmail(…)}), seven times per exercise; the
+ *       table holds every account of every entidad.</li>
+ *   <li>{@code ACT_RU_TASK (PARENT_TASK_ID_)}: Camunda looks for a task's subtasks whenever it deletes the task, so
+ *       on every completion; the open tasks of the platform carry their Spanish descriptions, and each completion
+ *       read every live and not yet vacuumed row.</li>
+ * </ul>
+ *
+ * <p>Created once the engine has built (and created or updated) its schema, with {@code create index if not exists}
+ * (PostgreSQL and H2 alike), so a database that already holds exercises gets them at the next start. Two nodes
+ * starting at once may race on the same name: the loser finds the index made by the other. An index that still
+ * cannot be made is logged as an error and the node starts anyway: the platform works without it, only slower.
+ * The names start with {@code CC_} so that they are told from Camunda's in an upgrade.
+ */
+@Component
+public class EngineIndexes extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
+
+  /** An index: its name, Camunda's table (without the configured prefix) and its column. */
+  record Index(String name, String table, String column) {}
+
+  static final List<Index> INDEXES = List.of(
+      new Index("CC_IDX_ID_USER_EMAIL", "ACT_ID_USER", "EMAIL_"),
+      new Index("CC_IDX_RU_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_"));
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+    ensure(configuration.getDataSource(), prefix);
+  }
+
+  /** Creates each index the database lacks; returns the names of those it has afterwards. */
+  static List<String> ensure(DataSource dataSource, String prefix) {
+    return INDEXES.stream().filter(index -> ensure(dataSource, prefix, index)).map(Index::name).toList();
+  }
+
+  private static boolean ensure(DataSource dataSource, String prefix, Index index) {
+    String ddl = "create index if not exists " + index.name() + " on " + prefix + index.table()
+        + " (" + index.column() + ")";
+    try (Connection connection = dataSource.getConnection()) {
+      if (exists(connection, index)) {
+        return true;
+      }
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(true);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(ddl);
+        LOG.info("Índice {} creado en {}({})", index.name(), index.table(), index.column());
+        return true;
+      } catch (SQLException raced) {
+        // Another node created it at the same moment (PostgreSQL: duplicate key in pg_class): fine if it is there.
+        if (exists(connection, index)) {
+          return true;
+        }
+        throw raced;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      LOG.error("No se pudo crear el índice {} ({}): la plataforma funciona sin él, pero más lenta a escala "
+          + "nacional. Créelo a mano con: {}", index.name(), e.getMessage(), ddl);
+      return false;
+    }
+  }
+
+  private static boolean exists(Connection connection, Index index) throws SQLException {
+    DatabaseMetaData metadata = connection.getMetaData();
+    // PostgreSQL folds unquoted names to lower case, H2 to upper case.
+    for (String table : List.of(index.table().toLowerCase(Locale.ROOT), index.table())) {
+      try (ResultSet indexes = metadata.getIndexInfo(connection.getCatalog(), null, table, false, true)) {
+        while (indexes.next()) {
+          if (index.name().equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+}
