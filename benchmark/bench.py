@@ -153,6 +153,19 @@ class Node:
         with open('/proc/%d/status' % self.proc.pid) as f:
             return round(int(re.search(r'VmRSS:\s+(\d+)', f.read()).group(1)) / 1024)
 
+    def live_heap_mb(self):
+        """Heap in use after a full collection (jcmd GC.run, then GC.heap_info): what the node keeps, apart from how
+        far the collector let the heap grow (resident memory follows the allocation rate: the JVM's default maximum
+        heap is a quarter of the machine's memory). None without jcmd."""
+        try:
+            subprocess.run(['jcmd', str(self.proc.pid), 'GC.run'], capture_output=True, timeout=120, check=True)
+            out = subprocess.run(['jcmd', str(self.proc.pid), 'GC.heap_info'], capture_output=True, text=True,
+                                 timeout=60, check=True).stdout
+        except (OSError, subprocess.SubprocessError):
+            return None
+        m = re.search(r'heap\s+total \d+K, used (\d+)K', out)
+        return round(int(m.group(1)) / 1024) if m else None
+
     def cpu_s(self):
         """CPU seconds the node has used (user + system): a per-job cost that other load on the machine
         does not distort as much as jobs/s."""
@@ -359,6 +372,7 @@ def walk_part(db):
                 log('  walked %d of %d (product %.0f s, bare %.0f s)' % (min(n, first + chunk), n, wall['product'], wall['bare']))
         statements = {p: nodes[p].sql() - s0[p] for p in peers}
         rss = {p: nodes[p].rss_mb() for p in peers}
+        live = {p: nodes[p].live_heap_mb() for p in peers}  # after the RSS: a full collection changes it
     finally:
         for nd in nodes.values():
             nd.stop()
@@ -379,6 +393,7 @@ def walk_part(db):
         result('walk', db, peer, cfg, 'SQL/completion (serial, median)', statistics.median(per[peer]) if per[peer] else None, 'stmt')
         result('walk', db, peer, cfg, 'SQL/completion (walk, all requests)', round(statements[peer] / max(1, len(comp)), 1), 'stmt')
         result('walk', db, peer, cfg, 'RSS after walk', rss[peer], 'MB')
+        result('walk', db, peer, cfg, 'live heap after walk (full GC)', live[peer], 'MB', 'what the node keeps; RSS also holds heap the collector grew into')
         f['cpu_ex'] = cpu[peer] / max(1, done)
         result('walk', db, peer, cfg, 'CPU per exercise (node%s)' % (' + PostgreSQL' if db == 'postgres' else ''),
                round(1000 * f['cpu_ex']), 'ms', 'seconds of CPU used during its rounds / exercises walked')
@@ -395,6 +410,9 @@ def walk_part(db):
     if rss['bare']:
         result('walk', db, 'ratio', 'N=%d C=%d' % (n, c), 'product/bare RSS after walk (goal <= 1.3)',
                round(rss['product'] / rss['bare'], 2), 'x')
+    if live['bare'] and live['product']:
+        result('walk', db, 'ratio', 'N=%d C=%d' % (n, c), 'product/bare live heap after walk (full GC)',
+               round(live['product'] / live['bare'], 2), 'x')
 
 
 def clone_db(db, source, name):
