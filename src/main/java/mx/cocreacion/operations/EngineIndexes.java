@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Created once the engine has built (and created or updated) its schema, with {@code create index if not exists}
  * (PostgreSQL and H2 alike), so a database that already holds exercises gets them at the next start. Two nodes
- * starting at once may race on the same name: the loser finds the index made by the other. An index that still
- * cannot be made is logged as an error and the node starts anyway: the platform works without it, only slower.
+ * starting at once may race on the same name: the loser tries again and finds the index made by the other. An index
+ * that still cannot be made is logged as an error and the node starts anyway: the platform works without it, only slower.
  * The names start with {@code CC_} so that they are told from Camunda's in an upgrade.
  */
 @Component
@@ -41,6 +41,9 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
 
   /** An index: its name, Camunda's table (without the configured prefix) and its column. */
   record Index(String name, String table, String column) {}
+
+  /** Tries per index before it is logged as missing (a race between starting nodes resolves on the second). */
+  private static final int ATTEMPTS = 5;
 
   static final List<Index> INDEXES = List.of(
       new Index("CC_IDX_ID_USER_EMAIL", "ACT_ID_USER", "EMAIL_"),
@@ -61,29 +64,45 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
   private static boolean ensure(DataSource dataSource, String prefix, Index index) {
     String ddl = "create index if not exists " + index.name() + " on " + prefix + index.table()
         + " (" + index.column() + ")";
-    try (Connection connection = dataSource.getConnection()) {
-      if (exists(connection, index)) {
-        return true;
-      }
-      boolean autoCommit = connection.getAutoCommit();
-      connection.setAutoCommit(true);
-      try (Statement statement = connection.createStatement()) {
-        statement.execute(ddl);
-        LOG.info("Índice {} creado en {}({})", index.name(), index.table(), index.column());
-        return true;
-      } catch (SQLException raced) {
-        // Another node created it at the same moment (PostgreSQL: duplicate key in pg_class): fine if it is there.
+    for (int attempt = 1; ; attempt++) {
+      try (Connection connection = dataSource.getConnection()) {
+        // Asked first, although the statement says "if not exists": PostgreSQL locks the table against writes before
+        // it looks for the name, so a node restarting beside running ones would hold up their completions.
         if (exists(connection, index)) {
           return true;
         }
-        throw raced;
-      } finally {
-        connection.setAutoCommit(autoCommit);
+        create(connection, ddl);
+        LOG.info("Índice {} creado en {}({})", index.name(), index.table(), index.column());
+        return true;
+      } catch (SQLException e) {
+        // Another node creating the same index at that moment: PostgreSQL answers with a duplicate name in pg_class;
+        // H2 may fail inside (ConcurrentModificationException) while another index or rows of the table are written.
+        // The next attempt finds it, or makes it.
+        if (attempt == ATTEMPTS) {
+          LOG.error("No se pudo crear el índice {} ({}): la plataforma funciona sin él, pero más lenta a escala "
+              + "nacional. Créelo a mano con: {}", index.name(), e.getMessage(), ddl);
+          return false;
+        }
+        pause(attempt);
       }
-    } catch (SQLException e) {
-      LOG.error("No se pudo crear el índice {} ({}): la plataforma funciona sin él, pero más lenta a escala "
-          + "nacional. Créelo a mano con: {}", index.name(), e.getMessage(), ddl);
-      return false;
+    }
+  }
+
+  private static void create(Connection connection, String ddl) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    connection.setAutoCommit(true);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(ddl);
+    } finally {
+      connection.setAutoCommit(autoCommit);
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(100L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
