@@ -74,6 +74,28 @@ def cpu_split(pid, database):
     return total / hz, pg / hz
 
 
+THREAD_GROUPS = (('http-nio', 'requests (Tomcat)'), ('GC Thread', 'garbage collector'), ('G1 ', 'garbage collector'),
+                 ('C1 Compiler', 'JIT compiler'), ('C2 Compiler', 'JIT compiler'), ('JobExecutor', 'job executor'))
+
+
+def thread_cpu(pid):
+    """CPU seconds (user + system) of each thread group of the JVM `pid` (THREAD_GROUPS, the rest as 'other'):
+    where a node's CPU goes apart from the requests (collector, compiler). Threads that have ended are missing
+    here, so the groups' sum can fall short of the process's."""
+    hz, out = os.sysconf('SC_CLK_TCK'), {}
+    base = '/proc/%d/task' % pid
+    for tid in os.listdir(base):
+        try:
+            with open('%s/%s/stat' % (base, tid)) as f:
+                stat = f.read()
+        except OSError:
+            continue
+        name, fields = stat[stat.index('(') + 1:stat.rindex(')')], stat[stat.rindex(')') + 2:].split()
+        group = next((g for prefix, g in THREAD_GROUPS if name.startswith(prefix)), 'other')
+        out[group] = out.get(group, 0.0) + (int(fields[11]) + int(fields[12])) / hz
+    return out
+
+
 def result(part, db, peer, config, metric, value, unit='', note=''):
     rows.append({'part': part, 'db': db, 'peer': peer, 'config': config, 'metric': metric, 'value': value,
                  'unit': unit, 'note': note})
@@ -341,6 +363,7 @@ def walk_part(db):
     nodes, walks, per, s0, wall = {}, {}, {p: [] for p in peers}, {}, {p: 0.0 for p in peers}
     cpu = {p: 0.0 for p in peers}  # seconds of CPU of the peer's node (and PostgreSQL) during its rounds
     node_cpu = {p: 0.0 for p in peers}  # of its node alone
+    threads = {p: {} for p in peers}  # of its node's thread groups (thread_cpu)
     try:
         for peer in peers:
             nodes[peer] = node(peer, db, 'walk-' + peer, {})
@@ -365,8 +388,12 @@ def walk_part(db):
             for r, first in enumerate(range(0, n, chunk)):
                 for peer in (peers if r % 2 == 0 else peers[::-1]):
                     cpu0 = cpu_split(nodes[peer].proc.pid, db == 'postgres')
+                    t0 = thread_cpu(nodes[peer].proc.pid)
                     wall[peer] += walks[peer].run(first, min(chunk, n - first), c)
+                    t1 = thread_cpu(nodes[peer].proc.pid)
                     cpu1 = cpu_split(nodes[peer].proc.pid, db == 'postgres')
+                    for g in t1:
+                        threads[peer][g] = threads[peer].get(g, 0.0) + t1[g] - t0.get(g, 0.0)
                     cpu[peer] += sum(cpu1) - sum(cpu0)
                     node_cpu[peer] += cpu1[0] - cpu0[0]
                 log('  walked %d of %d (product %.0f s, bare %.0f s)' % (min(n, first + chunk), n, wall['product'], wall['bare']))
@@ -400,6 +427,9 @@ def walk_part(db):
         if db == 'postgres':
             result('walk', db, peer, cfg, 'CPU per exercise, node alone', round(1000 * node_cpu[peer] / max(1, done)), 'ms',
                    'the rest is PostgreSQL\'s')
+        for g in sorted(threads[peer], key=threads[peer].get, reverse=True):
+            result('walk', db, peer, cfg, 'CPU per exercise, node: ' + g, round(1000 * threads[peer][g] / max(1, done), 1), 'ms',
+                   'its threads during the rounds (thread_cpu)')
     if figures['bare']['ex_s']:
         result('walk', db, 'ratio', 'N=%d C=%d' % (n, c),
                'product/bare time per exercise (goal <= 1.5%s)' % (' now, 1.3 later' if db == 'postgres' else ', PostgreSQL\'s'),

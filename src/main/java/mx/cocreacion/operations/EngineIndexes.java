@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Two indexes on Camunda's own tables that Camunda's schema lacks and the platform's work needs at national scale
- * (docs/benchmark.md, «Two look-ups without an index»). Each turned one of Camunda's statements into a read of a
- * whole table:
+ * Indexes on Camunda's own tables that Camunda's schema lacks and the platform's work needs at national scale
+ * (docs/benchmark.md, «Two look-ups without an index» and «Every authorized query read every grant»). Each turned
+ * one of Camunda's statements into a read of a whole table:
  * <ul>
  *   <li>{@code ACT_ID_USER (EMAIL_)}: before an account gets a role, {@link mx.cocreacion.security.AccountProvisioning}
  *       asks which accounts have that e-mail ({@code createUserQuery().userEmail(…)}), seven times per exercise; the
@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
  *   <li>{@code ACT_RU_TASK (PARENT_TASK_ID_)}: Camunda looks for a task's subtasks whenever it deletes the task, so
  *       on every completion; the open tasks of the platform carry their Spanish descriptions, and each completion
  *       read every live and not yet vacuumed row.</li>
+ *   <li>{@code ACT_RU_AUTHORIZATION (USER_ID_)}: every query Camunda answers for a signed-in person (task lists,
+ *       process instances, jobs, in Tasklist, Cockpit and engine REST) joins the person's grants, {@code TYPE_ < 2 and
+ *       (USER_ID_ in (person, '*') or GROUP_ID_ in (their groups))}. Camunda indexes the group alone, but the user only
+ *       behind {@code TYPE_} (its unique constraint), so PostgreSQL read every grant of the country for each such
+ *       query; the table keeps the per-task grants of every exercise (about 44 rows each) until history cleanup.</li>
  * </ul>
  *
  * <p>Created once the engine has built (and created or updated) its schema, with {@code create index if not exists}
@@ -47,7 +52,8 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
 
   static final List<Index> INDEXES = List.of(
       new Index("CC_IDX_ID_USER_EMAIL", "ACT_ID_USER", "EMAIL_"),
-      new Index("CC_IDX_RU_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_"));
+      new Index("CC_IDX_RU_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_"),
+      new Index("CC_IDX_RU_AUTH_USER", "ACT_RU_AUTHORIZATION", "USER_ID_"));
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {

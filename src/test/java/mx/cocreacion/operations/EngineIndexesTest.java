@@ -37,9 +37,11 @@ class EngineIndexesTest {
   }
 
   @Test
-  void aMissingIndexIsCreatedAtTheNextStartEvenWhenFourNodesStartAtOnce() throws Exception {
+  void missingIndexesAreCreatedAtTheNextStartEvenWhenFourNodesStartAtOnce() throws Exception {
     jdbc.execute("drop index CC_IDX_RU_TASK_PARENT");
+    jdbc.execute("drop index CC_IDX_RU_AUTH_USER");
     assertThat(indexedColumns("ACT_RU_TASK")).doesNotContain("PARENT_TASK_ID_");
+    assertThat(indexedColumns("ACT_RU_AUTHORIZATION")).doesNotContain("USER_ID_");
 
     ExecutorService nodes = Executors.newFixedThreadPool(4);
     try {
@@ -53,13 +55,15 @@ class EngineIndexesTest {
       }
       start.countDown();
       for (Future<List<String>> node : made) {
-        assertThat(node.get(30, TimeUnit.SECONDS)).containsExactly("CC_IDX_ID_USER_EMAIL", "CC_IDX_RU_TASK_PARENT");
+        assertThat(node.get(30, TimeUnit.SECONDS)).containsExactly("CC_IDX_ID_USER_EMAIL", "CC_IDX_RU_TASK_PARENT",
+            "CC_IDX_RU_AUTH_USER");
       }
     } finally {
       nodes.shutdownNow();
       EngineIndexes.ensure(dataSource, "");
     }
     assertThat(indexedColumns("ACT_RU_TASK")).contains("PARENT_TASK_ID_");
+    assertThat(indexedColumns("ACT_RU_AUTHORIZATION")).contains("USER_ID_");
   }
 
   /** Columns of the table that lead an index named CC_… (upper case). */
