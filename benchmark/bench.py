@@ -53,6 +53,14 @@ def log(*a):
     print(time.strftime('%H:%M:%S'), *a, flush=True)
 
 
+def proc_stat(path):
+    """A /proc stat file (a process's or a thread's) as (name, the fields after the name): fields[11] and [12] are
+    its user and system CPU in clock ticks, [13] and [14] those of the children it has reaped. OSError if it ended."""
+    with open(path) as f:
+        stat = f.read()
+    return stat[stat.index('(') + 1:stat.rindex(')')], stat[stat.rindex(')') + 2:].split()
+
+
 def cpu_split(pid, database):
     """CPU time (user + system) used so far by the process `pid` and, with `database`, by every PostgreSQL
     process of this machine (with the children it has reaped: a backend that ended still counts), apart:
@@ -62,11 +70,9 @@ def cpu_split(pid, database):
         if not entry.isdigit():
             continue
         try:
-            with open('/proc/%s/stat' % entry) as f:
-                stat = f.read()
+            name, fields = proc_stat('/proc/%s/stat' % entry)
         except OSError:
             continue  # ended meanwhile
-        name, fields = stat[stat.index('(') + 1:stat.rindex(')')], stat[stat.rindex(')') + 2:].split()
         if int(entry) == pid:
             total += int(fields[11]) + int(fields[12])
         elif database and name == 'postgres':
@@ -86,11 +92,9 @@ def thread_cpu(pid):
     base = '/proc/%d/task' % pid
     for tid in os.listdir(base):
         try:
-            with open('%s/%s/stat' % (base, tid)) as f:
-                stat = f.read()
+            name, fields = proc_stat('%s/%s/stat' % (base, tid))
         except OSError:
-            continue
-        name, fields = stat[stat.index('(') + 1:stat.rindex(')')], stat[stat.rindex(')') + 2:].split()
+            continue  # ended meanwhile
         group = next((g for prefix, g in THREAD_GROUPS if name.startswith(prefix)), 'other')
         out[group] = out.get(group, 0.0) + (int(fields[11]) + int(fields[12])) / hz
     return out
@@ -191,8 +195,7 @@ class Node:
     def cpu_s(self):
         """CPU seconds the node has used (user + system): a per-job cost that other load on the machine
         does not distort as much as jobs/s."""
-        with open('/proc/%d/stat' % self.proc.pid) as f:
-            fields = f.read().rsplit(')', 1)[1].split()
+        fields = proc_stat('/proc/%d/stat' % self.proc.pid)[1]
         return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
 
     def get(self, path):
