@@ -31,7 +31,8 @@ public interface TaskCompletion {
    * names the task) and never reach the process instance, where the next task's form would show them again or two
    * parallel tasks would write the same variable. A {@linkplain #shown() shown} field the form sends back (the rows it
    * started from) is kept on the task too. Every other field goes to the process instance, for the results later
-   * steps read.
+   * steps read. The set is fixed for the task key: {@link TaskFieldsPlugin} reads it (with the shown fields' names)
+   * once per task key and keeps it.
    */
   default Set<String> localFields() {
     return Set.of();

@@ -168,6 +168,10 @@ public class AccountProvisioning {
         // (sent after the election's transaction commits).
         invitations.create(userId, group, tenantId);
       }
+      // A new account has no memberships yet (Camunda removes a deleted user's memberships with it).
+      identity.createMembership(userId, group);
+      identity.createTenantUserMembership(tenantId, userId);
+      return null;
     }
     if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
       identity.createMembership(userId, group);

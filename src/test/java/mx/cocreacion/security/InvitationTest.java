@@ -196,9 +196,17 @@ class InvitationTest {
     assertThat(mails).hasSize(1);
     assertThat((String) mails.get(0).getContent()).contains("persona facilitadora", "/cuenta/activar?token=")
         .doesNotContain("demo");
-    // A second provisioning of the same (existing) user does not invite again.
+    // A new account gets its role and its entidad (without first asking for memberships it cannot have yet).
+    assertThat(identity.createUserQuery().userId(userId).memberOfGroup(Roles.FACILITATOR).count()).isEqualTo(1);
+    assertThat(identity.createTenantQuery().userMember(userId).list()).extracting(t -> t.getId()).containsExactly("oax");
+    // A second provisioning of the same (existing) user does not invite again, nor repeat a membership.
     provisioning.provision("Luis Gómez", email, Roles.FACILITATOR, "oax");
     assertThat(mailsTo(email)).hasSize(1);
+    // An existing account given another role keeps the first one.
+    provisioning.provision("Luis Gómez", email, Roles.STL, "oax");
+    assertThat(identity.createGroupQuery().groupMember(userId).list()).extracting(g -> g.getId())
+        .containsExactlyInAnyOrder(Roles.FACILITATOR, Roles.STL);
+    assertThat(identity.createTenantQuery().userMember(userId).count()).isEqualTo(1);
   }
 
   @Test

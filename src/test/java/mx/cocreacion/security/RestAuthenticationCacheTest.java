@@ -101,6 +101,19 @@ class RestAuthenticationCacheTest {
     engine.getIdentityService().unlockUser(USER);
   }
 
+  @Test
+  void theFilterFindsTheEngineByNameAndRefusesAnUnknownOne() {
+    Http http = new Http(port);
+    var byName = http.send(USER, PASSWORD, http.request("/engine-rest/engine/default/task/count").GET());
+    assertThat(byName.status()).as(byName.body()).isEqualTo(200);
+    var unknown = http.send(USER, PASSWORD, http.request("/engine-rest/engine/otro/task/count").GET());
+    assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
+    assertThat(unknown.body()).contains("otro");
+    var wrongPassword = http.send(USER, "otra-clave-9", http.request("/engine-rest/engine/default/task/count").GET());
+    assertThat(wrongPassword.status()).isEqualTo(401);
+    engine.getIdentityService().unlockUser(USER);
+  }
+
   private int overHttp(String path, String password) {
     Http http = new Http(port);
     return http.send(USER, password, http.request(path).GET()).status();
