@@ -54,6 +54,15 @@ public class PalDocuments {
   private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL, Color.DARK_GRAY);
   private static final Font CELL_HEAD = new Font(Font.HELVETICA, 8, Font.BOLD, Color.WHITE);
   private static final Font CELL = new Font(Font.HELVETICA, 8, Font.NORMAL);
+  /**
+   * What a document writes for a value nobody gave, and between two parts of a line. The documents' own texts keep
+   * to Latin-1: OpenPDF 2 writes Helvetica's characters up to U+00FF and falls back to an embedded LiberationSans for
+   * any other, so one em dash in every document («—» for an empty value, « — » in the subtitle) embedded a font
+   * subset of about 10 KB in each 14 KB document, and its subsetting was a sixth of the documents' CPU
+   * (docs/benchmark.md, session 25). A person's text beyond Latin-1 (a saltillo, an arrow) still gets that font.
+   */
+  static final String NO_VALUE = "-";
+  static final String SEPARATOR = " · ";
 
   private final ExerciseRepository exercises;
   private final CommitmentViews views;
@@ -126,7 +135,7 @@ public class PalDocuments {
       document.add(heading("Compromisos (" + plan.size() + ")"));
       for (CommitmentView c : plan) {
         commitment(document, c);
-        document.add(line("Avance: ", Progress.text(c.progress()) + (c.starred() ? " — compromiso estelar" : "")));
+        document.add(line("Avance: ", Progress.text(c.progress()) + (c.starred() ? SEPARATOR + "compromiso estelar" : "")));
         for (EvaluationRound r : evaluations) {
           for (EvaluationRound.YearAssessment a : r.assessments()) {
             if (a.commitment() == c.position()) {
@@ -228,7 +237,7 @@ public class PalDocuments {
       Paragraph head = new Paragraph(title, TITLE);
       head.setSpacingAfter(4);
       document.add(head);
-      document.add(new Paragraph(EntityCatalogue.nameOf(exercise.tenantId()) + " — " + exercise.name(), SUBTITLE));
+      document.add(new Paragraph(EntityCatalogue.nameOf(exercise.tenantId()) + SEPARATOR + exercise.name(), SUBTITLE));
       document.add(new Paragraph("Cocreación desde lo local · Organismo garante: "
           + nullToDash(exercise.guarantorBody()) + " · Generado el " + day(ClockUtil.getCurrentTime().toInstant()), SMALL));
       body.write(document);
@@ -261,7 +270,7 @@ public class PalDocuments {
       document.add(line("Descripción: ", c.description()));
     }
     document.add(line("Responsable: ", c.responsible()));
-    document.add(line("Objetivos de Desarrollo Sostenible: ", c.sdgs().isEmpty() ? "—"
+    document.add(line("Objetivos de Desarrollo Sostenible: ", c.sdgs().isEmpty() ? NO_VALUE
         : c.sdgs().stream().map(n -> "ODS " + n).collect(Collectors.joining(", "))));
   }
 
@@ -341,7 +350,7 @@ public class PalDocuments {
   }
 
   private static String day(Instant instant) {
-    return instant == null ? "—" : day(Dates.localDate(instant));
+    return instant == null ? NO_VALUE : day(Dates.localDate(instant));
   }
 
   private static String day(LocalDate date) {
@@ -349,6 +358,6 @@ public class PalDocuments {
   }
 
   private static String nullToDash(String text) {
-    return text == null || text.isBlank() ? "—" : text;
+    return text == null || text.isBlank() ? NO_VALUE : text;
   }
 }

@@ -139,6 +139,10 @@ class EvidenceTest extends ProcessTestSupport {
         // The whole plan: who co-created it and each commitment's quality criteria.
         "Secretariado Técnico Local", "Sociedad civil, titular", "Regla de decisión: consenso",
         "Criterios de calidad: incluyente, estratégico");
+    // The entidad and the exercise on one line, and no font embedded: the documents' own texts keep to the
+    // characters of the standard Helvetica (PalDocuments.NO_VALUE, SEPARATOR).
+    assertThat(text(palPdf)).contains("Campeche" + PalDocuments.SEPARATOR);
+    assertThat(embeddedFonts(palPdf)).isEmpty();
 
     ProcessInstance followUp = driver.step(exercise, FollowUpProcess.KEY);
     execute(timer(followUp, FollowUpProcess.EVENT_SIX_MONTHS_AFTER_LAUNCH));
@@ -166,6 +170,8 @@ class EvidenceTest extends ProcessTestSupport {
         "impacto potencial: transformador", "Notas: Ambicioso");
     assertThat(text(reportPdf)).contains("Informe final", "Campeche", "Compromisos estelares: 1. Presupuesto abierto",
         "transformador", "cumplimiento completo", "cumplimiento limitado");
+    assertThat(embeddedFonts(reportPdf)).isEmpty();
+    assertThat(embeddedFonts(http.get(monitoring.url()).bytes())).isEmpty();
   }
 
   @Test
@@ -214,6 +220,17 @@ class EvidenceTest extends ProcessTestSupport {
   }
 
   // --- helpers -------------------------------------------------------------------------------------
+
+  /** The names of the fonts embedded in a PDF (a TrueType subset such as ABCDEF+LiberationSans). */
+  private static java.util.List<String> embeddedFonts(byte[] pdf) {
+    var names = new java.util.ArrayList<String>();
+    var matcher = java.util.regex.Pattern.compile("/BaseFont\\s*/([A-Z]{6}\\+[^/\\s>]+)")
+        .matcher(new String(pdf, StandardCharsets.ISO_8859_1));
+    while (matcher.find()) {
+      names.add(matcher.group(1));
+    }
+    return names;
+  }
 
   private static String text(byte[] pdf) throws IOException {
     PdfReader reader = new PdfReader(pdf);
