@@ -27,8 +27,12 @@ public class PostgresBatchedInserts implements BeanPostProcessor {
 
   static final String PROPERTY = "reWriteBatchedInserts";
 
+  /**
+   * Before initialization: the pool's properties are bound by then (Spring Boot binds them in its own, earlier post
+   * processor), and no other post processor has yet wrapped the pool (a proxy or a statement counter would hide it).
+   */
   @Override
-  public Object postProcessAfterInitialization(Object bean, String beanName) {
+  public Object postProcessBeforeInitialization(Object bean, String beanName) {
     if (bean instanceof HikariDataSource pool) {
       apply(pool);
     }
